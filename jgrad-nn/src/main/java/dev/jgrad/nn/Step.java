@@ -1,0 +1,16 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.tensor.Tensor;
+
+/**
+ * The Heaviside step {@code [x >= 0]}, elementwise: the perceptron's activation. Its gradient is zero almost
+ * everywhere, so a network of steps cannot be trained by backprop; see {@link Perceptron} for the rule that can
+ * train a single one.
+ */
+public final class Step extends Module {
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return x.step();
+    }
+}

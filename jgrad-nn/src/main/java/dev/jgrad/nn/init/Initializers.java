@@ -1,0 +1,103 @@
+package dev.jgrad.nn.init;
+
+import dev.jgrad.tensor.Tensor;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * The standard initializers. Each writes straight into the tensor's backing array.
+ *
+ * <table>
+ *   <caption>Distributions</caption>
+ *   <tr><th>initializer</th><th>distribution</th><th>variance</th></tr>
+ *   <tr><td>{@link #uniform(float, float) uniform(a, b)}</td><td>U(a, b)</td><td>(b-a)^2/12</td></tr>
+ *   <tr><td>{@link #normal(float, float) normal(mean, std)}</td><td>N(mean, std^2)</td><td>std^2</td></tr>
+ *   <tr><td>{@link #glorotNormal()}</td><td>N(0, 2/(fanIn+fanOut))</td><td>2/(fanIn+fanOut)</td></tr>
+ *   <tr><td>{@link #glorotUniform()}</td><td>U(-sqrt(6/(fanIn+fanOut)), +...)</td><td>2/(fanIn+fanOut)</td></tr>
+ *   <tr><td>{@link #heNormal()}</td><td>N(0, 2/fanIn)</td><td>2/fanIn</td></tr>
+ *   <tr><td>{@link #heUniform()}</td><td>U(-sqrt(6/fanIn), +...)</td><td>2/fanIn</td></tr>
+ * </table>
+ *
+ * <p>The lecture notes' {@code 2*rand(...) - 1} is {@code uniform(-1, 1)}; their Glorot rule ("variance
+ * 2/(n_in+n_out)") is {@link #glorotNormal()}.
+ */
+public final class Initializers {
+
+    private Initializers() {
+    }
+
+    public static Initializer zeros() {
+        return constant(0f);
+    }
+
+    public static Initializer constant(float value) {
+        if (!Float.isFinite(value)) {
+            throw new IllegalArgumentException("constant initializer: value must be finite, got " + value);
+        }
+        return (w, fanIn, fanOut, rng) -> Arrays.fill(w.data(), value);
+    }
+
+    /** Uniform on [a, b). */
+    public static Initializer uniform(float a, float b) {
+        if (!(a < b) || !Float.isFinite(a) || !Float.isFinite(b)) {
+            throw new IllegalArgumentException("uniform initializer: need finite a < b, got a=" + a + ", b=" + b);
+        }
+        return (w, fanIn, fanOut, rng) -> fillUniform(w, a, b, rng);
+    }
+
+    public static Initializer normal(float mean, float std) {
+        if (!(std > 0) || !Float.isFinite(std) || !Float.isFinite(mean)) {
+            throw new IllegalArgumentException("normal initializer: std must be > 0 and finite, got " + std);
+        }
+        return (w, fanIn, fanOut, rng) -> fillNormal(w, mean, std, rng);
+    }
+
+    /** Glorot/Xavier normal: N(0, 2/(fanIn+fanOut)), the rule in the lecture notes. */
+    public static Initializer glorotNormal() {
+        return (w, fanIn, fanOut, rng) -> fillNormal(w, 0f, (float) Math.sqrt(2.0 / fans(fanIn, fanOut)), rng);
+    }
+
+    /** Glorot/Xavier uniform: U(-l, l) with l = sqrt(6/(fanIn+fanOut)), the same variance as glorotNormal. */
+    public static Initializer glorotUniform() {
+        return (w, fanIn, fanOut, rng) -> {
+            float limit = (float) Math.sqrt(6.0 / fans(fanIn, fanOut));
+            fillUniform(w, -limit, limit, rng);
+        };
+    }
+
+    /** He/Kaiming normal for ReLU layers: N(0, 2/fanIn). */
+    public static Initializer heNormal() {
+        return (w, fanIn, fanOut, rng) -> fillNormal(w, 0f, (float) Math.sqrt(2.0 / fans(fanIn, 0)), rng);
+    }
+
+    /** He/Kaiming uniform: U(-l, l) with l = sqrt(6/fanIn), variance 2/fanIn. */
+    public static Initializer heUniform() {
+        return (w, fanIn, fanOut, rng) -> {
+            float limit = (float) Math.sqrt(6.0 / fans(fanIn, 0));
+            fillUniform(w, -limit, limit, rng);
+        };
+    }
+
+    private static double fans(int fanIn, int fanOut) {
+        if (fanIn <= 0 || fanOut < 0) {
+            throw new IllegalArgumentException("initializer: fanIn must be > 0 and fanOut >= 0, got fanIn=" + fanIn + ", fanOut=" + fanOut);
+        }
+        return (double) fanIn + fanOut;
+    }
+
+    private static void fillUniform(Tensor w, float a, float b, Random rng) {
+        float[] d = w.data();
+        float width = b - a;
+        for (int i = 0; i < d.length; i++) {
+            d[i] = a + width * rng.nextFloat();
+        }
+    }
+
+    private static void fillNormal(Tensor w, float mean, float std, Random rng) {
+        float[] d = w.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = mean + std * (float) rng.nextGaussian();
+        }
+    }
+}

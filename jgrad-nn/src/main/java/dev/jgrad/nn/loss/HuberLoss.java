@@ -1,0 +1,39 @@
+package dev.jgrad.nn.loss;
+
+import dev.jgrad.tensor.Tensor;
+
+/**
+ * Huber (smooth L1) loss: quadratic {@code 0.5 d^2} for {@code |d| <= delta}, linear {@code delta (|d| - delta/2)}
+ * beyond, with {@code d = prediction - target}. Computed as {@code 0.5 q^2 + delta (|d| - q)} with
+ * {@code q = min(|d|, delta)}, which is both pieces at once and differentiable.
+ */
+public final class HuberLoss implements Loss {
+
+    private final float delta;
+    private final Reduction reduction;
+
+    public HuberLoss(float delta) {
+        this(delta, Reduction.MEAN);
+    }
+
+    public HuberLoss(float delta, Reduction reduction) {
+        if (!(delta > 0f) || !Float.isFinite(delta)) {
+            throw new IllegalArgumentException("HuberLoss: delta must be > 0 and finite, got " + delta);
+        }
+        this.delta = delta;
+        this.reduction = LossChecks.notNull("HuberLoss", "reduction", reduction);
+    }
+
+    @Override
+    public Tensor apply(Tensor prediction, Tensor target) {
+        LossChecks.sameShape("HuberLoss", prediction, target);
+        Tensor a = prediction.sub(target).abs();
+        Tensor q = a.clamp(0f, delta);
+        return reduction.reduce(q.mul(q).mul(0.5f).add(a.sub(q).mul(delta)));
+    }
+
+    @Override
+    public String toString() {
+        return "HuberLoss(delta=" + delta + ", reduction=" + reduction + ")";
+    }
+}

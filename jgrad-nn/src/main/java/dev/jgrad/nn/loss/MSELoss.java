@@ -1,0 +1,33 @@
+package dev.jgrad.nn.loss;
+
+import dev.jgrad.tensor.Tensor;
+
+/**
+ * Mean squared error {@code reduce((prediction - target)^2)} over all elements. With {@link Reduction#SUM} it is the
+ * notes' {@code sum (F(x_i) - y_i)^2}.
+ */
+public final class MSELoss implements Loss {
+
+    private final Reduction reduction;
+
+    /** With {@link Reduction#MEAN}. */
+    public MSELoss() {
+        this(Reduction.MEAN);
+    }
+
+    public MSELoss(Reduction reduction) {
+        this.reduction = LossChecks.notNull("MSELoss", "reduction", reduction);
+    }
+
+    @Override
+    public Tensor apply(Tensor prediction, Tensor target) {
+        LossChecks.sameShape("MSELoss", prediction, target);
+        Tensor d = prediction.sub(target);
+        return reduction.reduce(d.mul(d));
+    }
+
+    @Override
+    public String toString() {
+        return "MSELoss(reduction=" + reduction + ")";
+    }
+}
