@@ -1,6 +1,9 @@
 package dev.jgrad.data.synthetic;
 
+import dev.jgrad.data.Dataset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -68,6 +71,27 @@ public record Points2D(float[] x1, float[] x2, float[] label, int numClasses, bo
             f[2 * i + 1] = x2[i];
         }
         return f;
+    }
+
+    /**
+     * As a {@link Dataset} with features {@code x1, x2}: class indices from {@link #classIndices()} with class
+     * names {@code "-1", "+1"} for the binary sets and {@code "0".."k-1"} for k-class ones, or the regression
+     * target.
+     */
+    public Dataset toDataset() {
+        if (regression) {
+            return Dataset.regression(features(), 2, label.clone());
+        }
+        List<String> names = new ArrayList<>();
+        if (numClasses == 2 && isPlusMinusOne()) {
+            names.add("-1");
+            names.add("+1");
+        } else {
+            for (int c = 0; c < numClasses; c++) {
+                names.add(Integer.toString(c));
+            }
+        }
+        return Dataset.classification(features(), 2, classIndices(), names);
     }
 
     private boolean isPlusMinusOne() {

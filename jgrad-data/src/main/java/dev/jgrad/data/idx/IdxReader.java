@@ -1,0 +1,170 @@
+package dev.jgrad.data.idx;
+
+import dev.jgrad.data.DataFormatException;
+import dev.jgrad.data.Dataset;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads MNIST-family IDX files.
+ *
+ * <p>Layout: a 4-byte big-endian magic {@code 0x0000TTDD} (type {@code TT} = 0x08 unsigned byte, {@code DD}
+ * dimensions), {@code DD} big-endian int sizes, then the bytes. Images are {@code 0x00000803} (count, rows, cols),
+ * labels {@code 0x00000801} (count). Methods throw {@link IOException} when the file cannot be read at all and
+ * {@link DataFormatException} when its content is wrong.
+ */
+public final class IdxReader {
+
+    /** Magic of an unsigned-byte, 3-dimensional IDX file (images). */
+    public static final int IMAGES_MAGIC = 0x00000803;
+    /** Magic of an unsigned-byte, 1-dimensional IDX file (labels). */
+    public static final int LABELS_MAGIC = 0x00000801;
+
+    /** Deflate cannot expand data by more than about 1032:1; bounds what a .gz header may promise. */
+    private static final long MAX_DEFLATE_RATIO = 1032;
+
+    private IdxReader() {
+    }
+
+    /** Reads and validates only the header; {@code expectedMagic} is one of the two constants. */
+    public static IdxHeader readHeader(Path file, int expectedMagic) throws IOException {
+        try (IdxInput in = IdxInput.open(file)) {
+            return header(in, expectedMagic);
+        }
+    }
+
+    /** Reads an images file; pixels scaled to [0, 1]. */
+    public static IdxImages readImages(Path file) throws IOException {
+        try (IdxInput in = IdxInput.open(file)) {
+            IdxHeader h = header(in, IMAGES_MAGIC);
+            int[] dims = h.dims();
+            int count = dims[0];
+            int rows = dims[1];
+            int cols = dims[2];
+            float[] pixels = new float[(int) h.payloadBytes()];
+            byte[] buf = new byte[1 << 16];
+            int done = 0;
+            while (done < pixels.length) {
+                int len = Math.min(buf.length, pixels.length - done);
+                in.readFully(buf, 0, len);
+                for (int i = 0; i < len; i++) {
+                    pixels[done + i] = (buf[i] & 0xFF) / 255f;
+                }
+                done += len;
+            }
+            in.requireEnd();
+            return new IdxImages(file, count, rows, cols, pixels);
+        }
+    }
+
+    /** Reads a labels file; values are the raw unsigned bytes. */
+    public static IdxLabels readLabels(Path file) throws IOException {
+        try (IdxInput in = IdxInput.open(file)) {
+            IdxHeader h = header(in, LABELS_MAGIC);
+            byte[] raw = new byte[h.count()];
+            in.readFully(raw, 0, raw.length);
+            in.requireEnd();
+            int[] labels = new int[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                labels[i] = raw[i] & 0xFF;
+            }
+            return new IdxLabels(file, labels);
+        }
+    }
+
+    /**
+     * Reads an images file and its labels file into a classification {@link Dataset} with {@code rows * cols}
+     * features. The headers are compared before any pixel is read, so a count mismatch fails fast.
+     *
+     * @param classNames one per label value; a label {@code >= classNames.size()} is an error at its byte offset
+     */
+    public static Dataset readDataset(Path imagesFile, Path labelsFile, List<String> classNames) throws IOException {
+        IdxHeader imagesHeader = readHeader(imagesFile, IMAGES_MAGIC);
+        IdxHeader labelsHeader = readHeader(labelsFile, LABELS_MAGIC);
+        if (imagesHeader.count() != labelsHeader.count()) {
+            throw DataFormatException.atOffset(labelsFile, 4, "has " + labelsHeader.count() + " labels but "
+                    + imagesFile + " has " + imagesHeader.count() + " images (count field at byte offset 4 of both)");
+        }
+        IdxLabels labels = readLabels(labelsFile);
+        int[] values = labels.labels();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] >= classNames.size()) {
+                throw DataFormatException.atOffset(labelsFile, labelsHeader.headerBytes() + (long) i,
+                        "label " + values[i] + " of item " + i + " is outside 0.." + (classNames.size() - 1));
+            }
+        }
+        IdxImages images = readImages(imagesFile);
+        return Dataset.classification(images.pixels(), images.pixelsPerImage(), values, classNames);
+    }
+
+    private static IdxHeader header(IdxInput in, int expectedMagic) throws IOException {
+        Path file = in.file();
+        int expectedDims = expectedMagic & 0xFF;
+        in.expect("expected a " + (4 + 4 * expectedDims) + "-byte IDX header");
+        int magic = in.readInt();
+        if (magic != expectedMagic) {
+            throw DataFormatException.atOffset(file, 0, describeMagic(magic, expectedMagic));
+        }
+        int[] dims = new int[expectedDims];
+        long payload = 1;
+        for (int i = 0; i < expectedDims; i++) {
+            long at = in.offset();
+            dims[i] = in.readInt();
+            boolean countField = i == 0;
+            if (dims[i] < 0 || (!countField && dims[i] == 0)) {
+                throw DataFormatException.atOffset(file, at, "dimension " + i + " is " + dims[i]
+                        + "; expected " + (countField ? ">= 0" : "> 0"));
+            }
+            payload *= dims[i];
+            if (payload > Integer.MAX_VALUE - 8) {
+                throw DataFormatException.atOffset(file, at, "dimensions " + dimsText(dims, i + 1)
+                        + " describe more than " + (Integer.MAX_VALUE - 8) + " bytes, too large to load");
+            }
+        }
+        IdxHeader h = new IdxHeader(file, magic, dims, in.gzip());
+        long total = h.headerBytes() + payload;
+        String what = expectedMagic == IMAGES_MAGIC ? " images x " + dims[1] + " x " + dims[2] + " pixels"
+                : " labels";
+        in.expect("expected " + total + " bytes (" + h.headerBytes() + "-byte header + " + dims[0] + what + ")");
+        // Fail before allocating when the file cannot possibly hold what the header promises.
+        if (!in.gzip() && in.fileSize() < total) {
+            throw DataFormatException.atOffset(file, in.fileSize(), "file ends here; expected "
+                    + total + " bytes (" + h.headerBytes() + "-byte header + " + dims[0] + what
+                    + "), " + (total - in.fileSize()) + " bytes missing");
+        }
+        if (in.gzip() && total > in.fileSize() * MAX_DEFLATE_RATIO) {
+            throw DataFormatException.atOffset(file, 4, "header promises " + total + " bytes, more than a "
+                    + in.fileSize() + "-byte .gz can hold; the header is corrupt");
+        }
+        return h;
+    }
+
+    private static String describeMagic(int magic, int expected) {
+        String kind = expected == IMAGES_MAGIC ? "an IDX images file" : "an IDX labels file";
+        String found = String.format("0x%08X", magic);
+        String want = String.format("0x%08X", expected);
+        if (magic == IMAGES_MAGIC || magic == LABELS_MAGIC) {
+            return "magic " + found + " is " + (magic == IMAGES_MAGIC ? "an images" : "a labels")
+                    + " file, expected " + kind + " (" + want + ") - are the images and labels files swapped?";
+        }
+        if ((magic >>> 16) == 0) {
+            int type = (magic >>> 8) & 0xFF;
+            if (type != 0x08) {
+                return "IDX data type " + String.format("0x%02X", type) + " is not supported; expected " + kind
+                        + " of unsigned bytes (magic " + want + ")";
+            }
+            return "IDX file has " + (magic & 0xFF) + " dimensions (magic " + found + "); expected " + kind
+                    + " (magic " + want + ")";
+        }
+        return "not an IDX file: magic " + found + ", expected " + kind + " (" + want + ")";
+    }
+
+    private static String dimsText(int[] dims, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : " x ").append(dims[i]);
+        }
+        return sb.toString();
+    }
+}
