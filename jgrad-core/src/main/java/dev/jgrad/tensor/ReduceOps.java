@@ -153,9 +153,10 @@ final class ReduceOps {
                     z += e;
                 }
                 if (log) {
-                    float logZ = (float) Math.log(z) + m;
+                    // (x - m) - log z, not x - (m + log z): the shifted value is exact, so large logits lose nothing
+                    float logZ = (float) Math.log(z);
                     for (int l = 0; l < len; l++) {
-                        out[base + l * inner] = in.data[in.offset + base + l * inner] - logZ;
+                        out[base + l * inner] = (in.data[in.offset + base + l * inner] - m) - logZ;
                     }
                 } else {
                     float inv = (float) (1.0 / z);
