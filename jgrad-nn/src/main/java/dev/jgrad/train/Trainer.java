@@ -1,0 +1,371 @@
+package dev.jgrad.train;
+
+import dev.jgrad.nn.Module;
+import dev.jgrad.nn.Parameter;
+import dev.jgrad.nn.loss.Loss;
+import dev.jgrad.optim.LrSchedule;
+import dev.jgrad.optim.Optimizer;
+import dev.jgrad.tensor.Tensor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The training loop, configured with a builder:
+ * <pre>
+ *   History h = Trainer.builder(model, new CrossEntropyLoss(), new Adam(model.parameters(), 1e-3))
+ *           .epochs(20).batchSize(64).shuffle(42)
+ *           .validation(xVal, yVal)
+ *           .metrics(Metrics.accuracy())
+ *           .callbacks(EarlyStopping.onValLoss(3))
+ *           .build()
+ *           .fit(xTrain, yTrain);
+ * </pre>
+ * Each epoch: mini-batches in (seeded) shuffled order, each {@code zeroGrad; forward; loss; backward; step};
+ * then the mean training loss and the metrics over the epoch's predictions, the validation loss and metrics in
+ * evaluation mode without gradients, and the callbacks. Data are tensors whose first axis is the sample axis:
+ * features {@code [n, d...]}, targets {@code [n]} (class indices) or {@code [n, k]} (values, one-hot).
+ *
+ * <p>A NaN or infinite training loss stops training with a message naming the epoch, the step and a likely
+ * cause, in {@link History#stopReason()} (or as a {@link TrainingDivergedException} with
+ * {@link Builder#failOnDivergence()}).
+ */
+public final class Trainer {
+
+    private final Module model;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final int epochs;
+    private final int batchSize;
+    private final Random shuffleRng;
+    private final Tensor valX;
+    private final Tensor valY;
+    private final List<Metric> metrics;
+    private final List<Callback> callbacks;
+    private final boolean failOnDivergence;
+
+    private Trainer(Builder b) {
+        this.model = b.model;
+        this.loss = b.loss;
+        this.optimizer = b.optimizer;
+        this.epochs = b.epochs;
+        this.batchSize = b.batchSize;
+        this.shuffleRng = b.shuffleRng;
+        this.valX = b.valX;
+        this.valY = b.valY;
+        this.metrics = List.copyOf(b.metrics);
+        this.callbacks = List.copyOf(b.callbacks);
+        this.failOnDivergence = b.failOnDivergence;
+    }
+
+    public static Builder builder(Module model, Loss loss, Optimizer optimizer) {
+        return new Builder(model, loss, optimizer);
+    }
+
+    /** Trains on {@code x} (features, {@code [n, ...]}) and {@code y} (targets, {@code [n, ...]}). */
+    public History fit(Tensor x, Tensor y) {
+        Rows xs = new Rows("features", x);
+        Rows ys = new Rows("targets", y);
+        if (xs.n != ys.n) {
+            throw new IllegalArgumentException("Trainer.fit: features " + Arrays.toString(x.shape()) + " and targets "
+                    + Arrays.toString(y.shape()) + " have different numbers of samples");
+        }
+        int n = xs.n;
+        int steps = (n + batchSize - 1) / batchSize;
+        History history = new History();
+        TrainingContext ctx = new TrainingContext(model, optimizer, history, epochs);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        long globalStep = 0;
+        for (Callback c : callbacks) {
+            c.onTrainBegin(ctx);
+        }
+        training:
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            model.train();
+            for (Callback c : callbacks) {
+                c.onEpochBegin(ctx, epoch);
+            }
+            double lrThisEpoch = optimizer.lr();
+            if (shuffleRng != null) {
+                shuffle(order, shuffleRng);
+            }
+            double lossSum = 0;
+            float[] predictions = null;
+            int predWidth = 0;
+            int[] predShape = null;
+            long start = System.nanoTime();
+            for (int s = 0; s < steps; s++) {
+                int from = s * batchSize;
+                int to = Math.min(n, from + batchSize);
+                Tensor xb = xs.gather(order, from, to);
+                Tensor yb = ys.gather(order, from, to);
+                optimizer.zeroGrad();
+                Tensor out = model.forward(xb);
+                Tensor l = loss.apply(out, yb);
+                double lv = l.item();
+                if (!Double.isFinite(lv)) {
+                    String message = divergenceMessage(lv, epoch, s + 1, xb, yb);
+                    history.stop(message, true);
+                    if (failOnDivergence) {
+                        endTraining(ctx, history);
+                        throw new TrainingDivergedException(message);
+                    }
+                    break training;
+                }
+                l.backward();
+                optimizer.step();
+                globalStep++;
+                lossSum += lv * (to - from);
+                if (!metrics.isEmpty()) {
+                    if (predictions == null) {
+                        predWidth = out.numel() / (to - from);
+                        predShape = out.shape();
+                        predShape[0] = n;
+                        predictions = new float[n * predWidth];
+                    }
+                    float[] o = out.toArray();
+                    for (int i = from; i < to; i++) {
+                        System.arraycopy(o, (i - from) * predWidth, predictions, order[i] * predWidth, predWidth);
+                    }
+                }
+                double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+                Progress progress = new Progress(epoch, epochs, s + 1, steps, globalStep, lv, to / seconds);
+                for (Callback c : callbacks) {
+                    c.onStepEnd(ctx, progress);
+                }
+                if (ctx.stopRequest() != null) {
+                    history.stop(ctx.stopRequest(), false);
+                    break training;
+                }
+            }
+            Map<String, Double> values = new LinkedHashMap<>();
+            values.put("loss", lossSum / n);
+            if (predictions != null) {
+                Tensor all = Tensor.of(predictions, predShape);
+                for (Metric m : metrics) {
+                    values.put(m.name(), m.compute(all, y));
+                }
+            }
+            if (valX != null) {
+                Map<String, Double> val = evaluate(valX, valY);
+                val.forEach((k, v) -> values.put("val_" + k, v));
+            }
+            EpochRecord record = new EpochRecord(epoch, lrThisEpoch, values);
+            history.add(record);
+            for (Callback c : callbacks) {
+                c.onEpochEnd(ctx, record);
+            }
+            if (ctx.stopRequest() != null) {
+                history.stop(ctx.stopRequest(), false);
+                break;
+            }
+        }
+        endTraining(ctx, history);
+        return history;
+    }
+
+    private void endTraining(TrainingContext ctx, History history) {
+        for (Callback c : callbacks) {
+            c.onTrainEnd(ctx, history);
+        }
+    }
+
+    /**
+     * The loss (as {@code "loss"}) and each metric on {@code x, y}, in evaluation mode without gradients. The model
+     * is left in evaluation mode.
+     */
+    public Map<String, Double> evaluate(Tensor x, Tensor y) {
+        Tensor out = predict(x);
+        Map<String, Double> values = new LinkedHashMap<>();
+        try (var scope = Tensor.noGrad()) {
+            values.put("loss", (double) loss.apply(out, y).item());
+        }
+        for (Metric m : metrics) {
+            values.put(m.name(), m.compute(out, y));
+        }
+        return values;
+    }
+
+    /** The model's outputs for {@code x} in evaluation mode without gradients (the model is left in eval mode). */
+    public Tensor predict(Tensor x) {
+        model.eval();
+        try (var scope = Tensor.noGrad()) {
+            return model.forward(x);
+        }
+    }
+
+    private String divergenceMessage(double lossValue, int epoch, int step, Tensor xb, Tensor yb) {
+        String what = Double.isNaN(lossValue) ? "NaN" : "infinite (" + lossValue + ")";
+        String where = "loss became " + what + " at epoch " + epoch + ", step " + step + ": ";
+        if (!allFinite(xb.toArray())) {
+            return where + "the input batch contains NaN or infinite values; check the data and its normalization";
+        }
+        if (!allFinite(yb.toArray())) {
+            return where + "the target batch contains NaN or infinite values; check the labels";
+        }
+        float largest = 0;
+        for (Parameter p : model.parameters()) {
+            for (float w : p.data()) {
+                largest = Float.isFinite(w) ? Math.max(largest, Math.abs(w)) : Float.POSITIVE_INFINITY;
+            }
+        }
+        if (largest > 1e4f) {
+            return where + "the learning rate (" + optimizer.lr() + ") is probably too high (the weights grew to "
+                    + (Float.isInfinite(largest) ? "infinity or NaN" : "|w| = " + largest) + ")";
+        }
+        return where + "the learning rate (" + optimizer.lr() + ") may be too high, or the loss is numerically unstable"
+                + " (prefer BCEWithLogitsLoss / CrossEntropyLoss on logits to a log of probabilities)";
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Fisher-Yates with the trainer's own Random: the same seed gives the same batches.
+    private static void shuffle(int[] a, Random rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** A tensor seen as n rows of equal width, copied once so batches are cheap row gathers. */
+    private static final class Rows {
+        final int n;
+        final int width;
+        final int[] shape;
+        final float[] values;
+
+        Rows(String what, Tensor t) {
+            if (t == null || t.dim() == 0 || t.size(0) == 0) {
+                throw new IllegalArgumentException("Trainer.fit: " + what + " must have a sample axis with at least one row, got "
+                        + (t == null ? "null" : Arrays.toString(t.shape())));
+            }
+            this.n = t.size(0);
+            this.shape = t.shape();
+            this.values = t.toArray();
+            this.width = values.length / n;
+        }
+
+        Tensor gather(int[] order, int from, int to) {
+            float[] out = new float[(to - from) * width];
+            for (int i = from; i < to; i++) {
+                System.arraycopy(values, order[i] * width, out, (i - from) * width, width);
+            }
+            int[] s = shape.clone();
+            s[0] = to - from;
+            return Tensor.of(out, s);
+        }
+    }
+
+    /** Configures a {@link Trainer}; only the model, loss and optimizer are required. */
+    public static final class Builder {
+        private final Module model;
+        private final Loss loss;
+        private final Optimizer optimizer;
+        private int epochs = 10;
+        private int batchSize = 32;
+        private Random shuffleRng;
+        private Tensor valX;
+        private Tensor valY;
+        private final List<Metric> metrics = new ArrayList<>();
+        private final List<Callback> callbacks = new ArrayList<>();
+        private boolean failOnDivergence;
+
+        private Builder(Module model, Loss loss, Optimizer optimizer) {
+            if (model == null || loss == null || optimizer == null) {
+                throw new IllegalArgumentException("Trainer: model, loss and optimizer must not be null");
+            }
+            this.model = model;
+            this.loss = loss;
+            this.optimizer = optimizer;
+        }
+
+        /** The number of passes over the data (default 10). */
+        public Builder epochs(int epochs) {
+            if (epochs <= 0) {
+                throw new IllegalArgumentException("Trainer: epochs must be > 0, got " + epochs);
+            }
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Samples per optimizer step (default 32); the last batch of an epoch may be smaller. */
+        public Builder batchSize(int batchSize) {
+            if (batchSize <= 0) {
+                throw new IllegalArgumentException("Trainer: batchSize must be > 0, got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Reshuffles the samples every epoch with a Random seeded by {@code seed} (default: no shuffling). */
+        public Builder shuffle(long seed) {
+            return shuffle(new Random(seed));
+        }
+
+        /** Reshuffles the samples every epoch with {@code rng}. */
+        public Builder shuffle(Random rng) {
+            if (rng == null) {
+                throw new IllegalArgumentException("Trainer: shuffle rng must not be null");
+            }
+            this.shuffleRng = rng;
+            return this;
+        }
+
+        /** A held-out set evaluated after every epoch, reported as {@code val_loss} and {@code val_<metric>}. */
+        public Builder validation(Tensor x, Tensor y) {
+            if (x == null || y == null || x.dim() == 0 || y.dim() == 0 || x.size(0) != y.size(0)) {
+                throw new IllegalArgumentException("Trainer: validation features and targets need the same number of rows, got "
+                        + (x == null ? "null" : Arrays.toString(x.shape())) + " and " + (y == null ? "null" : Arrays.toString(y.shape())));
+            }
+            this.valX = x;
+            this.valY = y;
+            return this;
+        }
+
+        public Builder metrics(Metric... metrics) {
+            this.metrics.addAll(Arrays.asList(metrics));
+            return this;
+        }
+
+        public Builder callbacks(Callback... callbacks) {
+            this.callbacks.addAll(Arrays.asList(callbacks));
+            return this;
+        }
+
+        /** Reports progress to {@code listener} every {@code everySteps} steps and at the end of each epoch. */
+        public Builder progress(ProgressListener listener, int everySteps) {
+            return callbacks(new ProgressReporter(listener, everySteps));
+        }
+
+        /** Sets the learning rate from {@code schedule} before each epoch. */
+        public Builder lrSchedule(LrSchedule schedule) {
+            return callbacks(LrScheduler.perEpoch(schedule));
+        }
+
+        /** Throw {@link TrainingDivergedException} on a NaN/infinite loss instead of stopping quietly. */
+        public Builder failOnDivergence() {
+            this.failOnDivergence = true;
+            return this;
+        }
+
+        public Trainer build() {
+            return new Trainer(this);
+        }
+    }
+}
