@@ -1,0 +1,38 @@
+package dev.jgrad.playground.engine;
+
+import dev.jgrad.playground.data.Grid;
+import dev.jgrad.playground.state.PlaygroundState;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** One network being trained on one data split. Not thread-safe: the session serializes calls. */
+public interface Engine {
+
+    /** Replaces the data (painted points) without touching the weights. */
+    void setData(dev.jgrad.playground.data.DataSplit data);
+
+    /** Trains one epoch: a shuffled pass over the training set in minibatches. */
+    void trainEpoch();
+
+    /** Epochs trained since the weights were initialized. */
+    int epoch();
+
+    /** Losses, metrics, weights and every neuron's output over {@code grid}, in eval mode. */
+    Snapshot snapshot(Grid grid);
+
+    /** Losses and metrics only: cheap enough to take after every epoch. */
+    Snapshot.Scores scores();
+
+    /** Sets a weight ({@code from >= 0}) or a bias ({@code from == -1}) of layer {@code layer} (0 = first Linear). */
+    void setWeight(int layer, int to, int from, float value);
+
+    /** Applies hyper-parameters that need no new weights: learning rate, regularization, batch size, optimizer. */
+    void retune(PlaygroundState state);
+
+    int parameterCount();
+
+    /** Writes the network as a jgrad model file with the given metadata. */
+    void save(Path file, Map<String, Object> metadata) throws IOException;
+}

@@ -1,0 +1,285 @@
+package dev.jgrad.playground.engine;
+
+import dev.jgrad.io.ModelFile;
+import dev.jgrad.nn.Linear;
+import dev.jgrad.nn.Parameter;
+import dev.jgrad.nn.Regularization;
+import dev.jgrad.nn.Sequential;
+import dev.jgrad.nn.loss.BCEWithLogitsLoss;
+import dev.jgrad.nn.loss.CrossEntropyLoss;
+import dev.jgrad.nn.loss.HingeLoss;
+import dev.jgrad.nn.loss.HuberLoss;
+import dev.jgrad.nn.loss.Loss;
+import dev.jgrad.nn.loss.MSELoss;
+import dev.jgrad.optim.Adam;
+import dev.jgrad.optim.Optimizer;
+import dev.jgrad.optim.RMSProp;
+import dev.jgrad.optim.SGD;
+import dev.jgrad.playground.data.DataSplit;
+import dev.jgrad.playground.data.Features;
+import dev.jgrad.playground.data.Grid;
+import dev.jgrad.playground.data.PointSet;
+import dev.jgrad.playground.engine.NetworkSpec.OutputKind;
+import dev.jgrad.playground.state.PlaygroundState;
+import dev.jgrad.tensor.Tensor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The playground's engine on jgrad-nn: a {@link Sequential} of Linear layers and activations trained with a jgrad
+ * optimizer on minibatches; snapshots use one {@link Sequential#forwardTrace} over the whole heatmap grid.
+ */
+public final class JgradEngine implements Engine {
+    private final NetworkSpec spec;
+    private final Sequential net;
+    private final Loss loss;
+    /** Epoch shuffling has its own stream so the same link trains the same way. */
+    private final Random shuffle;
+    private final int numClasses;
+    private PlaygroundState state;
+    private Optimizer optimizer;
+    private Tensor xTrain, yTrain, xTest, yTest;
+    private PointSet train, test;
+    private int epoch;
+
+    public JgradEngine(PlaygroundState state, DataSplit data) {
+        this.state = state;
+        this.spec = NetworkSpec.build(state, new Random(state.initSeed()), new Random(state.initSeed() + 1));
+        this.net = spec.net();
+        this.loss = loss(state, spec.output());
+        this.shuffle = new Random(state.initSeed() + 2);
+        this.numClasses = state.numClasses();
+        this.optimizer = optimizer(state, net.parameters());
+        setData(data);
+    }
+
+    /** The factory the server uses. */
+    public static EngineFactory factory() {
+        return JgradEngine::new;
+    }
+
+    Sequential network() {
+        return net;
+    }
+
+    List<Linear> linears() {
+        return spec.linears();
+    }
+
+    @Override
+    public void setData(DataSplit data) {
+        train = data.train();
+        test = data.test();
+        xTrain = inputs(train);
+        yTrain = targets(train);
+        xTest = inputs(test);
+        yTest = targets(test);
+    }
+
+    @Override
+    public void trainEpoch() {
+        int n = train.size(), f = state.features().size(), b = state.batchSize();
+        float[] x = xTrain.data(), y = yTrain.data();
+        int yWidth = yTrain.dim() == 1 ? 1 : yTrain.size(1);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = shuffle.nextInt(i + 1), t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        net.train();
+        List<Parameter> weights = Regularization.weightsOf(net);
+        for (int start = 0; start < n; start += b) {
+            int m = Math.min(b, n - start);
+            float[] bx = new float[m * f], by = new float[m * yWidth];
+            for (int r = 0; r < m; r++) {
+                System.arraycopy(x, order[start + r] * f, bx, r * f, f);
+                System.arraycopy(y, order[start + r] * yWidth, by, r * yWidth, yWidth);
+            }
+            Tensor target = yTrain.dim() == 1 ? Tensor.of(by, m) : Tensor.of(by, m, yWidth);
+            Tensor l = loss.apply(net.forward(Tensor.of(bx, m, f)), target);
+            float rate = (float) state.regRate();
+            if (rate > 0 && state.regularization().equals("l1")) l = l.add(Regularization.l1(weights, rate));
+            if (rate > 0 && state.regularization().equals("l2")) l = l.add(Regularization.l2(weights, rate));
+            optimizer.zeroGrad();
+            l.backward();
+            optimizer.step();
+        }
+        epoch++;
+    }
+
+    @Override
+    public int epoch() {
+        return epoch;
+    }
+
+    @Override
+    public Snapshot.Scores scores() {
+        net.eval();
+        try (var ignored = Tensor.noGrad()) {
+            Tensor pTrain = net.forward(xTrain), pTest = net.forward(xTest);
+            double trainLoss = lossValue(pTrain, yTrain), testLoss = lossValue(pTest, yTest);
+            if (state.problem().equals("regression")) {
+                return new Snapshot.Scores(epoch, trainLoss, testLoss, Double.NaN, Double.NaN,
+                        Metrics.r2(pTrain.toArray(), train.label()), Metrics.r2(pTest.toArray(), test.label()), null);
+            }
+            int[] cTrain = classes(pTrain), cTest = classes(pTest);
+            PointSet confusionSet = test.size() > 0 ? test : train;
+            int[] confusionPred = test.size() > 0 ? cTest : cTrain;
+            return new Snapshot.Scores(epoch, trainLoss, testLoss,
+                    Metrics.accuracy(cTrain, train.label()), Metrics.accuracy(cTest, test.label()),
+                    Double.NaN, Double.NaN, Metrics.confusion(confusionPred, confusionSet.label(), Math.max(2, numClasses)));
+        } finally {
+            net.train();
+        }
+    }
+
+    @Override
+    public Snapshot snapshot(Grid grid) {
+        net.eval();
+        try (var ignored = Tensor.noGrad()) {
+            Tensor gx = Tensor.of(Features.matrix(state.features(), grid.x1(), grid.x2()), grid.cells(),
+                    state.features().size());
+            List<Tensor> trace = net.forwardTrace(gx);
+            List<float[][]> hidden = new ArrayList<>();
+            for (int idx : spec.hiddenTrace()) hidden.add(columns(trace.get(idx)));
+            float[][] output = display(trace.get(trace.size() - 1));
+            return new Snapshot(scores(), weights(), hidden, output);
+        } finally {
+            net.train();
+        }
+    }
+
+    @Override
+    public void setWeight(int layer, int to, int from, float value) {
+        Linear l = spec.linears().get(layer);
+        if (from < 0) l.bias().set(value, to); else l.weight().set(value, to, from);
+    }
+
+    @Override
+    public void retune(PlaygroundState next) {
+        boolean newOptimizer = !next.optimizer().equals(state.optimizer());
+        state = next;
+        if (newOptimizer) optimizer = optimizer(next, net.parameters());
+        else optimizer.setLr(next.learningRate());
+    }
+
+    @Override
+    public int parameterCount() {
+        return (int) net.parameterCount();
+    }
+
+    @Override
+    public void save(Path file, Map<String, Object> metadata) throws IOException {
+        var meta = new java.util.LinkedHashMap<String, Object>(metadata);
+        meta.put("task", state.problem());
+        meta.put("output", spec.output().name().toLowerCase());
+        meta.put("numClasses", numClasses);
+        ModelFile.save(net, meta, file);
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    private Tensor inputs(PointSet p) {
+        return Tensor.of(Features.matrix(state.features(), p.x1(), p.x2()), p.size(), state.features().size());
+    }
+
+    /** Targets in the form the loss wants: +-1, 0/1, the regression value, or class indices. */
+    private Tensor targets(PointSet p) {
+        int n = p.size();
+        float[] t = new float[n];
+        for (int i = 0; i < n; i++) {
+            float l = p.label()[i];
+            t[i] = switch (spec.output()) {
+                case TANH, SCORE -> p.regression() ? l : (l > 0.5f ? 1f : -1f);
+                case LOGIT, LOGITS -> l;
+            };
+        }
+        return spec.output() == OutputKind.LOGITS ? Tensor.of(t, n) : Tensor.of(t, n, 1);
+    }
+
+    private double lossValue(Tensor prediction, Tensor target) {
+        if (prediction.size(0) == 0) return Double.NaN;
+        return loss.apply(prediction, target).item();
+    }
+
+    /** Predicted class per row. */
+    private int[] classes(Tensor prediction) {
+        if (spec.output() == OutputKind.LOGITS) return prediction.argmax(1);
+        float[] v = prediction.toArray();
+        int[] c = new int[v.length];
+        for (int i = 0; i < v.length; i++) c[i] = v[i] > 0 ? 1 : 0; // tanh, score and logit all split at 0
+        return c;
+    }
+
+    /** Output maps: one signed map in [-1, 1], or per-class probabilities for k > 2. */
+    private float[][] display(Tensor out) {
+        switch (spec.output()) {
+            case TANH, SCORE -> {
+                return new float[][] {out.toArray()};
+            }
+            case LOGIT -> {
+                float[] p = out.sigmoid().toArray();
+                for (int i = 0; i < p.length; i++) p[i] = 2 * p[i] - 1;
+                return new float[][] {p};
+            }
+            default -> {
+                float[][] probs = columns(out.softmax(1));
+                if (probs.length != 2) return probs;
+                float[] p = probs[1];
+                for (int i = 0; i < p.length; i++) p[i] = 2 * p[i] - 1;
+                return new float[][] {p};
+            }
+        }
+    }
+
+    /** [n, k] row-major to k arrays of n. */
+    private static float[][] columns(Tensor t) {
+        float[] v = t.toArray();
+        int n = t.size(0), k = t.size(1);
+        float[][] out = new float[k][n];
+        for (int i = 0; i < n; i++) for (int j = 0; j < k; j++) out[j][i] = v[i * k + j];
+        return out;
+    }
+
+    private List<LayerWeights> weights() {
+        List<LayerWeights> out = new ArrayList<>();
+        for (Linear l : spec.linears()) {
+            int o = l.outFeatures(), in = l.inFeatures();
+            float[] w = l.weight().toArray();
+            float[][] rows = new float[o][in];
+            for (int r = 0; r < o; r++) System.arraycopy(w, r * in, rows[r], 0, in);
+            out.add(new LayerWeights(rows, l.bias().toArray()));
+        }
+        return out;
+    }
+
+    private static Loss loss(PlaygroundState s, OutputKind kind) {
+        return switch (s.loss()) {
+            case "mse" -> new MSELoss();
+            case "huber" -> new HuberLoss(1f);
+            case "hinge" -> new HingeLoss();
+            case "bce" -> new BCEWithLogitsLoss();
+            case "crossentropy" -> new CrossEntropyLoss();
+            default -> throw new IllegalArgumentException("loss: unknown '" + s.loss() + "' for output " + kind);
+        };
+    }
+
+    private static Optimizer optimizer(PlaygroundState s, List<Parameter> params) {
+        double lr = s.learningRate();
+        return switch (s.optimizer()) {
+            case "sgd" -> new SGD(params, lr);
+            case "momentum" -> new SGD(params, lr, 0.9, false, 0);
+            case "nesterov" -> new SGD(params, lr, 0.9, true, 0);
+            case "rmsprop" -> new RMSProp(params, lr);
+            case "adam" -> new Adam(params, lr);
+            default -> throw new IllegalArgumentException("optimizer: unknown '" + s.optimizer() + "'");
+        };
+    }
+}

@@ -1,0 +1,264 @@
+package dev.jgrad.playground.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.jgrad.playground.data.DataSplit;
+import dev.jgrad.playground.data.PointsCsv;
+import dev.jgrad.playground.digits.DigitPad;
+import dev.jgrad.playground.engine.ModelFiles;
+import dev.jgrad.playground.graph.GraphDemos;
+import dev.jgrad.playground.session.Session;
+import dev.jgrad.playground.session.SessionRegistry;
+import dev.jgrad.playground.state.Choices;
+import dev.jgrad.playground.state.Limits;
+import dev.jgrad.playground.state.PlaygroundState;
+import dev.jgrad.playground.state.StateJson;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The JSON API under {@code /api/}. Routing is a switch on path segments; every handler validates its input and the
+ * catch block maps validation failures to 4xx, so a 500 means a bug in the playground itself.
+ */
+public final class ApiHandler implements HttpHandler {
+    private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
+    private final SessionRegistry sessions;
+    private final ObjectMapper mapper;
+    private final StateJson stateJson;
+    private final DigitPad digits;
+    private final EventStream stream;
+
+    public ApiHandler(SessionRegistry sessions, ObjectMapper mapper, DigitPad digits) {
+        this.sessions = sessions;
+        this.mapper = mapper;
+        this.stateJson = new StateJson(mapper);
+        this.digits = digits;
+        this.stream = new EventStream();
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        try {
+            route(ex);
+        } catch (ApiException e) {
+            Http.sendError(ex, e.status(), e.getMessage(), mapper);
+        } catch (IllegalArgumentException e) {
+            Http.sendError(ex, 400, e.getMessage(), mapper);
+        } catch (NoSuchElementException e) {
+            Http.sendError(ex, 404, e.getMessage(), mapper);
+        } catch (SessionRegistry.TooManySessionsException e) {
+            Http.sendError(ex, 429, e.getMessage(), mapper);
+        } catch (IllegalStateException e) {
+            Http.sendError(ex, 409, e.getMessage(), mapper);
+        } catch (IOException e) {
+            ex.close(); // the client went away mid-response
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "playground: unexpected error on " + ex.getRequestURI(), e);
+            Http.sendError(ex, 500, "internal error: " + e, mapper);
+        }
+    }
+
+    private void route(HttpExchange ex) throws IOException {
+        String method = ex.getRequestMethod();
+        List<String> seg = segments(ex.getRequestURI().getRawPath());
+        // seg.get(0) is "api"
+        String head = seg.size() > 1 ? seg.get(1) : "";
+        switch (head) {
+            case "health" -> only(ex, "GET", seg, 2, () -> reply(ex, 200, mapper.createObjectNode().put("ok", true)
+                    .put("sessions", sessions.size())));
+            case "defaults" -> only(ex, "GET", seg, 2, () -> reply(ex, 200, defaults()));
+            case "sessions" -> sessions(ex, method, seg);
+            case "graphs" -> {
+                if (seg.size() == 2) only(ex, "GET", seg, 2, () -> reply(ex, 200, GraphDemos.list(mapper)));
+                else only(ex, "GET", seg, 3, () -> reply(ex, 200, GraphDemos.compute(seg.get(2), mapper)));
+            }
+            case "digits" -> {
+                if (seg.size() == 2) only(ex, "GET", seg, 2, () -> reply(ex, 200, digits.describe(mapper)));
+                else if (seg.get(2).equals("predict"))
+                    only(ex, "POST", seg, 3, () -> reply(ex, 200, digits.predict(Http.json(ex, mapper), mapper)));
+                else throw notFound(ex);
+            }
+            default -> throw notFound(ex);
+        }
+    }
+
+    private void sessions(HttpExchange ex, String method, List<String> seg) throws IOException {
+        if (seg.size() == 2) {
+            only(ex, "POST", seg, 2, () -> {
+                PlaygroundState s = stateJson.read(Http.json(ex, mapper), PlaygroundState.defaults());
+                reply(ex, 201, sessions.create(s).describe());
+            });
+            return;
+        }
+        Session s = sessions.get(seg.get(2));
+        if (seg.size() == 3) {
+            switch (method) {
+                case "GET" -> reply(ex, 200, s.describe());
+                case "DELETE" -> {
+                    sessions.remove(s.id());
+                    Http.send(ex, 204, "application/json", new byte[0]);
+                }
+                default -> throw notAllowed(ex, "GET, DELETE");
+            }
+            return;
+        }
+        String action = seg.get(3);
+        switch (action) {
+            case "state" -> only(ex, "PUT", seg, 4, () -> {
+                PlaygroundState next = stateJson.read(Http.json(ex, mapper), s.state());
+                boolean rebuilt = s.apply(next);
+                reply(ex, 200, s.describe().put("rebuilt", rebuilt));
+            });
+            case "play" -> only(ex, "POST", seg, 4, () -> { drain(ex); s.play(); reply(ex, 200, s.frame()); });
+            case "pause" -> only(ex, "POST", seg, 4, () -> { drain(ex); s.pause(); reply(ex, 200, s.frame()); });
+            case "step" -> only(ex, "POST", seg, 4, () -> { drain(ex); s.step(); reply(ex, 200, s.frame()); });
+            case "reset" -> only(ex, "POST", seg, 4, () -> { drain(ex); s.reset(); reply(ex, 200, s.frame()); });
+            case "frame" -> only(ex, "GET", seg, 4, () -> reply(ex, 200, s.frame()));
+            case "stream" -> only(ex, "GET", seg, 4, () -> stream.serve(ex, s));
+            case "weight" -> only(ex, "POST", seg, 4, () -> editWeight(ex, s));
+            case "data" -> {
+                if (method.equals("GET")) only(ex, "GET", seg, 4, () -> Http.send(ex, 200, "text/csv; charset=utf-8",
+                        PointsCsv.format(DataSplit.of(s.state())).getBytes(StandardCharsets.UTF_8)));
+                else only(ex, "POST", seg, 4, () -> uploadCsv(ex, s));
+            }
+            case "model" -> {
+                if (method.equals("GET")) only(ex, "GET", seg, 4, () -> downloadModel(ex, s));
+                else only(ex, "POST", seg, 4, () -> uploadModel(ex, s));
+            }
+            default -> throw notFound(ex);
+        }
+    }
+
+    private void editWeight(HttpExchange ex, Session s) throws IOException {
+        JsonNode b = Http.json(ex, mapper);
+        PlaygroundState st = s.state();
+        List<Integer> widths = new ArrayList<>();
+        widths.add(st.features().size());
+        widths.addAll(st.layers());
+        widths.add(st.outputSize());
+        int layer = intField(b, "layer", 0, widths.size() - 2);
+        int to = intField(b, "to", 0, widths.get(layer + 1) - 1);
+        int from = intField(b, "from", -1, widths.get(layer) - 1);
+        JsonNode v = b.get("value");
+        if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble()) || Math.abs(v.asDouble()) > 100)
+            throw new ApiException(400, "value: a number in [-100, 100] is required");
+        s.setWeight(layer, to, from, (float) v.asDouble());
+        reply(ex, 200, s.frame());
+    }
+
+    /** A CSV upload becomes the custom data set; the class count follows the labels. */
+    private void uploadCsv(HttpExchange ex, Session s) throws IOException {
+        List<List<Double>> pts = PointsCsv.parse(Http.text(Http.body(ex, Http.MAX_BODY)));
+        PlaygroundState cur = s.state();
+        String query = ex.getRequestURI().getRawQuery();
+        boolean regression = query != null ? query.contains("problem=regression") : cur.problem().equals("regression");
+        int classes = 2;
+        if (!regression) {
+            for (List<Double> p : pts) classes = Math.max(classes, (int) Math.floor(p.get(2)) + 1);
+            if (classes > Limits.MAX_CLASSES)
+                throw new ApiException(400, "CSV: labels must be class indices 0.." + (Limits.MAX_CLASSES - 1));
+        }
+        String loss = regression ? (Choices.REGRESSION_LOSSES.contains(cur.loss()) ? cur.loss() : "mse")
+                : classes > 2 ? "crossentropy" : (cur.loss().equals("huber") && cur.problem().equals("regression") ? "mse" : cur.loss());
+        ObjectNode patch = mapper.createObjectNode();
+        patch.put("dataset", Choices.CUSTOM).put("problem", regression ? "regression" : "classification")
+                .put("classes", classes).put("loss", loss);
+        patch.set("custom", mapper.valueToTree(pts));
+        patch.set("points", mapper.createArrayNode());
+        PlaygroundState next = stateJson.read(patch, cur);
+        s.apply(next);
+        reply(ex, 200, s.describe().put("rebuilt", true));
+    }
+
+    private void downloadModel(HttpExchange ex, Session s) throws IOException {
+        Path tmp = Files.createTempFile("jgrad-playground", ".jgrad");
+        try {
+            s.saveModel(tmp);
+            ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"playground.jgrad\"");
+            Http.send(ex, 200, "application/octet-stream", Files.readAllBytes(tmp));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private void uploadModel(HttpExchange ex, Session s) throws IOException {
+        byte[] body = Http.body(ex, Http.MAX_BODY);
+        if (body.length == 0) throw new ApiException(400, "model: empty body; send the bytes of a .jgrad file");
+        Path tmp = Files.createTempFile("jgrad-playground-upload", ".jgrad");
+        try {
+            Files.write(tmp, body);
+            ModelFiles.Loaded loaded = ModelFiles.load(tmp, s.state(), stateJson);
+            s.adopt(loaded.state(), loaded.engine());
+            reply(ex, 200, s.describe().put("rebuilt", true));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private ObjectNode defaults() {
+        ObjectNode o = mapper.createObjectNode();
+        o.set("state", mapper.valueToTree(PlaygroundState.defaults()));
+        ObjectNode c = o.putObject("choices");
+        c.set("datasets", mapper.valueToTree(Choices.allDatasets()));
+        c.set("features", mapper.valueToTree(Choices.FEATURES));
+        c.set("activations", mapper.valueToTree(Choices.ACTIVATIONS));
+        c.set("losses", mapper.valueToTree(Choices.LOSSES));
+        c.set("optimizers", mapper.valueToTree(Choices.OPTIMIZERS));
+        c.set("initializers", mapper.valueToTree(Choices.INITIALIZERS));
+        c.set("regularizations", mapper.valueToTree(Choices.REGULARIZATIONS));
+        return o;
+    }
+
+    private static int intField(JsonNode b, String name, int lo, int hi) {
+        JsonNode v = b.get(name);
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < lo || v.asInt() > hi)
+            throw new ApiException(400, name + ": an integer in [" + lo + ", " + hi + "] is required, got " + v);
+        return v.asInt();
+    }
+
+    private void reply(HttpExchange ex, int status, Object body) throws IOException {
+        Http.sendJson(ex, status, body, mapper);
+    }
+
+    /** Actions take no body, but a huge one must still be refused rather than buffered. */
+    private static void drain(HttpExchange ex) throws IOException {
+        Http.body(ex, Http.MAX_BODY);
+    }
+
+    private interface Action {
+        void run() throws IOException;
+    }
+
+    private static void only(HttpExchange ex, String method, List<String> seg, int length, Action a) throws IOException {
+        if (seg.size() != length) throw notFound(ex);
+        if (!ex.getRequestMethod().equals(method)) throw notAllowed(ex, method);
+        a.run();
+    }
+
+    private static ApiException notFound(HttpExchange ex) {
+        return new ApiException(404, "no such endpoint: " + ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath());
+    }
+
+    private static ApiException notAllowed(HttpExchange ex, String allow) {
+        ex.getResponseHeaders().set("Allow", allow);
+        return new ApiException(405, ex.getRequestMethod() + " not allowed on " + ex.getRequestURI().getRawPath()
+                + " (allowed: " + allow + ")");
+    }
+
+    private static List<String> segments(String path) {
+        List<String> out = new ArrayList<>();
+        for (String p : path.split("/")) if (!p.isEmpty()) out.add(p);
+        return out;
+    }
+}

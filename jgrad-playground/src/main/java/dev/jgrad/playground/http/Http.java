@@ -1,0 +1,81 @@
+package dev.jgrad.playground.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Small helpers for exchanges: bounded bodies, JSON and error replies. */
+final class Http {
+    private Http() {}
+
+    /** Request bodies above this are refused with 413 before being read in full. */
+    static final int MAX_BODY = 1 << 20;
+
+    static byte[] body(HttpExchange ex, int limit) throws IOException {
+        String len = ex.getRequestHeaders().getFirst("Content-Length");
+        if (len != null) {
+            try {
+                if (Long.parseLong(len.strip()) > limit) throw tooLarge(limit);
+            } catch (NumberFormatException e) {
+                throw new ApiException(400, "bad Content-Length '" + len + "'");
+            }
+        }
+        try (InputStream in = ex.getRequestBody()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[16384];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+                if (out.size() > limit) throw tooLarge(limit);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    static JsonNode json(HttpExchange ex, ObjectMapper mapper) throws IOException {
+        byte[] b = body(ex, MAX_BODY);
+        if (b.length == 0) return mapper.createObjectNode();
+        try {
+            return mapper.readTree(b);
+        } catch (IOException e) {
+            throw new ApiException(400, "body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    static void sendJson(HttpExchange ex, int status, Object body, ObjectMapper mapper) throws IOException {
+        send(ex, status, "application/json; charset=utf-8", mapper.writeValueAsBytes(body));
+    }
+
+    static void sendError(HttpExchange ex, int status, String message, ObjectMapper mapper) throws IOException {
+        sendJson(ex, status, mapper.createObjectNode().put("error", message).put("status", status), mapper);
+    }
+
+    static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        if (status == 204) {
+            ex.sendResponseHeaders(204, -1);
+        } else {
+            ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        ex.close();
+    }
+
+    static String text(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static ApiException tooLarge(int limit) {
+        return new ApiException(413, "request body larger than " + limit + " bytes");
+    }
+}

@@ -1,0 +1,360 @@
+package dev.jgrad.playground.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgrad.playground.data.DataSplit;
+import dev.jgrad.playground.data.Grid;
+import dev.jgrad.playground.engine.Engine;
+import dev.jgrad.playground.engine.EngineFactory;
+import dev.jgrad.playground.engine.Snapshot;
+import dev.jgrad.playground.state.PlaygroundState;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One browser tab's playground: state, data, engine and a training thread. All mutation happens under one lock; the
+ * training thread takes it per epoch so a pause or an edit never waits for a whole frame's worth of epochs.
+ */
+public final class Session implements AutoCloseable {
+    /** Whether the training thread is working. HALTED means the loss went non-finite and training needs a reset. */
+    public enum Status { PAUSED, RUNNING, HALTED }
+
+    /** The stream's target: ~30 frames per second. */
+    static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(33);
+    static final int GRID = 100, FEATURE_GRID = 50;
+    private static final int MAX_HISTORY = 10_000;
+
+    private final String id;
+    private final EngineFactory factory;
+    private final FrameEncoder encoder;
+    private final ObjectMapper mapper;
+    private final Grid grid = Grid.of(GRID), featureGrid = Grid.of(FEATURE_GRID);
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final FrameBox frames = new FrameBox();
+    private final Thread trainer;
+
+    private PlaygroundState state;
+    private DataSplit data;
+    private Engine engine;
+    private Status status = Status.PAUSED;
+    private String message;
+    private final List<float[]> history = new ArrayList<>();
+    private double msPerEpoch = Double.NaN;
+    private ObjectNode frameNode, dataNode;
+    private volatile long lastTouched = System.nanoTime();
+    private volatile boolean closed;
+
+    Session(String id, PlaygroundState state, EngineFactory factory, ObjectMapper mapper) {
+        this.id = id;
+        this.factory = factory;
+        this.mapper = mapper;
+        this.encoder = new FrameEncoder(mapper);
+        this.state = state;
+        this.data = DataSplit.of(state);
+        this.engine = factory.create(state, data);
+        this.dataNode = encoder.data(state, data, featureGrid);
+        publish();
+        trainer = new Thread(this::trainLoop, "playground-train-" + id.substring(0, 8));
+        trainer.setDaemon(true);
+        trainer.start();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Marks the session as in use; idle sessions are freed by the registry. */
+    public void touch() {
+        lastTouched = System.nanoTime();
+    }
+
+    long idleNanos() {
+        return System.nanoTime() - lastTouched;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** State, data and latest frame, as the page needs them after loading or changing the setup. */
+    public ObjectNode describe() {
+        return locked(() -> {
+            ObjectNode o = mapper.createObjectNode();
+            o.put("id", id);
+            o.set("state", mapper.valueToTree(state));
+            o.set("data", dataNode);
+            o.set("frame", frameNode);
+            return o;
+        });
+    }
+
+    public PlaygroundState state() {
+        return locked(() -> state);
+    }
+
+    public ObjectNode frame() {
+        return locked(() -> frameNode);
+    }
+
+    /**
+     * Adopts a new state. Changes to data or network shape rebuild the network from the state's seed and pause;
+     * painted points keep the weights; hyper-parameters are applied in place.
+     *
+     * @return true if the network was rebuilt
+     */
+    public boolean apply(PlaygroundState next) {
+        return locked(() -> {
+            PlaygroundState prev = state;
+            state = next;
+            boolean pointsOnly = sameData(prev, next, false) && !sameData(prev, next, true);
+            boolean dataChanged = !sameData(prev, next, true);
+            if (dataChanged) {
+                data = DataSplit.of(next);
+                dataNode = encoder.data(next, data, featureGrid);
+            } else if (!prev.features().equals(next.features())) {
+                dataNode = encoder.data(next, data, featureGrid);
+            }
+            boolean rebuild = !sameNetwork(prev, next) || (dataChanged && !pointsOnly);
+            if (rebuild) {
+                rebuild();
+            } else {
+                if (pointsOnly) engine.setData(data);
+                engine.retune(next);
+                publish();
+            }
+            return rebuild;
+        });
+    }
+
+    public void play() {
+        locked(() -> {
+            if (status == Status.HALTED) throw new IllegalStateException(message + " Press reset before playing again.");
+            status = Status.RUNNING;
+            message = null;
+            wake.signalAll();
+            publish();
+            return null;
+        });
+    }
+
+    public void pause() {
+        locked(() -> {
+            if (status == Status.RUNNING) status = Status.PAUSED;
+            publish();
+            return null;
+        });
+    }
+
+    /** One epoch, then paused (like TF Playground's step button). */
+    public void step() {
+        locked(() -> {
+            if (status == Status.HALTED) throw new IllegalStateException(message + " Press reset before stepping.");
+            status = Status.PAUSED;
+            trainOne();
+            publish();
+            return null;
+        });
+    }
+
+    /** Fresh weights from the state's initSeed (the same weights a link reproduces), epoch 0, paused. */
+    public void reset() {
+        locked(() -> {
+            rebuild();
+            return null;
+        });
+    }
+
+    public void setWeight(int layer, int to, int from, float value) {
+        locked(() -> {
+            engine.setWeight(layer, to, from, value);
+            publish();
+            return null;
+        });
+    }
+
+    /** Writes the network as a jgrad model file; metadata records the state so loading restores the setup. */
+    public void saveModel(Path file) throws IOException {
+        try {
+            locked(() -> {
+                try {
+                    engine.save(file, Map.of("playgroundState", mapper.writeValueAsString(state),
+                            "features", String.join(",", state.features()), "epoch", engine.epoch()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Takes over an engine built elsewhere (a loaded model file) together with its state. */
+    public void adopt(PlaygroundState next, Engine loaded) {
+        locked(() -> {
+            state = next;
+            data = DataSplit.of(next);
+            dataNode = encoder.data(next, data, featureGrid);
+            engine = loaded;
+            loaded.setData(data);
+            history.clear();
+            status = Status.PAUSED;
+            message = null;
+            publish();
+            return null;
+        });
+    }
+
+    FrameBox frames() {
+        return frames;
+    }
+
+    /** The latest serialized frame newer than {@code seen}, waiting up to {@code timeoutMillis}. */
+    public Frame awaitFrame(long seen, long timeoutMillis) throws InterruptedException {
+        FrameBox.Versioned v = frames.awaitNewer(seen, timeoutMillis);
+        return v == null ? null : new Frame(v.version(), v.json());
+    }
+
+    /** A serialized frame and its version. */
+    public record Frame(long version, String json) {}
+
+    @Override
+    public void close() {
+        closed = true;
+        lock.lock();
+        try {
+            status = Status.PAUSED;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        trainer.interrupt();
+    }
+
+    // ---- training thread ------------------------------------------------------------------------------------------
+
+    private void trainLoop() {
+        try {
+            while (!closed) {
+                lock.lockInterruptibly();
+                try {
+                    while (status != Status.RUNNING && !closed) wake.await();
+                } finally {
+                    lock.unlock();
+                }
+                long start = System.nanoTime();
+                int epochs = state().speed();
+                for (int i = 0; i < epochs && !closed; i++) {
+                    lock.lockInterruptibly();
+                    try {
+                        if (status != Status.RUNNING) break;
+                        trainOne();
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+                lock.lockInterruptibly();
+                try {
+                    if (!closed) publish();
+                } finally {
+                    lock.unlock();
+                }
+                long left = FRAME_NANOS - (System.nanoTime() - start);
+                if (left > 0) TimeUnit.NANOSECONDS.sleep(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // A bug in the engine must not kill the session silently: show it on the page and stop training.
+            lock.lock();
+            try {
+                status = Status.HALTED;
+                message = "Training failed: " + e;
+                publish();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Caller holds the lock. */
+    private void trainOne() {
+        long t0 = System.nanoTime();
+        engine.trainEpoch();
+        double ms = (System.nanoTime() - t0) / 1e6;
+        msPerEpoch = Double.isNaN(msPerEpoch) ? ms : 0.9 * msPerEpoch + 0.1 * ms;
+        Snapshot.Scores sc = engine.scores();
+        if (history.size() >= MAX_HISTORY) {
+            // Keep every other point: the chart stays the same shape with bounded memory.
+            for (int i = 0; i < history.size() / 2; i++) history.set(i, history.get(2 * i));
+            history.subList(history.size() / 2, history.size()).clear();
+        }
+        history.add(new float[] {sc.epoch(), (float) sc.trainLoss(), (float) sc.testLoss()});
+        if (!sc.finite()) {
+            status = Status.HALTED;
+            message = String.format(Locale.ROOT,
+                    "Training paused at epoch %d: the loss became %s. The updates grew without bound — usually the "
+                            + "learning rate (%s) is too high for %s with this loss; lower it (or the regularization "
+                            + "rate) and press reset.",
+                    sc.epoch(), Double.isNaN(sc.trainLoss()) || Double.isNaN(sc.testLoss()) ? "NaN" : "infinite",
+                    state.learningRate(), state.optimizer());
+        }
+    }
+
+    /** Caller holds the lock. */
+    private void rebuild() {
+        engine = factory.create(state, data);
+        history.clear();
+        msPerEpoch = Double.NaN;
+        status = Status.PAUSED;
+        message = null;
+        publish();
+    }
+
+    /** Caller holds the lock. */
+    private void publish() {
+        Snapshot snap = engine.snapshot(grid);
+        frameNode = encoder.frame(snap, status, message, history, msPerEpoch, engine.parameterCount(), GRID);
+        try {
+            frames.publish(mapper.writeValueAsString(frameNode));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Session: frame not serializable", e);
+        }
+    }
+
+    private static boolean sameData(PlaygroundState a, PlaygroundState b, boolean withPainted) {
+        return a.dataset().equals(b.dataset()) && a.classes() == b.classes() && a.noise() == b.noise()
+                && a.trainRatio() == b.trainRatio() && a.seed() == b.seed() && a.problem().equals(b.problem())
+                && a.custom().equals(b.custom()) && (!withPainted || a.points().equals(b.points()));
+    }
+
+    private static boolean sameNetwork(PlaygroundState a, PlaygroundState b) {
+        return a.features().equals(b.features()) && a.layers().equals(b.layers())
+                && a.activations().equals(b.activations()) && a.problem().equals(b.problem())
+                && a.loss().equals(b.loss()) && a.initializer().equals(b.initializer())
+                && a.initSeed() == b.initSeed() && a.dropout() == b.dropout() && a.outputSize() == b.outputSize()
+                && Objects.equals(a.numClasses(), b.numClasses());
+    }
+
+    private <T> T locked(java.util.function.Supplier<T> body) {
+        lock.lock();
+        try {
+            touch();
+            return body.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

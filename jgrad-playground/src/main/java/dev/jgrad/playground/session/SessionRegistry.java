@@ -1,0 +1,98 @@
+package dev.jgrad.playground.session;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jgrad.playground.engine.EngineFactory;
+import dev.jgrad.playground.state.PlaygroundState;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** All live sessions; a sweeper frees those idle longer than the timeout (no request and no open stream). */
+public final class SessionRegistry implements AutoCloseable {
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final EngineFactory factory;
+    private final ObjectMapper mapper;
+    private final Duration idleTimeout;
+    private final int maxSessions;
+    private final SecureRandom ids = new SecureRandom();
+    private final ScheduledExecutorService sweeper;
+
+    public SessionRegistry(EngineFactory factory, ObjectMapper mapper, Duration idleTimeout, int maxSessions) {
+        this.factory = factory;
+        this.mapper = mapper;
+        this.idleTimeout = idleTimeout;
+        this.maxSessions = maxSessions;
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "playground-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(50, Math.min(30_000, idleTimeout.toMillis() / 4));
+        sweeper.scheduleAtFixedRate(this::sweep, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** @throws IllegalStateException when the server already holds {@code maxSessions} sessions */
+    public Session create(PlaygroundState state) {
+        if (sessions.size() >= maxSessions) {
+            sweep();
+            if (sessions.size() >= maxSessions)
+                throw new TooManySessionsException("too many sessions (" + maxSessions + "); close other tabs or wait "
+                        + idleTimeout.toMinutes() + " minutes for idle ones to expire");
+        }
+        byte[] b = new byte[16];
+        ids.nextBytes(b);
+        Session s = new Session(HexFormat.of().formatHex(b), state, factory, mapper);
+        sessions.put(s.id(), s);
+        return s;
+    }
+
+    /** @throws NoSuchElementException for unknown or expired ids */
+    public Session get(String id) {
+        Session s = sessions.get(id);
+        if (s == null) throw new NoSuchElementException("session '" + id + "' not found (expired after "
+                + idleTimeout.toSeconds() + " s idle, or never existed); reload the page");
+        s.touch();
+        return s;
+    }
+
+    public boolean remove(String id) {
+        Session s = sessions.remove(id);
+        if (s != null) s.close();
+        return s != null;
+    }
+
+    public int size() {
+        return sessions.size();
+    }
+
+    /** Frees sessions idle longer than the timeout. */
+    public void sweep() {
+        long limit = idleTimeout.toNanos();
+        sessions.values().removeIf(s -> {
+            boolean idle = s.idleNanos() > limit;
+            if (idle) s.close();
+            return idle;
+        });
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        sessions.values().forEach(Session::close);
+        sessions.clear();
+    }
+
+    /** The server is at its session limit. */
+    public static final class TooManySessionsException extends RuntimeException {
+        TooManySessionsException(String msg) {
+            super(msg);
+        }
+    }
+}

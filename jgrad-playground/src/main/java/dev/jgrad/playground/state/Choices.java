@@ -1,0 +1,42 @@
+package dev.jgrad.playground.state;
+
+import java.util.List;
+import java.util.Set;
+
+/** The closed vocabularies of the state: every string field must be one of these. */
+public final class Choices {
+    private Choices() {}
+
+    /** Binary classification sets (labels 0/1). */
+    public static final List<String> BINARY_DATASETS =
+            List.of("circle", "xor", "gauss", "spiral", "moons", "checkerboard");
+    /** k-class sets; their class count comes from {@code classes}. */
+    public static final List<String> MULTI_CLASS_DATASETS = List.of("spirals", "blobs");
+    /** Regression sets (targets in [-1, 1]). */
+    public static final List<String> REGRESSION_DATASETS = List.of("plane", "multigauss");
+    /** Points uploaded as CSV or painted from scratch; they travel inside the state. */
+    public static final String CUSTOM = "custom";
+
+    public static final List<String> FEATURES = List.of("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2");
+    public static final List<String> ACTIVATIONS =
+            List.of("relu", "tanh", "sigmoid", "linear", "leakyrelu", "gelu", "step");
+    public static final List<String> PROBLEMS = List.of("classification", "regression");
+    public static final List<String> LOSSES = List.of("mse", "bce", "crossentropy", "hinge", "huber");
+    public static final List<String> REGRESSION_LOSSES = List.of("mse", "huber");
+    public static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "rmsprop", "adam");
+    public static final List<String> INITIALIZERS = List.of("glorot", "he", "uniform", "zero");
+    public static final List<String> REGULARIZATIONS = List.of("none", "l1", "l2");
+
+    public static boolean isClassification(String dataset) {
+        return BINARY_DATASETS.contains(dataset) || MULTI_CLASS_DATASETS.contains(dataset);
+    }
+
+    public static Set<String> allDatasets() {
+        var all = new java.util.LinkedHashSet<String>();
+        all.addAll(BINARY_DATASETS);
+        all.addAll(MULTI_CLASS_DATASETS);
+        all.addAll(REGRESSION_DATASETS);
+        all.add(CUSTOM);
+        return all;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.jgrad.playground.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a state from JSON: missing fields take their defaults, unknown fields and wrong types are errors, and the
+ * result is validated. Writing is plain Jackson.
+ */
+public final class StateJson {
+    private final ObjectMapper mapper;
+
+    public StateJson(ObjectMapper mapper) {
+        this.mapper = mapper.copy()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /** Overlays {@code json} on {@code base}, then validates. @throws IllegalArgumentException with a field message */
+    public PlaygroundState read(JsonNode json, PlaygroundState base) {
+        if (json == null || !json.isObject()) throw new IllegalArgumentException("state: expected a JSON object");
+        ObjectNode merged = mapper.valueToTree(base);
+        json.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+        PlaygroundState s;
+        try {
+            s = mapper.treeToValue(merged, PlaygroundState.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("state: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("state: " + e.getMessage());
+        }
+        return StateValidator.validate(s);
+    }
+
+    public JsonNode write(PlaygroundState s) {
+        return mapper.valueToTree(s);
+    }
+}
