@@ -1,5 +1,7 @@
 package dev.jgrad.data;
 
+import dev.jgrad.tensor.Tensor;
+
 /**
  * One mini-batch from a {@link DataLoader}: {@code size} rows of {@code numFeatures} features (row-major), their
  * labels (classification) or targets (regression; the other is null), and the dataset row each came from.
@@ -24,5 +26,35 @@ public record Batch(float[] features, int size, int numFeatures, int[] labels, f
             out[i * numClasses + labels[i]] = 1f;
         }
         return out;
+    }
+
+    /** Features as a {@code [size, numFeatures]} tensor. */
+    public Tensor featuresTensor() {
+        return Tensor.of(features, size, numFeatures);
+    }
+
+    /** Class indices as a float {@code [size]} tensor (cross-entropy target). */
+    public Tensor labelsTensor() {
+        if (labels == null) {
+            throw new IllegalStateException("Batch: labelsTensor() on a regression batch; use targetsTensor()");
+        }
+        float[] v = new float[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = labels[i];
+        }
+        return Tensor.of(v, size);
+    }
+
+    /** One-hot labels as a {@code [size, numClasses]} tensor. */
+    public Tensor oneHotTensor(int numClasses) {
+        return Tensor.of(oneHotLabels(numClasses), size, numClasses);
+    }
+
+    /** Regression targets as a {@code [size, 1]} tensor. */
+    public Tensor targetsTensor() {
+        if (targets == null) {
+            throw new IllegalStateException("Batch: targetsTensor() on a classification batch; use labelsTensor()");
+        }
+        return Tensor.of(targets, size, 1);
     }
 }

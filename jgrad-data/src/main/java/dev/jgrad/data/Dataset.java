@@ -1,5 +1,6 @@
 package dev.jgrad.data;
 
+import dev.jgrad.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -88,6 +89,33 @@ public final class Dataset {
         return new Dataset(features, numFeatures, null, Objects.requireNonNull(targets, "targets"), List.of(), null);
     }
 
+    /**
+     * A classification dataset from a 2-D {@code [n, d]} feature tensor (its values are copied).
+     */
+    public static Dataset classification(Tensor features, int[] labels, List<String> classNames) {
+        int[] shape = features.shape();
+        if (shape.length != 2) {
+            throw new IllegalArgumentException("Dataset.classification: features must be 2-D [n, d], got shape "
+                    + Arrays.toString(shape));
+        }
+        return classification(features.toArray(), shape[1], labels.clone(), classNames);
+    }
+
+    /** A regression dataset from a 2-D {@code [n, d]} feature tensor and a {@code [n]} or {@code [n, 1]} target tensor. */
+    public static Dataset regression(Tensor features, Tensor targets) {
+        int[] shape = features.shape();
+        if (shape.length != 2) {
+            throw new IllegalArgumentException("Dataset.regression: features must be 2-D [n, d], got shape "
+                    + Arrays.toString(shape));
+        }
+        int[] ts = targets.shape();
+        if (!(ts.length == 1 || (ts.length == 2 && ts[1] == 1))) {
+            throw new IllegalArgumentException("Dataset.regression: targets must be [n] or [n, 1], got shape "
+                    + Arrays.toString(ts));
+        }
+        return regression(features.toArray(), shape[1], targets.toArray());
+    }
+
     /** The same data with column names (CSV headers); default names are {@code x1..xd}. */
     public Dataset withFeatureNames(List<String> names) {
         return new Dataset(features, numFeatures, labels, targets, classNames, names);
@@ -167,6 +195,34 @@ public final class Dataset {
             out[i * k + labels[i]] = 1f;
         }
         return out;
+    }
+
+    /** Features as a {@code [size, numFeatures]} tensor (a copy). */
+    public Tensor featuresTensor() {
+        return Tensor.of(features, size, numFeatures);
+    }
+
+    /** Class indices as a float {@code [size]} tensor, the target form of a cross-entropy loss. */
+    public Tensor labelsTensor() {
+        requireClassification("labelsTensor");
+        float[] v = new float[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = labels[i];
+        }
+        return Tensor.of(v, size);
+    }
+
+    /** One-hot labels as a {@code [size, numClasses]} tensor. */
+    public Tensor oneHotTensor() {
+        return Tensor.of(oneHotLabels(), size, classNames.size());
+    }
+
+    /** Regression targets as a {@code [size, 1]} tensor, matching a one-output network's predictions. */
+    public Tensor targetsTensor() {
+        if (labels != null) {
+            throw new IllegalStateException("Dataset: targetsTensor() on a classification dataset; use labelsTensor()");
+        }
+        return Tensor.of(targets, size, 1);
     }
 
     /** Rows per class, indexed by label. */

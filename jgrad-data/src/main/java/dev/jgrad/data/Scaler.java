@@ -1,6 +1,8 @@
 package dev.jgrad.data;
 
+import dev.jgrad.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -144,6 +146,16 @@ public final class Scaler {
                     + " features, dataset has " + data.numFeatures());
         }
         return data.withFeatures(transform(data.featuresRef()));
+    }
+
+    /** Scaled copy of a {@code [n, numFeatures]} (or {@code [numFeatures]}) tensor, e.g. inputs at prediction time. */
+    public Tensor transform(Tensor features) {
+        int[] shape = features.shape();
+        if (shape.length == 0 || shape[shape.length - 1] != offset.length) {
+            throw new IllegalArgumentException("Scaler.transform: fitted on " + offset.length
+                    + " features, tensor has shape " + Arrays.toString(shape));
+        }
+        return Tensor.of(transform(features.toArray()), shape);
     }
 
     /** Undoes {@link #transform(float[])}. */
