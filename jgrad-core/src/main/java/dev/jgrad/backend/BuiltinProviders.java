@@ -10,7 +10,7 @@ final class BuiltinProviders {
     }
 
     static List<KernelProvider> all() {
-        return List.of(simple("java", 0, new ReferenceKernels()), simple("reference", -100, new ReferenceKernels()));
+        return List.of(simple("java", 0, new JavaKernels()), simple("reference", -100, new ReferenceKernels()));
     }
 
     private static KernelProvider simple(String name, int priority, Kernels kernels) {
