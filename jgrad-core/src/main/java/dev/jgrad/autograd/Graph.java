@@ -30,9 +30,13 @@ public final class Graph {
         this.nodes = nodes;
     }
 
-    /** The graph that produced {@code root}, nodes in topological order (inputs first, root last). */
+    /**
+     * The graph that produced {@code root}, nodes in topological order (inputs first, root last). Constants that
+     * fed an op (a label y, an input x) are drawn too, without a gradient.
+     */
     public static Graph of(Tensor root) {
-        List<Tensor> order = root.topologicalOrder();
+        List<Tensor> order = new ArrayList<>();
+        collect(root, java.util.Collections.newSetFromMap(new IdentityHashMap<>()), order);
         Map<Tensor, Integer> ids = new IdentityHashMap<>();
         List<Node> nodes = new ArrayList<>();
         for (Tensor t : order) {
@@ -50,6 +54,16 @@ public final class Graph {
                     t.grad() == null ? null : t.grad().toArray(), List.copyOf(in)));
         }
         return new Graph(nodes);
+    }
+
+    private static void collect(Tensor t, java.util.Set<Tensor> seen, List<Tensor> order) {
+        if (!seen.add(t)) {
+            return;
+        }
+        for (Tensor p : t.inputs()) {
+            collect(p, seen, order); // recursion is fine: these graphs are small enough to draw
+        }
+        order.add(t);
     }
 
     public List<Node> nodes() {

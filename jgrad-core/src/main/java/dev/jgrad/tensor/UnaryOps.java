@@ -38,13 +38,18 @@ final class UnaryOps {
         }, x);
     }
 
+    /** A constant operand as it appears in an op's name, e.g. "mul 2" or "pow -1". */
+    private static String constant(float c) {
+        return c == Math.rint(c) && Math.abs(c) < 1e6 ? String.valueOf((long) c) : String.valueOf(c);
+    }
+
     private static Kernels k() {
         return Tensor.kernels();
     }
 
     static Tensor addScalar(Tensor x, float c) {
         // y = x + c: the gradient passes through unchanged.
-        return map(x, "add", v -> v + c, (v, y) -> 1f);
+        return map(x, "add " + constant(c), v -> v + c, (v, y) -> 1f);
     }
 
     static Tensor mulScalar(Tensor x, float c) {
@@ -52,7 +57,7 @@ final class UnaryOps {
         int n = in.numel();
         float[] out = new float[n];
         k().scale(c, in.data, in.offset, out, 0, n);
-        return Tensor.result(out, x.shape, c == -1f ? "neg" : "mul", y -> {
+        return Tensor.result(out, x.shape, c == -1f ? "neg" : "mul " + constant(c), y -> {
             float[] gx = new float[n];
             k().scale(c, y.grad().data, 0, gx, 0, n);
             x.accumulateGrad(gx);
@@ -61,7 +66,7 @@ final class UnaryOps {
 
     static Tensor pow(Tensor x, float p) {
         // d(x^p)/dx = p * x^(p-1)
-        return map(x, "pow", v -> p == 2f ? v * v : (float) Math.pow(v, p),
+        return map(x, "pow " + constant(p), v -> p == 2f ? v * v : (float) Math.pow(v, p),
                 (v, y) -> p == 2f ? 2f * v : p * (float) Math.pow(v, p - 1));
     }
 

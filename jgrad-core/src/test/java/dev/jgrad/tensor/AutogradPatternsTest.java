@@ -67,7 +67,8 @@ class AutogradPatternsTest {
         assertThat(Tensor.isGradEnabled()).isTrue();
         assertThat(x.detach().mul(3f).requiresGrad()).isFalse();
         assertThat(x.mul(3f).requiresGrad()).isTrue();
-        assertThat(x.mul(3f).op()).isEqualTo("mul");
+        assertThat(x.mul(3f).op()).isEqualTo("mul 3");
+        assertThat(x.mul(x).op()).isEqualTo("mul");
     }
 
     @Test
