@@ -38,6 +38,7 @@ public final class ApiHandler implements HttpHandler {
     private final StateJson stateJson;
     private final DigitPad digits;
     private final EventStream stream;
+    private final ObjectNode previews;
 
     public ApiHandler(SessionRegistry sessions, ObjectMapper mapper, DigitPad digits) {
         this.sessions = sessions;
@@ -45,6 +46,7 @@ public final class ApiHandler implements HttpHandler {
         this.stateJson = new StateJson(mapper);
         this.digits = digits;
         this.stream = new EventStream();
+        this.previews = DatasetPreviews.build(mapper);
     }
 
     @Override
@@ -78,6 +80,7 @@ public final class ApiHandler implements HttpHandler {
             case "health" -> only(ex, "GET", seg, 2, () -> reply(ex, 200, mapper.createObjectNode().put("ok", true)
                     .put("sessions", sessions.size())));
             case "defaults" -> only(ex, "GET", seg, 2, () -> reply(ex, 200, defaults()));
+            case "previews" -> only(ex, "GET", seg, 2, () -> reply(ex, 200, previews));
             case "sessions" -> sessions(ex, method, seg);
             case "graphs" -> {
                 if (seg.size() == 2) only(ex, "GET", seg, 2, () -> reply(ex, 200, GraphDemos.list(mapper)));

@@ -21,7 +21,7 @@ final class Http {
         String len = ex.getRequestHeaders().getFirst("Content-Length");
         if (len != null) {
             try {
-                if (Long.parseLong(len.strip()) > limit) throw tooLarge(limit);
+                if (Long.parseLong(len.strip()) > limit) throw tooLarge(ex, limit);
             } catch (NumberFormatException e) {
                 throw new ApiException(400, "bad Content-Length '" + len + "'");
             }
@@ -32,7 +32,7 @@ final class Http {
             int n;
             while ((n = in.read(buf)) > 0) {
                 out.write(buf, 0, n);
-                if (out.size() > limit) throw tooLarge(limit);
+                if (out.size() > limit) throw tooLarge(ex, limit);
             }
             return out.toByteArray();
         }
@@ -75,7 +75,24 @@ final class Http {
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    private static ApiException tooLarge(int limit) {
+    /** Above this much, an oversize body is not even read away: the connection is simply closed after the 413. */
+    private static final long DISCARD_LIMIT = 16L << 20;
+
+    /**
+     * Reads (and drops) the rest of an oversize body so the client is still listening when the 413 arrives; closing
+     * with unread input would reset the connection and lose the reply.
+     */
+    private static ApiException tooLarge(HttpExchange ex, int limit) {
+        ex.getResponseHeaders().set("Connection", "close");
+        try {
+            InputStream in = ex.getRequestBody();
+            byte[] sink = new byte[16384];
+            long total = 0;
+            int n;
+            while (total < DISCARD_LIMIT && (n = in.read(sink)) > 0) total += n;
+        } catch (IOException ignored) {
+            // the client gave up; the reply below may not arrive either
+        }
         return new ApiException(413, "request body larger than " + limit + " bytes");
     }
 }

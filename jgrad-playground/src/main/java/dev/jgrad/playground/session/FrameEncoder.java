@@ -90,7 +90,7 @@ final class FrameEncoder {
         o.set("test", points(d.test()));
         ObjectNode feats = o.putObject("features");
         o.put("featureSize", thumbs.size());
-        for (String name : s.features()) {
+        for (String name : dev.jgrad.playground.state.Choices.FEATURES) {
             float[] v = new float[thumbs.cells()];
             float max = 1e-6f;
             for (int i = 0; i < v.length; i++) {

@@ -1,0 +1,427 @@
+// Wires the page: one App object owns the session, the current state, data and latest frame. Controls send state
+// patches to the server; the server's answer (canonical state + data + frame) is rendered and written to the hash.
+
+import { OPTIONS, LABELS, DATASETS, MULTI_CLASS, MAX_LAYERS, defaultState, toHash, fromHash, newSeed } from './state.js';
+import { Api } from './api.js';
+import { bytes, classColor } from './colors.js';
+import { paintSigned, paintClasses, drawPoints, toData } from './heatmap.js';
+import { drawLossChart } from './chart.js';
+import { NetworkView } from './network.js';
+import { GraphView } from './graph.js';
+import { DigitPad } from './digits.js';
+
+const $ = id => document.getElementById(id);
+
+/** Formats a number for a select option: 0.00001 rather than 1e-5. */
+function optionText(v) {
+  if (typeof v !== 'number') return LABELS[v] || v;
+  return v < 0.001 && v > 0 ? v.toFixed(5).replace(/0+$/, '') : String(v);
+}
+
+class App {
+  constructor() {
+    this.api = new Api();
+    this.state = defaultState();
+    this.data = null;
+    this.frame = null;
+    this.hover = null;
+    this.drawQueued = false;
+    this.framesSeen = 0;
+    this.network = new NetworkView($('network'), $('tooltip'), {
+      toggleFeature: name => this.toggleFeature(name),
+      neurons: (l, d) => this.changeNeurons(l, d),
+      activation: (l, a) => this.change({ activations: this.state.activations.map((x, i) => (i === l ? a : x)) }),
+      hover: target => { this.hover = target; this.queueDraw(); },
+      editWeight: (l, to, from, v) => this.editWeight(l, to, from, v),
+    });
+    this.graphView = new GraphView($('graph'), $('graph-phase'), $('graph-formula'));
+  }
+
+  async start() {
+    this.setupControls();
+    const fromLink = fromHash(location.hash);
+    let r;
+    try {
+      r = await this.api.createSession(fromLink);
+    } catch (e) {
+      this.showStatus(`This link's setup was rejected (${e.message}); starting from the defaults.`, true);
+      r = await this.api.createSession({});
+    }
+    this.adopt(r);
+    this.openStream();
+    this.setupGraphs();
+    this.digits = new DigitPad($('digit-pad'), $('digit-probs'), $('digit-message'), $('digit-clear'), this.api);
+    this.digits.init().catch(e => { $('digit-message').textContent = e.message; });
+  }
+
+  // ---- controls ----------------------------------------------------------------------------------------------
+
+  setupControls() {
+    for (const key of ['learningRate', 'regRate', 'dropout', 'speed', 'regularization', 'problem', 'loss', 'optimizer', 'initializer']) {
+      const sel = $(key);
+      sel.addEventListener('change', () => this.onSelect(key, sel.value));
+    }
+    const act = $('activation');
+    this.fillSelect(act, OPTIONS.activation);
+    act.addEventListener('change', () => this.change({ activations: this.state.layers.map(() => act.value) }));
+    for (const key of ['trainRatio', 'noise', 'batchSize', 'classes']) {
+      const input = $(key);
+      input.addEventListener('input', () => { $(`${key}-value`).textContent = this.sliderText(key, input.value); });
+      input.addEventListener('change', () => this.change({ [key]: Number(input.value) }));
+    }
+    for (const key of ['showTest', 'discretize']) {
+      $(key).addEventListener('change', () => this.change({ [key]: $(key).checked }));
+    }
+    $('play').addEventListener('click', () => this.togglePlay());
+    $('step').addEventListener('click', () => this.action('step'));
+    $('reset').addEventListener('click', () => this.action('reset'));
+    $('reseed').addEventListener('click', () => this.change({ initSeed: newSeed() }));
+    $('regenerate').addEventListener('click', () => this.change({ seed: newSeed(), points: [] }));
+    $('clear-points').addEventListener('click', () => this.change({ points: [] }));
+    $('add-layer').addEventListener('click', () => {
+      if (this.state.layers.length >= MAX_LAYERS) return;
+      const last = this.state.activations[this.state.activations.length - 1] || $('activation').value || 'tanh';
+      this.change({ layers: [...this.state.layers, 2], activations: [...this.state.activations, last] });
+    });
+    $('remove-layer').addEventListener('click', () => {
+      if (this.state.layers.length === 0) return;
+      this.change({ layers: this.state.layers.slice(0, -1), activations: this.state.activations.slice(0, -1) });
+    });
+    $('heatmap').addEventListener('click', e => this.paint(e));
+    $('upload-csv').addEventListener('change', e => this.upload(e.target, f => f.text().then(t => this.api.uploadCsv(t))));
+    $('load-model').addEventListener('change', e => this.upload(e.target, f => f.arrayBuffer().then(b => this.api.uploadModel(b))));
+    this.buildDatasetPicker();
+    fetch('/api/previews').then(r => r.json()).then(p => {
+      for (const [name, data] of Object.entries(p)) this.drawDatasetIcon(name, data);
+    });
+  }
+
+  fillSelect(sel, values, current) {
+    const list = [...values];
+    if (current !== undefined && !list.includes(current)) list.push(current);
+    const key = list.join('|');
+    if (sel.dataset.options !== key) {
+      sel.replaceChildren(...list.map(v => {
+        const o = document.createElement('option');
+        o.value = String(v);
+        o.textContent = optionText(v);
+        return o;
+      }));
+      sel.dataset.options = key;
+    }
+    if (current !== undefined) sel.value = String(current);
+  }
+
+  sliderText(key, v) {
+    return key === 'trainRatio' ? `${v}%` : String(v);
+  }
+
+  /** Drop-downs; problem and dataset changes pull compatible defaults along (the server rejects mismatches). */
+  onSelect(key, raw) {
+    const numeric = ['learningRate', 'regRate', 'dropout', 'speed'].includes(key);
+    const value = numeric ? Number(raw) : raw;
+    if (key === 'problem') {
+      const regression = value === 'regression';
+      this.change({ problem: value, dataset: regression ? 'plane' : 'circle', loss: 'mse', points: [], custom: [] });
+    } else {
+      this.change({ [key]: value });
+    }
+  }
+
+  buildDatasetPicker() {
+    const box = $('datasets');
+    for (const name of [...DATASETS.classification, ...DATASETS.regression]) {
+      const b = document.createElement('button');
+      b.className = 'dataset';
+      b.dataset.name = name;
+      b.title = name;
+      const c = document.createElement('canvas');
+      c.width = c.height = 36;
+      b.appendChild(c);
+      b.addEventListener('click', () => {
+        const patch = { dataset: name, points: [], custom: [] };
+        if (MULTI_CLASS.includes(name)) patch.loss = 'crossentropy';
+        else if (this.state.dataset === 'custom' || MULTI_CLASS.includes(this.state.dataset)) patch.loss = 'mse';
+        this.change(patch);
+      });
+      box.appendChild(b);
+    }
+  }
+
+  /** Small previews of each dataset: drawn from the server's points once they are known. */
+  drawDatasetIcon(name, data) {
+    const b = document.querySelector(`.dataset[data-name="${name}"]`);
+    if (!b) return;
+    const c = b.firstChild, ctx = c.getContext('2d');
+    ctx.fillStyle = '#fafafa';
+    ctx.fillRect(0, 0, c.width, c.height);
+    drawPoints(c, data, true, 1);
+  }
+
+  toggleFeature(name) {
+    const on = this.state.features.includes(name);
+    if (on && this.state.features.length === 1) return this.showStatus('Keep at least one input feature.', true);
+    const features = on ? this.state.features.filter(f => f !== name)
+      : ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'].filter(f => f === name || this.state.features.includes(f));
+    this.change({ features });
+  }
+
+  changeNeurons(layer, delta) {
+    const layers = this.state.layers.map((n, i) => (i === layer ? Math.max(1, Math.min(32, n + delta)) : n));
+    this.change({ layers });
+  }
+
+  paint(e) {
+    const r = e.target.getBoundingClientRect();
+    const [x, y] = toData(e.target, e.clientX - r.left, e.clientY - r.top);
+    const label = this.state.problem === 'regression' ? (e.shiftKey ? -1 : 1) : (e.shiftKey ? 0 : 1);
+    const p = [+x.toFixed(3), +y.toFixed(3), label];
+    this.change({ points: [...this.state.points, p] });
+  }
+
+  async upload(input, send) {
+    const file = input.files[0];
+    input.value = '';
+    if (!file) return;
+    try {
+      this.adopt(await send(file));
+    } catch (e) {
+      this.showStatus(e.message, true);
+    }
+  }
+
+  // ---- talking to the server ---------------------------------------------------------------------------------
+
+  async change(patch) {
+    try {
+      this.adopt(await this.api.putState(patch));
+    } catch (e) {
+      this.showStatus(e.message, true);
+      this.renderControls();
+    }
+  }
+
+  async action(name) {
+    try {
+      this.onFrame(await this.api.action(name));
+    } catch (e) {
+      this.showStatus(e.message, true);
+    }
+  }
+
+  togglePlay() {
+    this.action(this.frame && this.frame.status === 'running' ? 'pause' : 'play');
+  }
+
+  async editWeight(layer, to, from, value) {
+    try {
+      this.onFrame(await this.api.setWeight(layer, to, from, value));
+    } catch (e) {
+      this.showStatus(e.message, true);
+    }
+  }
+
+  /** Takes the server's canonical session view: state, data (points, feature maps) and the latest frame. */
+  adopt(r) {
+    this.state = r.state;
+    this.data = r.data;
+    history.replaceState(null, '', toHash(this.state));
+    $('download-csv').href = this.api.dataUrl();
+    $('save-model').href = this.api.modelUrl();
+    this.renderControls();
+    this.onFrame(r.frame);
+  }
+
+  openStream() {
+    this.stream = this.api.stream(f => this.onFrame(f), () => {
+      // EventSource retries by itself; a CLOSED stream means the session is gone (expired): start a new one.
+      if (this.stream.readyState === EventSource.CLOSED) this.restart();
+    });
+  }
+
+  async restart() {
+    try {
+      this.adopt(await this.api.createSession(this.state));
+      this.openStream();
+      this.showStatus('The session had expired; a new one was started with the same setup.', false);
+    } catch (e) {
+      this.showStatus(e.message, true);
+    }
+  }
+
+  onFrame(frame) {
+    this.frame = frame;
+    this.framesSeen++;
+    this.queueDraw();
+  }
+
+  // ---- drawing -----------------------------------------------------------------------------------------------
+
+  /** Frames can arrive faster than the screen refreshes; draw at most once per animation frame. */
+  queueDraw() {
+    if (this.drawQueued) return;
+    this.drawQueued = true;
+    requestAnimationFrame(() => {
+      this.drawQueued = false;
+      this.draw();
+    });
+  }
+
+  renderControls() {
+    const s = this.state;
+    this.fillSelect($('learningRate'), OPTIONS.learningRate, s.learningRate);
+    this.fillSelect($('regRate'), OPTIONS.regRate, s.regRate);
+    this.fillSelect($('dropout'), OPTIONS.dropout, s.dropout);
+    this.fillSelect($('speed'), OPTIONS.speed, s.speed);
+    this.fillSelect($('regularization'), OPTIONS.regularization, s.regularization);
+    this.fillSelect($('problem'), OPTIONS.problem, s.problem);
+    this.fillSelect($('loss'), OPTIONS.loss, s.loss);
+    this.fillSelect($('optimizer'), OPTIONS.optimizer, s.optimizer);
+    this.fillSelect($('initializer'), OPTIONS.initializer, s.initializer);
+    const acts = new Set(s.activations);
+    if (acts.size === 1) $('activation').value = s.activations[0];
+    $('activation').disabled = s.layers.length === 0;
+    // Only the losses that fit the problem can be picked.
+    const multi = s.problem === 'classification' && this.data && this.data.numClasses > 2;
+    for (const o of $('loss').options) {
+      o.disabled = s.problem === 'regression' ? !['mse', 'huber'].includes(o.value) : multi && o.value !== 'crossentropy';
+    }
+    for (const key of ['trainRatio', 'noise', 'batchSize', 'classes']) {
+      $(key).value = s[key];
+      $(`${key}-value`).textContent = this.sliderText(key, s[key]);
+    }
+    $('classes-row').hidden = !MULTI_CLASS.includes(s.dataset);
+    $('showTest').checked = s.showTest;
+    $('discretize').checked = s.discretize;
+    $('initSeed').textContent = s.initSeed;
+    $('layer-count').textContent = s.layers.length;
+    $('add-layer').disabled = s.layers.length >= MAX_LAYERS;
+    $('remove-layer').disabled = s.layers.length === 0;
+    for (const b of document.querySelectorAll('.dataset')) {
+      b.classList.toggle('selected', b.dataset.name === s.dataset);
+      b.disabled = !DATASETS[s.problem].includes(b.dataset.name);
+    }
+  }
+
+  draw() {
+    const f = this.frame, s = this.state, d = this.data;
+    if (!f || !d) return;
+    const weights = f.weights;
+    this.network.build(s, weights[weights.length - 1].b.length);
+    this.network.update(f, d);
+    $('epoch').textContent = String(f.epoch).padStart(6, '0').replace(/(\d{3})(\d{3})$/, '$1,$2');
+    $('train-loss').textContent = f.trainLoss === null ? 'NaN' : f.trainLoss.toFixed(3);
+    $('test-loss').textContent = f.testLoss === null ? 'NaN' : f.testLoss.toFixed(3);
+    $('play').classList.toggle('playing', f.status === 'running');
+    drawLossChart($('loss-chart'), f.history);
+    this.drawHeatmap();
+    this.drawLegend();
+    this.drawMetrics();
+    if (f.status === 'halted') this.showStatus(f.message, false, true);
+    else if ($('status').dataset.sticky) this.hideStatus();
+    document.body.dataset.epoch = f.epoch;
+    document.body.dataset.frames = this.framesSeen;
+    document.body.dataset.ready = 'true';
+  }
+
+  /** The big canvas: the output, or the hovered neuron / feature. Points on top. */
+  drawHeatmap() {
+    const canvas = $('heatmap'), f = this.frame, m = f.maps, s = this.state, d = this.data;
+    const label = $('heatmap-label');
+    const h = this.hover;
+    if (h && h.kind === 'feature' && d.features[h.name]) {
+      paintSigned(canvas, bytes(d.features[h.name]), d.featureSize);
+      label.textContent = `input ${LABELS[h.name]}`;
+    } else if (h && h.kind === 'hidden' && m.hidden[h.layer] && m.hidden[h.layer][h.neuron]) {
+      paintSigned(canvas, bytes(m.hidden[h.layer][h.neuron]), m.hiddenSize, s.discretize);
+      label.textContent = `layer ${h.layer + 1}, neuron ${h.neuron + 1}`;
+    } else if (m.outputKind === 'probabilities') {
+      paintClasses(canvas, m.output.map(bytes), m.size, s.discretize);
+      label.textContent = '';
+    } else {
+      paintSigned(canvas, bytes(m.output[0]), m.size, s.discretize);
+      label.textContent = '';
+    }
+    label.hidden = !label.textContent;
+    drawPoints(canvas, d, s.showTest);
+  }
+
+  drawLegend() {
+    const d = this.data, box = $('legend');
+    const key = `${d.regression}|${d.numClasses}`;
+    if (box.dataset.key === key) return;
+    box.dataset.key = key;
+    box.replaceChildren();
+    const add = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text) e.textContent = text; box.appendChild(e); return e; };
+    if (d.numClasses > 2) {
+      for (let c = 0; c < d.numClasses; c++) {
+        add('span', 'swatch').style.background = classColor(c);
+        add('span', '', `class ${c}`);
+      }
+    } else {
+      add('span', '', '\u22121');
+      add('span', 'bar');
+      add('span', '', '+1');
+      add('span', '', d.regression ? '(target / prediction)' : '(orange = class 0, blue = class 1)');
+    }
+  }
+
+  drawMetrics() {
+    const f = this.frame, m = f.metrics, box = $('metrics');
+    const pct = v => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(1)}%`);
+    const num = v => (v === null || v === undefined ? '–' : v.toFixed(3));
+    const lines = [];
+    if (this.data.regression) lines.push(`R\u00B2 train <b>${num(m.r2Train)}</b> · test <b>${num(m.r2Test)}</b>`);
+    else lines.push(`Accuracy train <b>${pct(m.trainAccuracy)}</b> · test <b>${pct(m.testAccuracy)}</b>`);
+    lines.push(`${f.params} parameters · ${f.msPerEpoch === null || f.msPerEpoch === undefined ? '–' : f.msPerEpoch.toFixed(2)} ms/epoch`);
+    let html = lines.map(l => `<div>${l}</div>`).join('');
+    if (m.confusion) {
+      const k = m.confusion.length;
+      html += '<table><tr><th>actual \\ predicted</th>' + [...Array(k).keys()].map(c => `<th>${c}</th>`).join('') + '</tr>';
+      m.confusion.forEach((row, a) => { html += `<tr><th>${a}</th>${row.map(v => `<td>${v}</td>`).join('')}</tr>`; });
+      html += '</table>';
+    }
+    box.innerHTML = html; // only numbers from the server go in here
+  }
+
+  showStatus(text, error, sticky = false) {
+    const s = $('status');
+    s.textContent = text;
+    s.className = 'status' + (error ? ' error' : '');
+    s.hidden = false;
+    if (sticky) s.dataset.sticky = 'true'; else delete s.dataset.sticky;
+    clearTimeout(this.statusTimer);
+    if (!sticky) this.statusTimer = setTimeout(() => this.hideStatus(), 8000);
+  }
+
+  hideStatus() {
+    $('status').hidden = true;
+    delete $('status').dataset.sticky;
+  }
+
+  // ---- computational graph -----------------------------------------------------------------------------------
+
+  async setupGraphs() {
+    const sel = $('graph-select');
+    const list = await this.api.graphs();
+    for (const g of list) {
+      const o = document.createElement('option');
+      o.value = g.name;
+      o.textContent = g.title;
+      sel.appendChild(o);
+    }
+    const load = async () => this.graphView.show(await this.api.graph(sel.value));
+    sel.addEventListener('change', load);
+    $('graph-forward').addEventListener('click', () => this.graphView.move(+1));
+    $('graph-back').addEventListener('click', () => this.graphView.move(-1));
+    $('graph-all').addEventListener('click', () => this.graphView.showAll());
+    await load();
+  }
+}
+
+new App().start().catch(e => {
+  const s = document.getElementById('status');
+  s.textContent = `The playground could not start: ${e.message}`;
+  s.className = 'status error';
+  s.hidden = false;
+});

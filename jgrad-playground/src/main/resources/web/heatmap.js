@@ -1,0 +1,86 @@
+// Draws quantized heatmaps (one byte per grid cell, first row = top) and data points onto canvases.
+
+import { SIGNED_LUT, CLASS_COLORS, pointColor } from './colors.js';
+
+const DOMAIN = 6; // the grid covers [-6, 6]^2
+
+/** Each target canvas keeps a small scratch canvas of the map's native size, scaled up on drawImage. */
+const scratch = new WeakMap();
+
+function scratchFor(canvas, size) {
+  let s = scratch.get(canvas);
+  if (!s || s.width !== size) {
+    s = document.createElement('canvas');
+    s.width = s.height = size;
+    scratch.set(canvas, s);
+  }
+  return s;
+}
+
+function blit(canvas, size, fill, smooth) {
+  const s = scratchFor(canvas, size);
+  const sctx = s.getContext('2d');
+  const img = sctx.createImageData(size, size);
+  fill(img.data);
+  sctx.putImageData(img, 0, 0);
+  const ctx = canvas.getContext('2d');
+  ctx.imageSmoothingEnabled = smooth;
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(s, 0, 0, canvas.width, canvas.height);
+}
+
+/** A map of values in [-1, 1]; discretize snaps to the sign (the decision regions). */
+export function paintSigned(canvas, cells, size, discretize = false) {
+  blit(canvas, size, px => {
+    for (let i = 0; i < cells.length; i++) {
+      let q = cells[i];
+      if (discretize) q = q >= 128 ? 255 : 0;
+      px[i * 4] = SIGNED_LUT[q * 3];
+      px[i * 4 + 1] = SIGNED_LUT[q * 3 + 1];
+      px[i * 4 + 2] = SIGNED_LUT[q * 3 + 2];
+      px[i * 4 + 3] = 255;
+    }
+  }, !discretize);
+}
+
+/** k probability maps: each cell takes the likeliest class's color, paler where the model is unsure. */
+export function paintClasses(canvas, maps, size, discretize = false) {
+  const k = maps.length;
+  blit(canvas, size, px => {
+    for (let i = 0; i < size * size; i++) {
+      let best = 0;
+      for (let c = 1; c < k; c++) if (maps[c][i] > maps[best][i]) best = c;
+      // Confidence 1/k..1 mapped to 0..1 so a uniform guess is white.
+      const conf = discretize ? 0.75 : Math.max(0, (maps[best][i] / 255 - 1 / k) / (1 - 1 / k)) * 0.8;
+      const col = CLASS_COLORS[best % CLASS_COLORS.length];
+      px[i * 4] = 255 + (col[0] - 255) * conf;
+      px[i * 4 + 1] = 255 + (col[1] - 255) * conf;
+      px[i * 4 + 2] = 255 + (col[2] - 255) * conf;
+      px[i * 4 + 3] = 255;
+    }
+  }, !discretize);
+}
+
+/** Canvas pixel to data coordinates. */
+export function toData(canvas, px, py) {
+  return [px / canvas.clientWidth * 2 * DOMAIN - DOMAIN, DOMAIN - py / canvas.clientHeight * 2 * DOMAIN];
+}
+
+/** Training points with a white ring, test points with a black one (as in TF Playground). */
+export function drawPoints(canvas, data, showTest, radius = 3.2) {
+  const ctx = canvas.getContext('2d');
+  const sx = canvas.width / (2 * DOMAIN);
+  const draw = (set, stroke) => {
+    for (let i = 0; i < set.x1.length; i++) {
+      ctx.beginPath();
+      ctx.arc((set.x1[i] + DOMAIN) * sx, (DOMAIN - set.x2[i]) * sx, radius, 0, 2 * Math.PI);
+      ctx.fillStyle = pointColor(set.label[i], data);
+      ctx.fill();
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = stroke;
+      ctx.stroke();
+    }
+  };
+  draw(data.train, '#fff');
+  if (showTest) draw(data.test, '#000');
+}

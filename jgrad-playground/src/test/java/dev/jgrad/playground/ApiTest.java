@@ -1,0 +1,438 @@
+package dev.jgrad.playground;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jgrad.io.ModelFile;
+import dev.jgrad.nn.Linear;
+import dev.jgrad.nn.Sequential;
+import dev.jgrad.playground.PlaygroundClient.Reply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Every endpoint over real HTTP, including the bad-input paths (4xx with a JSON message, never a 500). */
+class ApiTest {
+    static PlaygroundServer server;
+    static PlaygroundClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = PlaygroundServer.start(PlaygroundOptions.defaults().withPort(0).withMaxSessions(1000));
+        client = new PlaygroundClient(server.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @Test
+    void healthAndDefaults() throws Exception {
+        assertThat(client.get("/api/health").json().get("ok").asBoolean()).isTrue();
+        JsonNode d = client.get("/api/defaults").json();
+        assertThat(d.at("/state/layers").toString()).isEqualTo("[4,2]");
+        assertThat(d.at("/choices/optimizers").toString()).contains("adam", "nesterov");
+        JsonNode p = client.get("/api/previews").json();
+        assertThat(p.fieldNames()).toIterable().contains("circle", "spirals", "plane");
+    }
+
+    @Test
+    void servesThePageAndOnlyThePage() throws Exception {
+        Reply index = client.get("/");
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.raw().headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(index.body()).contains("<script type=\"module\" src=\"app.js\">");
+        assertThat(client.get("/app.js").raw().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/javascript"));
+        for (String name : dev.jgrad.playground.http.StaticFiles.FILES.keySet())
+            assertThat(client.get("/" + name).status()).as(name).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/../pom.xml", "/%2e%2e/pom.xml", "/..%2f..%2fetc%2fpasswd", "/web/index.html",
+            "/dev/jgrad/playground/PlaygroundServer.class", "/index.html/", "/nope.js", "/%00"})
+    void pathTraversalIsNotFound(String path) throws Exception {
+        assertThat(rawStatus(path)).isEqualTo(404);
+    }
+
+    /** Sends the path byte for byte (HttpClient would normalize "..") and returns the status code. */
+    private static int rawStatus(String path) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String status = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void createSessionReturnsStateDataAndFrame() throws Exception {
+        Reply r = client.post("/api/sessions", "{}");
+        assertThat(r.status()).isEqualTo(201);
+        JsonNode j = r.json();
+        assertThat(j.at("/state/dataset").asText()).isEqualTo("circle");
+        assertThat(j.at("/data/train/x1").size()).isEqualTo(250);
+        assertThat(j.at("/data/test/x1").size()).isEqualTo(250);
+        assertThat(j.at("/data/features").size()).isEqualTo(7);
+        JsonNode f = j.get("frame");
+        assertThat(f.get("epoch").asInt()).isZero();
+        assertThat(f.get("status").asText()).isEqualTo("paused");
+        assertThat(f.get("params").asInt()).isEqualTo(2 * 4 + 4 + 4 * 2 + 2 + 2 + 1);
+        assertThat(f.at("/maps/size").asInt()).isEqualTo(100);
+        // 100 x 100 bytes, base64: every neuron's heatmap of the default 4-2 network plus the output.
+        assertThat(java.util.Base64.getDecoder().decode(f.at("/maps/output/0").asText())).hasSize(10_000);
+        assertThat(f.at("/maps/hidden").size()).isEqualTo(2);
+        assertThat(f.at("/maps/hidden/0").size()).isEqualTo(4);
+        assertThat(f.at("/weights/0/w").size()).isEqualTo(4);
+        assertThat(f.at("/weights/0/w/0").size()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"learningRate\": 99}", "{\"learningRate\": 0}", "{\"noise\": 51}", "{\"trainRatio\": 5}",
+            "{\"layers\": [4,4,4,4,4,4,4], \"activations\": [\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\"]}",
+            "{\"layers\": [33], \"activations\": [\"tanh\"]}", "{\"layers\": [0], \"activations\": [\"tanh\"]}",
+            "{\"layers\": [4]}", "{\"dataset\": \"mnist\"}", "{\"features\": []}", "{\"features\": [\"x3\"]}",
+            "{\"activations\": [\"swish\", \"tanh\"]}", "{\"batchSize\": 31}", "{\"regRate\": -1}", "{\"dropout\": 0.95}",
+            "{\"seed\": -1}", "{\"seed\": 99999999999}", "{\"speed\": 0}", "{\"bogus\": 1}", "{\"noise\": \"loud\"}",
+            "{\"noise\": 1.5}", "{\"problem\": \"regression\"}", "{\"dataset\": \"spirals\"}",
+            "{\"dataset\": \"plane\", \"problem\": \"regression\", \"loss\": \"hinge\"}",
+            "{\"points\": [[7, 0, 1]]}", "{\"points\": [[0, 0, 2]]}", "{\"points\": [[0, 0]]}",
+            "{\"dataset\": \"custom\"}", "{\"custom\": [[0,0,1],[1,1,0]]}", "not json", "[1,2]",
+            "{\"optimizer\": null}", "{\"classes\": 9}"})
+    void invalidStateIs400WithMessage(String body) throws Exception {
+        Reply create = client.post("/api/sessions", body);
+        assertThat(create.status()).as(create.body()).isEqualTo(400);
+        assertThat(create.json().get("error").asText()).isNotBlank();
+        String id = client.session("{}");
+        Reply put = client.put("/api/sessions/" + id + "/state", body);
+        assertThat(put.status()).as(put.body()).isEqualTo(400);
+        assertThat(put.json().get("error").asText()).isNotBlank();
+    }
+
+    @Test
+    void errorMessagesNameTheField() throws Exception {
+        Reply r = client.post("/api/sessions", "{\"learningRate\": 99}");
+        assertThat(r.json().get("error").asText()).contains("learningRate").contains("10");
+    }
+
+    @Test
+    void oversizeBodyIs413() throws Exception {
+        byte[] big = new byte[(1 << 20) + 10];
+        java.util.Arrays.fill(big, (byte) ' ');
+        assertThat(client.send("POST", "/api/sessions", big, "application/json").status()).isEqualTo(413);
+        String id = client.session("{}");
+        assertThat(client.send("POST", "/api/sessions/" + id + "/data", big, "text/csv").status()).isEqualTo(413);
+        assertThat(client.send("POST", "/api/sessions/" + id + "/model", big, "application/octet-stream").status()).isEqualTo(413);
+    }
+
+    @Test
+    void unknownSessionEndpointOrMethod() throws Exception {
+        assertThat(client.get("/api/sessions/nope").status()).isEqualTo(404);
+        assertThat(client.post("/api/sessions/nope/play", null).status()).isEqualTo(404);
+        assertThat(client.get("/api/nothing").status()).isEqualTo(404);
+        String id = client.session("{}");
+        assertThat(client.get("/api/sessions/" + id + "/play").status()).isEqualTo(405);
+        assertThat(client.get("/api/sessions/" + id + "/teleport").status()).isEqualTo(404);
+        assertThat(client.send("PATCH", "/api/sessions", null, null).status()).isEqualTo(405);
+        assertThat(client.send("DELETE", "/api/sessions/" + id, null, null).status()).isEqualTo(204);
+        assertThat(client.get("/api/sessions/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void steppingTrainsAndLowersTheLoss() throws Exception {
+        String id = client.session("{}");
+        JsonNode first = client.post("/api/sessions/" + id + "/step", null).json();
+        assertThat(first.get("epoch").asInt()).isEqualTo(1);
+        JsonNode last = first;
+        for (int i = 0; i < 60; i++) last = client.post("/api/sessions/" + id + "/step", null).json();
+        assertThat(last.get("epoch").asInt()).isEqualTo(61);
+        assertThat(last.get("trainLoss").asDouble()).isLessThan(first.get("trainLoss").asDouble() * 0.7);
+        assertThat(last.at("/metrics/trainAccuracy").asDouble()).isGreaterThan(0.8);
+        assertThat(last.get("history").size()).isEqualTo(61);
+        assertThat(last.at("/maps/output/0").asText()).isNotEqualTo(first.at("/maps/output/0").asText());
+    }
+
+    @Test
+    void sameStateSameTraining() throws Exception {
+        String state = "{\"dataset\":\"xor\",\"noise\":10,\"seed\":42,\"initSeed\":7,\"batchSize\":5}";
+        String a = client.session(state), b = client.session(state);
+        JsonNode fa = null, fb = null;
+        for (int i = 0; i < 5; i++) {
+            fa = client.post("/api/sessions/" + a + "/step", null).json();
+            fb = client.post("/api/sessions/" + b + "/step", null).json();
+        }
+        assertThat(fa.get("weights")).isEqualTo(fb.get("weights"));
+        assertThat(fa.get("trainLoss").asDouble()).isEqualTo(fb.get("trainLoss").asDouble());
+        // Reset goes back to exactly the initial weights of the state.
+        JsonNode reset = client.post("/api/sessions/" + a + "/reset", null).json();
+        JsonNode fresh = client.post("/api/sessions", state).json().get("frame");
+        assertThat(reset.get("epoch").asInt()).isZero();
+        assertThat(reset.get("weights")).isEqualTo(fresh.get("weights"));
+    }
+
+    @Test
+    void playStreamsFramesAndPauseStops() throws Exception {
+        String id = client.session("{\"speed\": 2}");
+        client.post("/api/sessions/" + id + "/play", null);
+        List<JsonNode> frames = readFrames(id, 5);
+        assertThat(frames).hasSize(5);
+        assertThat(frames.get(4).get("epoch").asInt()).isGreaterThan(frames.get(1).get("epoch").asInt());
+        assertThat(frames.get(4).get("status").asText()).isEqualTo("running");
+        JsonNode paused = client.post("/api/sessions/" + id + "/pause", null).json();
+        assertThat(paused.get("status").asText()).isEqualTo("paused");
+        int epoch = client.get("/api/sessions/" + id + "/frame").json().get("epoch").asInt();
+        Thread.sleep(150);
+        assertThat(client.get("/api/sessions/" + id + "/frame").json().get("epoch").asInt()).isEqualTo(epoch);
+    }
+
+    private static List<JsonNode> readFrames(String id, int n) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(server.url() + "api/sessions/" + id + "/stream")).build();
+        HttpResponse<InputStream> r = client.http().send(req, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+        List<JsonNode> out = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while (out.size() < n && (line = in.readLine()) != null) {
+                if (line.startsWith("data: ")) out.add(PlaygroundClient.JSON.readTree(line.substring(6)));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void sessionsAreIndependent() throws Exception {
+        String a = client.session("{}"), b = client.session("{}");
+        client.post("/api/sessions/" + a + "/step", null);
+        client.post("/api/sessions/" + a + "/step", null);
+        client.put("/api/sessions/" + a + "/state", "{\"learningRate\": 0.1}");
+        assertThat(client.get("/api/sessions/" + b + "/frame").json().get("epoch").asInt()).isZero();
+        assertThat(client.get("/api/sessions/" + b).json().at("/state/learningRate").asDouble()).isEqualTo(0.03);
+    }
+
+    @Test
+    void hyperParametersKeepWeightsShapeChangesRebuild() throws Exception {
+        String id = client.session("{}");
+        client.post("/api/sessions/" + id + "/step", null);
+        JsonNode lr = client.put("/api/sessions/" + id + "/state", "{\"learningRate\": 0.3, \"optimizer\": \"adam\"}").json();
+        assertThat(lr.get("rebuilt").asBoolean()).isFalse();
+        assertThat(lr.at("/frame/epoch").asInt()).isEqualTo(1);
+        JsonNode painted = client.put("/api/sessions/" + id + "/state", "{\"points\": [[1.5, -2, 1], [0, 0, 0]]}").json();
+        assertThat(painted.get("rebuilt").asBoolean()).isFalse();
+        assertThat(painted.at("/data/train/x1").size()).isEqualTo(252);
+        JsonNode shape = client.put("/api/sessions/" + id + "/state",
+                "{\"layers\": [3], \"activations\": [\"relu\"], \"features\": [\"x1\", \"x2\", \"x1sq\"]}").json();
+        assertThat(shape.get("rebuilt").asBoolean()).isTrue();
+        assertThat(shape.at("/frame/epoch").asInt()).isZero();
+        assertThat(shape.at("/frame/weights/0/w/0").size()).isEqualTo(3);
+        assertThat(shape.at("/frame/maps/hidden").size()).isEqualTo(1);
+    }
+
+    @Test
+    void multiClassUsesSoftmaxAndReportsPerClassMaps() throws Exception {
+        String id = client.session("{\"dataset\":\"blobs\",\"classes\":4,\"loss\":\"crossentropy\",\"optimizer\":\"adam\","
+                + "\"learningRate\":0.03,\"layers\":[8],\"activations\":[\"relu\"]}");
+        JsonNode f = null;
+        for (int i = 0; i < 20; i++) f = client.post("/api/sessions/" + id + "/step", null).json();
+        assertThat(f.at("/maps/outputKind").asText()).isEqualTo("probabilities");
+        assertThat(f.at("/maps/output").size()).isEqualTo(4);
+        assertThat(f.at("/metrics/confusion").size()).isEqualTo(4);
+        assertThat(f.at("/metrics/testAccuracy").asDouble()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void regressionReportsR2() throws Exception {
+        String id = client.session("{\"dataset\":\"plane\",\"problem\":\"regression\",\"loss\":\"huber\"}");
+        JsonNode f = null;
+        for (int i = 0; i < 30; i++) f = client.post("/api/sessions/" + id + "/step", null).json();
+        assertThat(f.at("/metrics/r2Test").asDouble()).isGreaterThan(0.8);
+        assertThat(f.at("/metrics/trainAccuracy").isNull()).isTrue();
+    }
+
+    @Test
+    void divergenceHaltsWithAnExplanation() throws Exception {
+        String id = client.session("{\"dataset\":\"plane\",\"problem\":\"regression\",\"learningRate\":10,"
+                + "\"features\":[\"x1\",\"x2\",\"x1sq\",\"x2sq\",\"x1x2\"],\"layers\":[8,8],\"activations\":[\"relu\",\"relu\"],\"batchSize\":1}");
+        JsonNode f = null;
+        for (int i = 0; i < 20; i++) {
+            Reply r = client.post("/api/sessions/" + id + "/step", null);
+            if (r.status() == 409) break;
+            f = r.json();
+            if (f.get("status").asText().equals("halted")) break;
+        }
+        assertThat(f.get("status").asText()).isEqualTo("halted");
+        assertThat(f.get("message").asText()).contains("learning rate");
+        Reply play = client.post("/api/sessions/" + id + "/play", null);
+        assertThat(play.status()).isEqualTo(409);
+        assertThat(play.json().get("error").asText()).contains("reset");
+        assertThat(client.post("/api/sessions/" + id + "/reset", null).json().get("status").asText()).isEqualTo("paused");
+    }
+
+    @Test
+    void editWeights() throws Exception {
+        String id = client.session("{}");
+        JsonNode f = client.post("/api/sessions/" + id + "/weight", "{\"layer\":1,\"to\":1,\"from\":3,\"value\":2.5}").json();
+        assertThat(f.at("/weights/1/w/1/3").asDouble()).isEqualTo(2.5);
+        f = client.post("/api/sessions/" + id + "/weight", "{\"layer\":2,\"to\":0,\"from\":-1,\"value\":-0.75}").json();
+        assertThat(f.at("/weights/2/b/0").asDouble()).isEqualTo(-0.75);
+        for (String bad : List.of("{\"layer\":3,\"to\":0,\"from\":0,\"value\":1}", "{\"layer\":0,\"to\":4,\"from\":0,\"value\":1}",
+                "{\"layer\":0,\"to\":0,\"from\":2,\"value\":1}", "{\"layer\":0,\"to\":0,\"from\":-2,\"value\":1}",
+                "{\"layer\":0,\"to\":0,\"from\":0,\"value\":1000}", "{\"layer\":0,\"to\":0,\"from\":0}",
+                "{\"layer\":0.5,\"to\":0,\"from\":0,\"value\":1}", "{\"layer\":\"0\",\"to\":0,\"from\":0,\"value\":1}"))
+            assertThat(client.post("/api/sessions/" + id + "/weight", bad).status()).as(bad).isEqualTo(400);
+    }
+
+    @Test
+    void csvDownloadAndUpload() throws Exception {
+        String id = client.session("{}");
+        Reply csv = client.get("/api/sessions/" + id + "/data");
+        assertThat(csv.raw().headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        assertThat(csv.body().lines().findFirst()).hasValue("x1,x2,label,split");
+        assertThat(csv.body().lines().count()).isEqualTo(501);
+        String upload = "x1,x2,label\n-1,-1,0\n1,1,1\n2,-2,2\n-2,2,1\n0.5,0.5,0\n";
+        Reply up = client.send("POST", "/api/sessions/" + id + "/data", upload.getBytes(), "text/csv");
+        assertThat(up.status()).as(up.body()).isEqualTo(200);
+        assertThat(up.json().at("/state/dataset").asText()).isEqualTo("custom");
+        assertThat(up.json().at("/state/classes").asInt()).isEqualTo(3);
+        assertThat(up.json().at("/state/loss").asText()).isEqualTo("crossentropy");
+        // The downloaded file can be uploaded again as it is.
+        Reply again = client.send("POST", "/api/sessions/" + id + "/data", csv.body().getBytes(), "text/csv");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().at("/state/custom").size()).isEqualTo(500);
+        for (String bad : List.of("", "x1,x2,label\n", "1,2\n3,4\n", "a,b,c\nd,e,f\n", "9,0,1\n0,0,1\n", "0,0,-1\n1,1,1\n", "0,0,0.5\n1,1,1\n"))
+            assertThat(client.send("POST", "/api/sessions/" + id + "/data", bad.getBytes(), "text/csv").status()).as(bad).isEqualTo(400);
+    }
+
+    @Test
+    void modelSaveAndLoadRoundTrip(@TempDir Path dir) throws Exception {
+        String id = client.session("{\"layers\":[3],\"activations\":[\"relu\"]}");
+        for (int i = 0; i < 3; i++) client.post("/api/sessions/" + id + "/step", null);
+        JsonNode trained = client.get("/api/sessions/" + id + "/frame").json();
+        Reply model = client.get("/api/sessions/" + id + "/model");
+        assertThat(model.status()).isEqualTo(200);
+        assertThat(new String(model.raw().body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("JGRAD");
+        // The file is a regular jgrad model: ModelFile reads it back.
+        Path file = dir.resolve("p.jgrad");
+        java.nio.file.Files.write(file, model.raw().body());
+        assertThat(ModelFile.load(file).model().parameterCount()).isEqualTo(2 * 3 + 3 + 3 + 1);
+        String other = client.session("{}");
+        Reply loaded = client.send("POST", "/api/sessions/" + other + "/model", model.raw().body(), "application/octet-stream");
+        assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
+        assertThat(loaded.json().at("/state/layers").toString()).isEqualTo("[3]");
+        assertThat(loaded.json().at("/frame/weights")).isEqualTo(trained.get("weights"));
+        assertThat(client.send("POST", "/api/sessions/" + other + "/model", "garbage".getBytes(), "application/octet-stream").status())
+                .isEqualTo(400);
+        assertThat(client.send("POST", "/api/sessions/" + other + "/model", new byte[0], "application/octet-stream").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void computationalGraphsMatchTheNotes() throws Exception {
+        assertThat(client.get("/api/graphs").json().size()).isEqualTo(3);
+        Map<String, JsonNode> add = byLabel(client.get("/api/graphs/add-mul").json());
+        assertThat(add.get("f = q · z").get("value").asDouble()).isEqualTo(-12);
+        assertThat(add.get("x").get("grad").asDouble()).isEqualTo(-4);
+        assertThat(add.get("y").get("grad").asDouble()).isEqualTo(-4);
+        assertThat(add.get("z").get("grad").asDouble()).isEqualTo(3);
+        assertThat(add.get("q = x + y").get("grad").asDouble()).isEqualTo(-4);
+
+        Map<String, JsonNode> sig = byLabel(client.get("/api/graphs/sigmoid-neuron").json());
+        assertThat(sig.get("1 / x").get("value").asDouble()).isCloseTo(0.73, within(0.005));
+        assertThat(sig.get("w0").get("grad").asDouble()).isCloseTo(-0.20, within(0.005));
+        assertThat(sig.get("x0").get("grad").asDouble()).isCloseTo(0.39, within(0.005));
+        assertThat(sig.get("w1").get("grad").asDouble()).isCloseTo(-0.39, within(0.005));
+        assertThat(sig.get("x1").get("grad").asDouble()).isCloseTo(-0.59, within(0.005));
+        assertThat(sig.get("w2").get("grad").asDouble()).isCloseTo(0.20, within(0.005));
+
+        JsonNode lr = client.get("/api/graphs/logistic").json();
+        Map<String, JsonNode> log = byLabel(lr);
+        double p = 1 / (1 + Math.exp(-0.32));
+        assertThat(log.get("L").get("value").asDouble()).isCloseTo(-Math.log(p), within(1e-4));
+        assertThat(log.get("w1").get("grad").asDouble()).isCloseTo((p - 1) * 0.1, within(1e-4));
+        assertThat(log.get("w2").get("grad").asDouble()).isCloseTo((p - 1) * 0.7, within(1e-4));
+        assertThat(log.get("b").get("grad").asDouble()).isCloseTo(p - 1, within(1e-4));
+        // Topological order: every node's inputs come before it; edges match the inputs.
+        JsonNode nodes = lr.get("nodes");
+        for (JsonNode n : nodes) for (JsonNode in : n.get("inputs")) assertThat(in.asInt()).isLessThan(n.get("id").asInt());
+        assertThat(nodes.get(nodes.size() - 1).get("label").asText()).isEqualTo("L");
+        assertThat(client.get("/api/graphs/nope").status()).isEqualTo(404);
+    }
+
+    private static Map<String, JsonNode> byLabel(JsonNode graph) {
+        Map<String, JsonNode> m = new java.util.HashMap<>();
+        for (JsonNode n : graph.get("nodes")) m.put(n.get("label").asText(), n);
+        return m;
+    }
+
+    @Test
+    void digitPadWithoutModelExplainsHowToTrainOne() throws Exception {
+        JsonNode d = client.get("/api/digits").json();
+        assertThat(d.get("available").asBoolean()).isFalse();
+        assertThat(d.get("message").asText()).contains("jgrad train --data fashion-mnist").contains("--out model.jgrad");
+        Reply r = client.post("/api/digits/predict", pixels(0.5));
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(client.post("/api/digits/predict", "{\"pixels\":[1,2]}").status()).isEqualTo(400);
+        assertThat(client.post("/api/digits/predict", pixels(1.5)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void digitPadWithModel(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("digits.jgrad");
+        ModelFile.save(new Sequential(new Linear(784, 10, new Random(3))), Map.of("dataset", "fashion-mnist"), file);
+        try (PlaygroundServer s = PlaygroundServer.start(PlaygroundOptions.defaults().withPort(0).withDigitModel(file))) {
+            PlaygroundClient c = new PlaygroundClient(s.url());
+            JsonNode d = c.get("/api/digits").json();
+            assertThat(d.get("available").asBoolean()).isTrue();
+            assertThat(d.get("labels").get(9).asText()).isEqualTo("Ankle boot");
+            JsonNode r = c.post("/api/digits/predict", pixels(0.25)).json();
+            double sum = 0;
+            for (JsonNode p : r.get("probabilities")) sum += p.asDouble();
+            assertThat(sum).isCloseTo(1.0, within(1e-4));
+            assertThat(r.get("top").asInt()).isBetween(0, 9);
+        }
+    }
+
+    private static String pixels(double v) {
+        StringBuilder sb = new StringBuilder("{\"pixels\":[");
+        for (int i = 0; i < 784; i++) sb.append(i == 0 ? "" : ",").append(v);
+        return sb.append("]}").toString();
+    }
+
+    @Test
+    void idleSessionsAreFreedAndTheLimitHolds() throws Exception {
+        try (PlaygroundServer s = PlaygroundServer.start(PlaygroundOptions.defaults().withPort(0)
+                .withIdleTimeout(Duration.ofMillis(1500)).withMaxSessions(2))) {
+            PlaygroundClient c = new PlaygroundClient(s.url());
+            String a = c.session("{}");
+            c.session("{}");
+            Reply third = c.post("/api/sessions", "{}");
+            assertThat(third.status()).isEqualTo(429);
+            long deadline = System.currentTimeMillis() + 20_000;
+            // Poll the health count, not the session: a request to the session would keep it alive.
+            while (c.get("/api/health").json().get("sessions").asInt() > 0 && System.currentTimeMillis() < deadline)
+                Thread.sleep(200);
+            assertThat(c.get("/api/sessions/" + a).status()).isEqualTo(404);
+            assertThat(c.post("/api/sessions", "{}").status()).isEqualTo(201);
+        }
+    }
+}
