@@ -9,6 +9,10 @@ import java.util.SplittableRandom;
  * return them; shuffle via {@code Dataset.split} or a shuffling {@code DataLoader}. For odd {@code n} the
  * playground's two-class generators emit {@code n + 1} points; here the first class gets {@code ceil(n/2)} and the
  * second {@code floor(n/2)}, so exactly {@code n} points come back. For even {@code n} the formulas are identical.
+ *
+ * <p>Points are not clipped: CIRCLE, XOR, SPIRAL, PLANE, MULTI_GAUSS, CHECKERBOARD and SPIRALS stay inside the
+ * playground's [-6, 6] view by construction, while the Gaussian tails of GAUSS and BLOBS (and MOONS' noise) can
+ * fall outside it, as GAUSS does in the playground.
  */
 public final class Synthetic2D {
 
