@@ -49,6 +49,10 @@ class App {
     }
     this.adopt(r);
     this.openStream();
+    // A pasted link or the back button changes the hash without a reload: adopt that setup in full.
+    window.addEventListener('hashchange', () => {
+      if (location.hash !== this.hash) this.change({ ...defaultState(), ...fromHash(location.hash) });
+    });
     this.setupGraphs();
     this.digits = new DigitPad($('digit-pad'), $('digit-probs'), $('digit-message'), $('digit-clear'), this.api);
     this.digits.init().catch(e => { $('digit-message').textContent = e.message; });
@@ -225,7 +229,8 @@ class App {
   adopt(r) {
     this.state = r.state;
     this.data = r.data;
-    history.replaceState(null, '', toHash(this.state));
+    this.hash = toHash(this.state);
+    history.replaceState(null, '', this.hash);
     $('download-csv').href = this.api.dataUrl();
     $('save-model').href = this.api.modelUrl();
     this.renderControls();

@@ -44,6 +44,11 @@ public final class PlaygroundServer implements AutoCloseable {
         return start(PlaygroundOptions.defaults().withHost(host).withPort(port));
     }
 
+    /** As {@link #start(String, int)}, with a model file for the digit pad (null for none). */
+    public static PlaygroundServer start(String host, int port, Path digitModel) throws IOException {
+        return start(PlaygroundOptions.defaults().withHost(host).withPort(port).withDigitModel(digitModel));
+    }
+
     public static PlaygroundServer start(PlaygroundOptions options) throws IOException {
         DigitPad digits = options.digitModel() == null ? DigitPad.none() : DigitPad.load(options.digitModel());
         ObjectMapper mapper = new ObjectMapper();
