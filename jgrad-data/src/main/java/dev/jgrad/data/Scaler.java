@@ -1,5 +1,9 @@
 package dev.jgrad.data;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.jgrad.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +25,8 @@ import java.util.Objects;
  * model; doubles print in {@link Double#toString} form, so the round trip is exact.
  */
 public final class Scaler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The scaling method. */
     public enum Kind {
@@ -211,29 +217,22 @@ public final class Scaler {
 
     /** {@link #toMap()} as a JSON object. */
     public String toJson() {
-        StringBuilder sb = new StringBuilder("{\"kind\":\"").append(kind.id()).append("\",\"offset\":");
-        appendArray(sb, offset);
-        sb.append(",\"scale\":");
-        appendArray(sb, scale);
-        return sb.append('}').toString();
+        try {
+            return JSON.writeValueAsString(toMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Scaler.toJson: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Reads {@link #toJson()}. */
-    @SuppressWarnings("unchecked")
     public static Scaler fromJson(String json) {
-        Object parsed = MiniJson.parse(json);
-        if (!(parsed instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException("Scaler.fromJson: expected a JSON object");
+        Map<String, Object> map;
+        try {
+            map = JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Scaler.fromJson: not a JSON object: " + e.getOriginalMessage(), e);
         }
-        return fromMap((Map<String, ?>) m);
-    }
-
-    private static void appendArray(StringBuilder sb, double[] values) {
-        sb.append('[');
-        for (int i = 0; i < values.length; i++) {
-            sb.append(i == 0 ? "" : ",").append(values[i]);
-        }
-        sb.append(']');
+        return fromMap(map);
     }
 
     private static List<Double> toList(double[] values) {
