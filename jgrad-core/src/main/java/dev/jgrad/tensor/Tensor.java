@@ -490,6 +490,17 @@ public class Tensor {
         }
     }
 
+    /**
+     * The gradient's backing array, created as zeros if absent. For fused kernels that compute a layer's
+     * gradient themselves and accumulate it in place, exactly as {@link #backward()} would.
+     */
+    public float[] gradData() {
+        if (!requiresGrad) {
+            throw new IllegalStateException("gradData: this tensor does not require a gradient");
+        }
+        return gradBuffer();
+    }
+
     /** The gradient buffer, created as zeros if absent: op rules that write with beta=1 (GEMM) use this. */
     float[] gradBuffer() {
         if (grad == null) {
