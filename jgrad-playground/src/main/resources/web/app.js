@@ -4,7 +4,7 @@
 import { OPTIONS, LABELS, DATASETS, MULTI_CLASS, MAX_LAYERS, defaultState, toHash, fromHash, newSeed } from './state.js';
 import { Api } from './api.js';
 import { bytes, classColor } from './colors.js';
-import { paintSigned, paintClasses, drawPoints, toData } from './heatmap.js';
+import { paintSigned, paintClasses, paintProbability, drawPoints, toData } from './heatmap.js';
 import { drawLossChart } from './chart.js';
 import { NetworkView } from './network.js';
 import { GraphView } from './graph.js';
@@ -340,6 +340,9 @@ class App {
     } else if (h && h.kind === 'hidden' && m.hidden[h.layer] && m.hidden[h.layer][h.neuron]) {
       paintSigned(canvas, bytes(m.hidden[h.layer][h.neuron]), m.hiddenSize, s.discretize);
       label.textContent = `layer ${h.layer + 1}, neuron ${h.neuron + 1}`;
+    } else if (h && h.kind === 'output' && m.outputKind === 'probabilities') {
+      paintProbability(canvas, bytes(m.output[h.neuron]), m.size, h.neuron);
+      label.textContent = `P(class ${h.neuron})`;
     } else if (m.outputKind === 'probabilities') {
       paintClasses(canvas, m.output.map(bytes), m.size, s.discretize);
       label.textContent = '';

@@ -61,6 +61,20 @@ export function paintClasses(canvas, maps, size, discretize = false) {
   }, !discretize);
 }
 
+/** One class's probability map: white (0) to the class color (1). */
+export function paintProbability(canvas, cells, size, k) {
+  const col = CLASS_COLORS[k % CLASS_COLORS.length];
+  blit(canvas, size, px => {
+    for (let i = 0; i < cells.length; i++) {
+      const t = cells[i] / 255;
+      px[i * 4] = 255 + (col[0] - 255) * t;
+      px[i * 4 + 1] = 255 + (col[1] - 255) * t;
+      px[i * 4 + 2] = 255 + (col[2] - 255) * t;
+      px[i * 4 + 3] = 255;
+    }
+  }, true);
+}
+
 /** Canvas pixel to data coordinates. */
 export function toData(canvas, px, py) {
   return [px / canvas.clientWidth * 2 * DOMAIN - DOMAIN, DOMAIN - py / canvas.clientHeight * 2 * DOMAIN];

@@ -3,7 +3,7 @@
 
 import { FEATURES, LABELS, OPTIONS, MAX_NEURONS } from './state.js';
 import { bytes, signedColor } from './colors.js';
-import { paintSigned } from './heatmap.js';
+import { paintSigned, paintProbability } from './heatmap.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -177,8 +177,8 @@ export class NetworkView {
       if (node) paintSigned(node.firstChild, bytes(b64), maps.hiddenSize);
     }));
     this.outputNodes.forEach((node, i) => {
-      const b64 = maps.output[maps.output.length === this.outputNodes.length ? i : 0];
-      paintSigned(node.firstChild, bytes(b64), maps.size);
+      if (maps.outputKind === 'probabilities') paintProbability(node.firstChild, bytes(maps.output[i]), maps.size, i);
+      else paintSigned(node.firstChild, bytes(maps.output[0]), maps.size);
     });
     frame.weights.forEach((w, l) => {
       const layer = this.paths[l];

@@ -126,7 +126,7 @@ class BrowserTest {
     /** Trains the default network for a moment so the picture shows something learned, then captures the page. */
     private static void saveScreenshot(Path target) throws Exception {
         driver.get(server.url() + "#dataset=spiral&features=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&layers=8,6,4"
-                + "&activations=tanh,tanh,tanh&learningRate=0.03&optimizer=adam&showTest=true&speed=5");
+                + "&activations=tanh,tanh,tanh&learningRate=0.01&optimizer=adam&showTest=true&speed=5");
         waitUpTo(15).until(d -> "true".equals(js("return document.body.dataset.ready;")));
         driver.findElement(By.id("play")).click();
         waitUpTo(30).until(d -> epoch() >= 300);

@@ -1,0 +1,42 @@
+package dev.jgrad.playground;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Developer tool, not a test: opens a playground URL in headless Chromium, optionally runs a script (e.g. clicks play),
+ * waits, and saves a screenshot. {@code PageShots URL OUT.png WAIT_MS [JS]}.
+ */
+public final class PageShots {
+    private PageShots() {}
+
+    public static void main(String[] args) throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BrowserTest.CHROMIUM);
+        Path profile = Files.createTempDirectory("jgrad-shots");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--hide-scrollbars", "--window-size=1500,1250", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(BrowserTest.DRIVER).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        try {
+            driver.get(args[0]);
+            Thread.sleep(1500);
+            if (args.length > 3) ((JavascriptExecutor) driver).executeScript(args[3]);
+            Thread.sleep(Long.parseLong(args[2]));
+            File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(png.toPath(), Path.of(args[1]), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            driver.quit();
+        }
+    }
+}
