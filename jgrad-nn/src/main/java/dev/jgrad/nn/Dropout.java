@@ -15,11 +15,11 @@ public final class Dropout extends Module {
     private final float p;
     private final Random rng;
 
-    public Dropout(float p, Random rng) {
-        if (!(p >= 0f && p < 1f)) {
+    public Dropout(double p, Random rng) {
+        if (!(p >= 0 && p < 1)) {
             throw new IllegalArgumentException("Dropout: p must be in [0, 1), got " + p);
         }
-        this.p = p;
+        this.p = (float) p;
         this.rng = Checks.notNull("Dropout", "rng", rng);
     }
 

@@ -14,11 +14,11 @@ public final class LeakyReLU extends Module {
         this(0.01f);
     }
 
-    public LeakyReLU(float alpha) {
-        if (!(alpha >= 0) || !Float.isFinite(alpha)) {
+    public LeakyReLU(double alpha) {
+        if (!(alpha >= 0) || !Double.isFinite(alpha)) {
             throw new IllegalArgumentException("LeakyReLU: alpha must be >= 0 and finite, got " + alpha);
         }
-        this.alpha = alpha;
+        this.alpha = (float) alpha;
     }
 
     public float alpha() {

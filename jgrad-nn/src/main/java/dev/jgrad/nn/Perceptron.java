@@ -74,14 +74,15 @@ public final class Perceptron extends Module {
      * @param targets labels {@code [n]} with values 0 or 1
      * @param lr      the step size, > 0 (with zero initial weights any positive value gives the same decisions)
      */
-    public FitResult fit(Tensor x, Tensor targets, float lr, int maxEpochs) {
+    public FitResult fit(Tensor x, Tensor targets, double learningRate, int maxEpochs) {
         if (x.dim() != 2 || x.size(1) != inputs || targets.dim() != 1 || targets.size(0) != x.size(0)) {
             throw new IllegalArgumentException("Perceptron.fit: expected x [n, " + inputs + "] and targets [n], got x "
                     + Arrays.toString(x.shape()) + " and targets " + Arrays.toString(targets.shape()));
         }
-        if (!(lr > 0f)) {
-            throw new IllegalArgumentException("Perceptron.fit: lr must be > 0, got " + lr);
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("Perceptron.fit: lr must be > 0, got " + learningRate);
         }
+        float lr = (float) learningRate;
         Checks.positive("Perceptron.fit", "maxEpochs", maxEpochs);
         int n = x.size(0);
         float[] xs = x.toArray();

@@ -23,33 +23,33 @@ public final class Regularization {
     }
 
     /** {@code rate * sum |w|} over all elements of {@code params}: a scalar tensor. */
-    public static Tensor l1(List<? extends Tensor> params, float rate) {
+    public static Tensor l1(List<? extends Tensor> params, double rate) {
         checkRate("l1", rate);
         Tensor total = null;
         for (Tensor p : params) {
             Tensor s = p.abs().sum();
             total = total == null ? s : total.add(s);
         }
-        return total == null ? Tensor.scalar(0f) : total.mul(rate);
+        return total == null ? Tensor.scalar(0f) : total.mul((float) rate);
     }
 
     /** {@code rate * sum w^2} over all elements of {@code params}: a scalar tensor (gradient {@code 2 rate w}). */
-    public static Tensor l2(List<? extends Tensor> params, float rate) {
+    public static Tensor l2(List<? extends Tensor> params, double rate) {
         checkRate("l2", rate);
         Tensor total = null;
         for (Tensor p : params) {
             Tensor s = p.mul(p).sum();
             total = total == null ? s : total.add(s);
         }
-        return total == null ? Tensor.scalar(0f) : total.mul(rate);
+        return total == null ? Tensor.scalar(0f) : total.mul((float) rate);
     }
 
     /** Decoupled weight decay, in place and outside autograd: {@code w <- (1 - factor) w}, factor = lr * decay. */
-    public static void decay(List<? extends Tensor> params, float factor) {
-        if (!(factor >= 0f && factor < 1f)) {
+    public static void decay(List<? extends Tensor> params, double factor) {
+        if (!(factor >= 0 && factor < 1)) {
             throw new IllegalArgumentException("decay: factor must be in [0, 1), got " + factor);
         }
-        float keep = 1f - factor;
+        float keep = (float) (1 - factor);
         for (Tensor p : params) {
             float[] w = p.data();
             for (int i = 0; i < w.length; i++) {
@@ -69,8 +69,8 @@ public final class Regularization {
         return out;
     }
 
-    private static void checkRate(String name, float rate) {
-        if (!(rate >= 0f) || !Float.isFinite(rate)) {
+    private static void checkRate(String name, double rate) {
+        if (!(rate >= 0) || !Double.isFinite(rate)) {
             throw new IllegalArgumentException(name + ": rate must be >= 0 and finite, got " + rate);
         }
     }

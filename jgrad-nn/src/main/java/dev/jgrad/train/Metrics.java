@@ -20,7 +20,7 @@ public final class Metrics {
     }
 
     /** Accuracy with a custom threshold for binary outputs (e.g. 0 when the model outputs logits). */
-    public static Metric accuracy(float threshold) {
+    public static Metric accuracy(double threshold) {
         return new Metric() {
             @Override
             public String name() {
@@ -30,7 +30,7 @@ public final class Metrics {
             @Override
             public double compute(Tensor prediction, Tensor target) {
                 Labels.sameRows("accuracy", prediction, target);
-                int[] p = Labels.predicted(prediction, threshold);
+                int[] p = Labels.predicted(prediction, (float) threshold);
                 int[] t = Labels.actual(target);
                 int correct = 0;
                 for (int i = 0; i < p.length; i++) {
@@ -39,6 +39,27 @@ public final class Metrics {
                     }
                 }
                 return p.length == 0 ? 0 : (double) correct / p.length;
+            }
+        };
+    }
+
+    /**
+     * The unweighted mean over {@code classes} classes of the per-class F1 scores ({@link ConfusionMatrix#macroF1()}),
+     * for imbalanced classes where accuracy flatters.
+     */
+    public static Metric macroF1(int classes) {
+        if (classes <= 0) {
+            throw new IllegalArgumentException("macroF1: classes must be > 0, got " + classes);
+        }
+        return new Metric() {
+            @Override
+            public String name() {
+                return "macro_f1";
+            }
+
+            @Override
+            public double compute(Tensor prediction, Tensor target) {
+                return ConfusionMatrix.of(prediction, target, classes).macroF1();
             }
         };
     }

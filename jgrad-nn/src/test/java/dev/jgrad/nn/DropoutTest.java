@@ -48,6 +48,6 @@ class DropoutTest {
     @Test
     void validatesP() {
         assertThatThrownBy(() -> new Dropout(1f, new Random(0))).hasMessage("Dropout: p must be in [0, 1), got 1.0");
-        assertThatThrownBy(() -> new Dropout(-0.1f, new Random(0))).hasMessage("Dropout: p must be in [0, 1), got -0.1");
+        assertThatThrownBy(() -> new Dropout(-0.1, new Random(0))).hasMessage("Dropout: p must be in [0, 1), got -0.1");
     }
 }

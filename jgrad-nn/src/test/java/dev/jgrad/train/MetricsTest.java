@@ -74,5 +74,7 @@ class MetricsTest {
         assertThat(m.count(1, 0)).isEqualTo(1);
         assertThat(m.recall(1)).isEqualTo(0.5);
         assertThat(m.precision(1)).isEqualTo(1.0);
+        // class 0: precision 1/2, recall 1 -> F1 2/3; class 1: precision 1, recall 1/2 -> F1 2/3
+        assertThat(Metrics.macroF1(2).compute(scores, Tensor.of(new float[]{0, 1, 1}, 3))).isCloseTo(2.0 / 3, within(1e-12));
     }
 }

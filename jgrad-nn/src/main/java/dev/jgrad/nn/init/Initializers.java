@@ -31,26 +31,27 @@ public final class Initializers {
         return constant(0f);
     }
 
-    public static Initializer constant(float value) {
-        if (!Float.isFinite(value)) {
+    public static Initializer constant(double value) {
+        if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("constant initializer: value must be finite, got " + value);
         }
-        return (w, fanIn, fanOut, rng) -> Arrays.fill(w.data(), value);
+        float v = (float) value;
+        return (w, fanIn, fanOut, rng) -> Arrays.fill(w.data(), v);
     }
 
     /** Uniform on [a, b). */
-    public static Initializer uniform(float a, float b) {
-        if (!(a < b) || !Float.isFinite(a) || !Float.isFinite(b)) {
+    public static Initializer uniform(double a, double b) {
+        if (!(a < b) || !Double.isFinite(a) || !Double.isFinite(b)) {
             throw new IllegalArgumentException("uniform initializer: need finite a < b, got a=" + a + ", b=" + b);
         }
-        return (w, fanIn, fanOut, rng) -> fillUniform(w, a, b, rng);
+        return (w, fanIn, fanOut, rng) -> fillUniform(w, (float) a, (float) b, rng);
     }
 
-    public static Initializer normal(float mean, float std) {
-        if (!(std > 0) || !Float.isFinite(std) || !Float.isFinite(mean)) {
+    public static Initializer normal(double mean, double std) {
+        if (!(std > 0) || !Double.isFinite(std) || !Double.isFinite(mean)) {
             throw new IllegalArgumentException("normal initializer: std must be > 0 and finite, got " + std);
         }
-        return (w, fanIn, fanOut, rng) -> fillNormal(w, mean, std, rng);
+        return (w, fanIn, fanOut, rng) -> fillNormal(w, (float) mean, (float) std, rng);
     }
 
     /** Glorot/Xavier normal: N(0, 2/(fanIn+fanOut)), the rule in the lecture notes. */

@@ -16,11 +16,11 @@ public final class BCELoss implements Loss {
         this(1e-7f, Reduction.MEAN);
     }
 
-    public BCELoss(float eps, Reduction reduction) {
-        if (!(eps > 0f && eps < 0.5f)) {
+    public BCELoss(double eps, Reduction reduction) {
+        if (!(eps > 0 && eps < 0.5)) {
             throw new IllegalArgumentException("BCELoss: eps must be in (0, 0.5), got " + eps);
         }
-        this.eps = eps;
+        this.eps = (float) eps;
         this.reduction = LossChecks.notNull("BCELoss", "reduction", reduction);
     }
 

@@ -12,15 +12,15 @@ public final class HuberLoss implements Loss {
     private final float delta;
     private final Reduction reduction;
 
-    public HuberLoss(float delta) {
+    public HuberLoss(double delta) {
         this(delta, Reduction.MEAN);
     }
 
-    public HuberLoss(float delta, Reduction reduction) {
-        if (!(delta > 0f) || !Float.isFinite(delta)) {
+    public HuberLoss(double delta, Reduction reduction) {
+        if (!(delta > 0) || !Double.isFinite(delta)) {
             throw new IllegalArgumentException("HuberLoss: delta must be > 0 and finite, got " + delta);
         }
-        this.delta = delta;
+        this.delta = (float) delta;
         this.reduction = LossChecks.notNull("HuberLoss", "reduction", reduction);
     }
 
