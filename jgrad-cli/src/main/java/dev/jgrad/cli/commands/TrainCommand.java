@@ -1,0 +1,428 @@
+package dev.jgrad.cli.commands;
+
+import dev.jgrad.backend.Backend;
+import dev.jgrad.cli.CommandFailedException;
+import dev.jgrad.cli.CommonOptions;
+import dev.jgrad.cli.ExitCodes;
+import dev.jgrad.cli.InputException;
+import dev.jgrad.cli.VersionProvider;
+import dev.jgrad.cli.data.DataOptions;
+import dev.jgrad.cli.data.DataSource;
+import dev.jgrad.cli.data.LabelMatcher;
+import dev.jgrad.cli.data.LoadedData;
+import dev.jgrad.cli.data.TrainingData;
+import dev.jgrad.cli.model.Activation;
+import dev.jgrad.cli.model.InitKind;
+import dev.jgrad.cli.model.LoadedModel;
+import dev.jgrad.cli.model.LossKind;
+import dev.jgrad.cli.model.Mlp;
+import dev.jgrad.cli.model.ModelInfo;
+import dev.jgrad.cli.model.OptimizerKind;
+import dev.jgrad.cli.model.Output;
+import dev.jgrad.cli.report.CurvePlots;
+import dev.jgrad.cli.report.EpochTable;
+import dev.jgrad.cli.report.Evaluation;
+import dev.jgrad.cli.report.Formats;
+import dev.jgrad.cli.report.ProgressBar;
+import dev.jgrad.cli.report.ProgressMode;
+import dev.jgrad.cli.train.InterruptGuard;
+import dev.jgrad.cli.train.Recipe;
+import dev.jgrad.data.Dataset;
+import dev.jgrad.data.Scaler;
+import dev.jgrad.io.ModelFile;
+import dev.jgrad.nn.Module;
+import dev.jgrad.optim.Optimizer;
+import dev.jgrad.tensor.Tensor;
+import dev.jgrad.train.EarlyStopping;
+import dev.jgrad.train.History;
+import dev.jgrad.train.Metrics;
+import dev.jgrad.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code jgrad train}: trains an MLP on a dataset, prints a table of epoch metrics and the test results, and saves
+ * the model with everything eval/predict need, its history as CSV and its curves as PNG and SVG. Nothing is
+ * written unless training finished or was interrupted with Ctrl-C, so a failed run leaves existing files alone.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a multi-layer perceptron and save it.",
+                "Without --data it trains on the built-in 2D 'circle' set in a few seconds."},
+        footer = {"", "Examples:",
+                "  jgrad train",
+                "  jgrad train --data spiral --layers 2,32,32,2 --epochs 200",
+                "  jgrad train --data fashion-mnist --layers 784,256,128,10 --activation relu --optimizer adam \\",
+                "              --lr 1e-3 --epochs 10 --batch-size 128 --out fashion.jgrad",
+                "  jgrad train --data fashion-mnist --activation sigmoid --loss mse --optimizer sgd --lr 3.0",
+                "  jgrad train --data iris.csv --label species --out iris.jgrad",
+                "Defaults marked 'auto' depend on the data: images 784,256,128,10 / batch 128 / 10 epochs;",
+                "2D sets 2,16,16,k / batch 32 / 100 epochs; CSV d,32,k / batch 32 / 50 epochs."})
+public final class TrainCommand implements Callable<Integer> {
+
+    static final String DEFAULT_DATA = "circle";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--data", paramLabel = "DATA", description = "fashion-mnist, mnist, a directory of IDX files, a CSV "
+            + "file, or a 2D set: circle, xor, gauss, spiral, moons, checkerboard, spirals, blobs, plane, multi-gauss "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = DEFAULT_DATA)
+    String data;
+
+    @Option(names = "--layers", paramLabel = "W,W,...", description = "Layer widths from input to output, e.g. "
+            + "784,256,128,10 (default: auto).")
+    String layers;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "Continue training this model file (its layers, "
+            + "loss, activation and normalization are kept).")
+    Path model;
+
+    @Option(names = "--activation", description = "Hidden activation: relu, tanh, sigmoid, leaky-relu, gelu, linear "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "relu")
+    String activation;
+
+    @Option(names = "--loss", description = "cross-entropy (classification, on logits), mse (the notes' 1/2 squared "
+            + "error; sigmoid outputs and one-hot targets for classification), bce, l1, huber "
+            + "(default: cross-entropy, mse for regression).")
+    String loss;
+
+    @Option(names = "--optimizer", description = "sgd, adam, adamw, rmsprop, adagrad (default: ${DEFAULT-VALUE}).",
+            defaultValue = "adam")
+    String optimizer;
+
+    @Option(names = "--lr", description = "Learning rate (default: auto, 1e-3 for Adam on images).")
+    Double lr;
+
+    @Option(names = "--momentum", description = "SGD momentum (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+    double momentum;
+
+    @Option(names = "--weight-decay", description = "L2 weight decay for sgd, decoupled for adamw "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "0")
+    double weightDecay;
+
+    @Option(names = "--init", description = "Weight init: torch (PyTorch's nn.Linear default), he, glorot, "
+            + "glorot-normal (default: ${DEFAULT-VALUE}).", defaultValue = "torch")
+    String init;
+
+    @Option(names = "--epochs", description = "Passes over the training data (default: auto).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", description = "Samples per step (default: auto).")
+    Integer batchSize;
+
+    @Option(names = "--val-split", description = "Fraction of the training data held out for validation "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "0.1")
+    double valSplit;
+
+    @Option(names = "--test-split", description = "Fraction held out for the final test when the data has no test "
+            + "set of its own (CSV, 2D sets) (default: ${DEFAULT-VALUE}).", defaultValue = "0.2")
+    double testSplit;
+
+    @Option(names = "--seed", description = "Seed for initialization, splits, shuffling and 2D sets "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "42")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Model file to write; the history and curves go "
+            + "next to it (default: ${DEFAULT-VALUE}).", defaultValue = "model.jgrad")
+    Path out;
+
+    @Option(names = "--early-stopping", paramLabel = "PATIENCE", description = "Stop when the validation loss has "
+            + "not improved for this many epochs and keep the best weights.")
+    Integer patience;
+
+    @Option(names = "--threads", description = "Threads for matrix products (default: cores, at most 2).")
+    Integer threads;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Use at most N rows of the training data, picked at "
+            + "random (for quick trials).")
+    int limit;
+
+    @Option(names = "--samples", description = "Points to generate for a 2D set (default: ${DEFAULT-VALUE}).",
+            defaultValue = "600")
+    int samples;
+
+    @Option(names = "--noise", description = "Noise of a 2D set, 0..0.5 (default: ${DEFAULT-VALUE}).",
+            defaultValue = "0.1")
+    double noise;
+
+    @Option(names = "--classes", description = "Classes for the k-class 2D sets spirals and blobs "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "3")
+    int classes;
+
+    @Option(names = "--label", paramLabel = "COLUMN", description = "CSV label column, by header name or 0-based "
+            + "index (default: the last column).")
+    String label;
+
+    @Option(names = "--scale", description = "CSV feature scaling fitted on the training split: standardize, "
+            + "min-max, none (default: ${DEFAULT-VALUE}).", defaultValue = "standardize")
+    String scale;
+
+    @Option(names = "--progress", description = "auto (a bar on a terminal, lines otherwise), bar, lines, none "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "auto")
+    String progress;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        checkOptions();
+        if (threads != null) {
+            // Read once by the GEMM pool on first use; setting it before any tensor work makes it count.
+            System.setProperty("jgrad.threads", Integer.toString(threads));
+        }
+        Activation act = parse("--activation", () -> Activation.parse(activation));
+        OptimizerKind opt = parse("--optimizer", () -> OptimizerKind.parse(optimizer));
+        InitKind initKind = parse("--init", () -> InitKind.parse(init));
+        Scaler.Kind scaling = parse("--scale", () -> Scaler.Kind.parse(scale));
+        ProgressMode progressMode = parse("--progress", () -> progress.equals("auto") ? ProgressMode.auto()
+                : ProgressMode.valueOf(progress.toUpperCase(Locale.ROOT)));
+
+        LoadedData source = DataSource.load(data, new DataOptions(samples, noise, classes, seed, label));
+        boolean regression = source.train().isRegression();
+        LoadedModel base = model == null ? null : LoadedModel.load(model);
+        LossKind lossKind = loss != null ? parse("--loss", () -> LossKind.parse(loss))
+                : base != null ? base.info().loss() : regression ? LossKind.MSE : LossKind.CROSS_ENTROPY;
+        checkLoss(lossKind, regression);
+        if (base != null && base.info().regression() != regression) {
+            throw new InputException("--model " + model + " is a " + (base.info().regression() ? "regression" : "classification")
+                    + " model but --data " + data + " is a " + (regression ? "regression" : "classification") + " set");
+        }
+
+        TrainingData parts = TrainingData.prepare(source, limit, valSplit, testSplit,
+                "csv".equals(source.kind()) ? scaling : null, base == null ? null : base.info().scaler(), seed);
+        List<String> classNames = regression ? List.of() : source.train().classNames();
+        if (base != null && !regression) {
+            classNames = base.info().classNames();
+            parts = new TrainingData(LabelMatcher.toModelClasses(parts.train(), classNames, source),
+                    parts.validation() == null ? null : LabelMatcher.toModelClasses(parts.validation(), classNames, source),
+                    parts.test() == null ? null : LabelMatcher.toModelClasses(parts.test(), classNames, source),
+                    parts.scaler());
+        }
+        Recipe recipe = Recipe.forKind(source.kind());
+        int inputs = source.train().numFeatures();
+        int outputs = regression ? 1 : classNames.size();
+        int[] widths = base != null ? base.widths()
+                : layers != null ? parse("--layers", () -> Mlp.parseLayers(layers)) : recipe.layers(inputs, outputs);
+        checkWidths(widths, inputs, outputs, classNames, source);
+        if (base != null && layers != null && !Arrays.equals(widths, parse("--layers", () -> Mlp.parseLayers(layers)))) {
+            throw new InputException("--layers " + layers + " does not match --model " + model + ", whose layers are "
+                    + Mlp.describe(widths) + " (leave --layers out to continue training it)");
+        }
+
+        Output output = regression ? Output.VALUE : lossKind.classifierOutput();
+        Activation savedAct = base != null ? base.info().activation() : act;
+        Module net = base != null ? base.model() : Mlp.build(widths, act, output, initKind, new Random(seed));
+        if (base != null && base.info().output() != output) {
+            throw new InputException("--loss " + lossKind.id() + " needs " + output.id() + " outputs but --model " + model
+                    + " has " + base.info().output().id() + " outputs (it was trained with --loss " + base.info().loss().id() + ")");
+        }
+        int epochCount = epochs != null ? epochs : recipe.epochs();
+        int batch = batchSize != null ? batchSize : recipe.batchSize();
+        double rate = lr != null ? lr : recipe.lr(opt);
+        Optimizer optim = parse("--optimizer", () -> opt.create(net.parameters(), rate, momentum, weightDecay));
+        ModelInfo info = new ModelInfo(source.name(), source.kind(), regression, classNames, source.inputShape(),
+                source.train().featureNames(), "csv".equals(source.kind()) ? (parts.scaler() == null ? "none" : "scaler")
+                : source.normalization(), parts.scaler(), lossKind, savedAct, output);
+
+        Dataset train = parts.train();
+        String metric = regression ? "r2" : "accuracy";
+        printHeader(err, out, source, parts, widths, savedAct, lossKind, opt, rate, epochCount, batch);
+
+        EpochTable table = new EpochTable(out, metric, train.size());
+        ProgressBar bar = new ProgressBar(err, progressMode, train.size());
+        Trainer.Builder builder = Trainer.builder(net, lossKind.create(), optim)
+                .epochs(epochCount).batchSize(batch).shuffle(seed)
+                .metrics(regression ? Metrics.r2() : Metrics.accuracy());
+        if (parts.validation() != null) {
+            builder.validation(parts.validation().featuresTensor(), targets(parts.validation(), regression, lossKind));
+        }
+        EarlyStopping early = patience == null ? null : EarlyStopping.onValLoss(patience);
+        History history;
+        long start = System.nanoTime();
+        try (InterruptGuard guard = InterruptGuard.install()) {
+            builder.callbacks(bar, table, guard);
+            if (early != null) {
+                builder.callbacks(early);
+            }
+            history = builder.build().fit(train.featuresTensor(), targets(train, regression, lossKind));
+            bar.clear();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (history.diverged()) {
+                throw new CommandFailedException("training failed: " + history.stopReason().orElse("diverged")
+                        + "; nothing was saved");
+            }
+            history.stopReason().ifPresent(r -> out.println("stopped: " + r));
+            out.println(String.format(Locale.ROOT, "trained %d epochs in %s (%s samples/s)", history.size(),
+                    Formats.duration(seconds), Formats.rate(history.size() * (double) train.size() / seconds)));
+            Evaluation test = null;
+            if (!guard.interrupted() && parts.test() != null) {
+                out.println();
+                test = Evaluation.of(net, info, parts.test());
+                test.print(out, "test");
+            }
+            save(out, net, info, history, test, widths, opt, rate, batch, guard.interrupted());
+            if (guard.interrupted()) {
+                err.println("interrupted: checkpoint saved to " + this.out);
+                err.flush();
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void printHeader(PrintWriter err, PrintWriter out, LoadedData source, TrainingData parts, int[] widths,
+                             Activation act, LossKind lossKind, OptimizerKind opt, double rate, int epochCount, int batch) {
+        Backend.Choice kernels = Backend.choice();
+        err.println("jgrad kernels: " + kernels.kernels().name() + " (" + kernels.reason() + ")");
+        err.flush();
+        Dataset train = parts.train();
+        String what = train.isRegression() ? "regression" : train.numClasses() + " classes";
+        out.println(String.format(Locale.ROOT, "data: %s (%s, %d features, %s): train %d, validation %d, test %d%s",
+                source.name(), source.kind(), train.numFeatures(), what, train.size(),
+                parts.validation() == null ? 0 : parts.validation().size(), parts.test() == null ? 0 : parts.test().size(),
+                parts.scaler() == null ? "" : ", features scaled (" + parts.scaler().kind().id() + ")"));
+        out.println(String.format(Locale.ROOT, "model: %s %s%s, loss %s, %s lr %s, %d epochs, batch %d, seed %d",
+                model != null ? "continuing " + model + ":" : "MLP", Mlp.describe(widths), " " + act.id(), lossKind.id(),
+                opt.id(), rate, epochCount, batch, seed));
+        out.flush();
+    }
+
+    private void save(PrintWriter out, Module net, ModelInfo info, History history, Evaluation test, int[] widths,
+                      OptimizerKind opt, double rate, int batch, boolean interrupted) throws IOException {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        List<Integer> layerList = new ArrayList<>();
+        Arrays.stream(widths).forEach(layerList::add);
+        extra.put("layers", layerList);
+        extra.put("optimizer", opt.id());
+        extra.put("lr", rate);
+        extra.put("batchSize", batch);
+        extra.put("epochs", history.size());
+        extra.put("seed", seed);
+        if (test != null && !Double.isNaN(test.accuracy())) {
+            extra.put("testAccuracy", test.accuracy());
+        }
+        if (interrupted) {
+            extra.put("interrupted", true);
+        }
+        extra.put("jgradVersion", VersionProvider.version());
+        Path file = this.out.toAbsolutePath();
+        ModelFile.save(net, info.toMetadata(extra), file);
+        String base = baseName(this.out);
+        Path csv = Path.of(base + ".history.csv");
+        Files.writeString(csv, history.toCsv());
+        List<Path> written = new ArrayList<>(List.of(this.out, csv));
+        if (history.size() > 0) {
+            written.addAll(CurvePlots.write(history, base, info.regression() ? "r2" : "accuracy", info.dataset()));
+        }
+        out.println();
+        out.println("saved: " + String.join(", ", written.stream().map(Path::toString).toList()));
+        out.flush();
+    }
+
+    /** {@code dir/model.jgrad} becomes {@code dir/model}; other extensions are kept. */
+    static String baseName(Path file) {
+        String s = file.toString();
+        return s.endsWith(".jgrad") ? s.substring(0, s.length() - ".jgrad".length()) : s;
+    }
+
+    static Tensor targets(Dataset d, boolean regression, LossKind loss) {
+        if (regression) {
+            return d.targetsTensor();
+        }
+        return loss.oneHotTargets() ? d.oneHotTensor() : d.labelsTensor();
+    }
+
+    private void checkOptions() {
+        if (epochs != null && epochs <= 0) {
+            throw usage("--epochs must be positive, got " + epochs);
+        }
+        if (batchSize != null && batchSize <= 0) {
+            throw usage("--batch-size must be positive, got " + batchSize);
+        }
+        if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
+            throw usage("--lr must be a positive number, got " + lr);
+        }
+        if (!(valSplit >= 0 && valSplit < 1)) {
+            throw usage("--val-split must be in [0, 1), got " + valSplit);
+        }
+        if (!(testSplit >= 0 && testSplit < 1) || valSplit + testSplit >= 1) {
+            throw usage("--test-split must be in [0, 1) and leave rows for training with --val-split, got " + testSplit);
+        }
+        if (patience != null && patience <= 0) {
+            throw usage("--early-stopping needs a positive patience, got " + patience);
+        }
+        if (patience != null && valSplit == 0) {
+            throw usage("--early-stopping watches the validation loss; it needs --val-split > 0");
+        }
+        if (threads != null && threads <= 0) {
+            throw usage("--threads must be positive, got " + threads);
+        }
+        if (limit < 0) {
+            throw usage("--limit must be positive, got " + limit);
+        }
+        if (samples <= 0) {
+            throw usage("--samples must be positive, got " + samples);
+        }
+    }
+
+    private void checkLoss(LossKind lossKind, boolean regression) {
+        if (regression && !lossKind.forRegression()) {
+            throw usage("--loss " + lossKind.id() + " is for classification but --data " + data
+                    + " has real-valued targets; use mse, l1 or huber");
+        }
+        if (!regression && !lossKind.forClassification()) {
+            throw usage("--loss " + lossKind.id() + " is for regression but --data " + data
+                    + " has class labels; use cross-entropy, mse or bce");
+        }
+    }
+
+    private void checkWidths(int[] widths, int inputs, int outputs, List<String> classNames, LoadedData source) {
+        String what = model != null ? "--model " + model + " (layers " + Mlp.describe(widths) + ")"
+                : "--layers " + Mlp.describe(widths).replace('-', ',');
+        if (widths[0] != inputs) {
+            throw new InputException(what + ": the input width " + widths[0] + " does not match the " + inputs
+                    + " features of " + source.name() + (source.inputShape().length == 2
+                    ? " (" + source.inputShape()[0] + "x" + source.inputShape()[1] + " images)" : "")
+                    + "; the first width must be " + inputs);
+        }
+        int last = widths[widths.length - 1];
+        if (last != outputs) {
+            String targets = outputs == 1 && classNames.isEmpty() ? "1 regression target"
+                    : outputs + " classes (" + String.join(", ", classNames) + ")";
+            throw new InputException(what + ": the output width " + last + " does not match the " + targets + " of "
+                    + source.name() + "; the last width must be " + outputs);
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private <T> T parse(String option, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw usage(m.startsWith("--") ? m : option + ": " + m);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.jgrad.cli.report;
+
+import dev.jgrad.train.History;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Training curves drawn with XChart: loss (train and validation) and the metric (accuracy or R^2) per epoch, each
+ * saved as PNG and SVG.
+ */
+public final class CurvePlots {
+
+    private CurvePlots() {
+    }
+
+    /**
+     * Writes {@code base.loss.png/.svg} and, when the history has the metric, {@code base.<metric>.png/.svg}.
+     *
+     * @param base   the model path without its extension, e.g. {@code out/fashion}
+     * @param metric {@code accuracy} or {@code r2}
+     * @return the files written
+     */
+    public static List<Path> write(History history, String base, String metric, String title) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        List<Path> written = new ArrayList<>();
+        XYChart loss = chart(title + ": loss", "loss");
+        addSeries(loss, "train", history.metric("loss"));
+        addSeries(loss, "validation", history.metric("val_loss"));
+        written.addAll(save(loss, base + ".loss"));
+        if (hasValues(history.metric(metric)) || hasValues(history.metric("val_" + metric))) {
+            String name = metric.equals("accuracy") ? "accuracy" : metric;
+            XYChart m = chart(title + ": " + name, name);
+            addSeries(m, "train", history.metric(metric));
+            addSeries(m, "validation", history.metric("val_" + metric));
+            written.addAll(save(m, base + "." + name));
+        }
+        return written;
+    }
+
+    private static XYChart chart(String title, String yTitle) {
+        XYChart c = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("epoch").yAxisTitle(yTitle).build();
+        c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        c.getStyler().setXAxisDecimalPattern("#");
+        return c;
+    }
+
+    private static void addSeries(XYChart chart, String name, List<Double> values) {
+        List<Double> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            double v = values.get(i);
+            if (Double.isFinite(v)) {
+                x.add(i + 1.0);
+                y.add(v);
+            }
+        }
+        if (!x.isEmpty()) {
+            chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);
+        }
+    }
+
+    private static boolean hasValues(List<Double> values) {
+        return values.stream().anyMatch(Double::isFinite);
+    }
+
+    private static List<Path> save(XYChart chart, String base) throws IOException {
+        if (chart.getSeriesMap().isEmpty()) {
+            return List.of();
+        }
+        Path png = Path.of(base + ".png");
+        Path svg = Path.of(base + ".svg");
+        try (OutputStream out = Files.newOutputStream(png)) {
+            BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        }
+        try (OutputStream out = Files.newOutputStream(svg)) {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        }
+        return List.of(png, svg);
+    }
+}
