@@ -29,6 +29,7 @@ public final class CoordinateDescent {
     }
 
     /** Runs {@code iterations} single-coordinate moves; the parameters end at the best point found. */
+    @SuppressWarnings("try") // the scope only switches gradient recording off
     public SearchResult minimize(DoubleSupplier loss, int iterations) {
         Hyper.positive("CoordinateDescent", "iterations", iterations);
         try (var scope = Tensor.noGrad()) {

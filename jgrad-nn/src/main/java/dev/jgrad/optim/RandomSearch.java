@@ -30,6 +30,7 @@ public final class RandomSearch {
     }
 
     /** Runs {@code iterations} proposals; the parameters end at the best point found. */
+    @SuppressWarnings("try") // the scope only switches gradient recording off
     public SearchResult minimize(DoubleSupplier loss, int iterations) {
         Hyper.positive("RandomSearch", "iterations", iterations);
         try (var scope = Tensor.noGrad()) {

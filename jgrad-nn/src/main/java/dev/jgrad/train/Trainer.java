@@ -181,6 +181,7 @@ public final class Trainer {
      * The loss (as {@code "loss"}) and each metric on {@code x, y}, in evaluation mode without gradients. The model
      * is left in evaluation mode.
      */
+    @SuppressWarnings("try") // the scope only switches gradient recording off
     public Map<String, Double> evaluate(Tensor x, Tensor y) {
         Tensor out = predict(x);
         Map<String, Double> values = new LinkedHashMap<>();
@@ -194,6 +195,7 @@ public final class Trainer {
     }
 
     /** The model's outputs for {@code x} in evaluation mode without gradients (the model is left in eval mode). */
+    @SuppressWarnings("try") // the scope only switches gradient recording off
     public Tensor predict(Tensor x) {
         model.eval();
         try (var scope = Tensor.noGrad()) {
