@@ -65,6 +65,10 @@ public final class GradcheckCommand implements Callable<Integer> {
             defaultValue = "1e-2")
     double tolerance;
 
+    @Option(names = "--abs-tolerance", description = "Absolute error allowed, for gradients near zero "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "1e-3")
+    double absTolerance;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -84,8 +88,8 @@ public final class GradcheckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--loss cross-entropy needs at least 2 outputs, got "
                     + Mlp.describe(widths));
         }
-        if (batch <= 0 || !(tolerance > 0)) {
-            throw new ParameterException(spec.commandLine(), "--batch and --tolerance must be positive");
+        if (batch <= 0 || !(tolerance > 0) || !(absTolerance > 0)) {
+            throw new ParameterException(spec.commandLine(), "--batch, --tolerance and --abs-tolerance must be positive");
         }
         Random rng = new Random(seed);
         Output output = classification || lossKind == LossKind.MSE ? lossKind.classifierOutput() : Output.VALUE;
@@ -100,7 +104,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         // ReLU-like kinks: a step of 1e-2 too often crosses a kink and breaks the difference quotient.
         boolean kinked = act == Activation.RELU || act == Activation.LEAKY_RELU;
         double step = h != null ? h : kinked ? 1e-3 : 1e-2;
-        GradCheck.Options options = GradCheck.Options.defaults().withH(step).withTolerance(tolerance, 1e-3);
+        GradCheck.Options options = GradCheck.Options.defaults().withH(step).withTolerance(tolerance, absTolerance);
         out.println(String.format(Locale.ROOT, "gradient check: MLP %s %s, loss %s, %d random samples, seed %d, h %g",
                 Mlp.describe(widths), act.id(), lossKind.id(), batch, seed, step));
         GradCheck.Report report = GradCheck.checkScalar(() -> lossFn.apply(net.forward(x), y), params, options);
@@ -115,7 +119,8 @@ public final class GradcheckCommand implements Callable<Integer> {
                 report.passed() ? "passed" : "FAILED"));
         out.flush();
         if (!report.passed()) {
-            spec.commandLine().getErr().println("error: gradient check failed (relative tolerance " + tolerance + ")");
+            spec.commandLine().getErr().println("error: gradient check failed (relative tolerance " + tolerance
+                    + ", absolute " + absTolerance + ")");
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;

@@ -130,9 +130,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", description = "Samples per step (default: auto).")
     Integer batchSize;
 
-    @Option(names = "--val-split", description = "Fraction of the training data held out for validation "
-            + "(default: ${DEFAULT-VALUE}).", defaultValue = "0.1")
-    double valSplit;
+    @Option(names = "--val-split", description = "Fraction of the training data held out for validation (default: "
+            + "0.1; 0 for data with its own test set, like Fashion-MNIST, whose test set is then shown each epoch).")
+    Double valSplit;
 
     @Option(names = "--test-split", description = "Fraction held out for the final test when the data has no test "
             + "set of its own (CSV, 2D sets) (default: ${DEFAULT-VALUE}).", defaultValue = "0.2")
@@ -208,7 +208,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + " model but --data " + data + " is a " + (regression ? "regression" : "classification") + " set");
         }
 
-        TrainingData parts = TrainingData.prepare(source, limit, valSplit, testSplit,
+        double val = valSplit != null ? valSplit : source.hasTestSet() ? 0 : 0.1;
+        if (patience != null && val == 0) {
+            throw usage("--early-stopping watches the validation loss; give --val-split (e.g. 0.1)");
+        }
+        TrainingData parts = TrainingData.prepare(source, limit, val, testSplit,
                 "csv".equals(source.kind()) ? scaling : null, base == null ? null : base.info().scaler(), seed);
         List<String> classNames = regression ? List.of() : source.train().classNames();
         if (base != null && !regression) {
@@ -248,13 +252,20 @@ public final class TrainCommand implements Callable<Integer> {
         String metric = regression ? "r2" : "accuracy";
         printHeader(err, out, source, parts, widths, savedAct, lossKind, opt, rate, epochCount, batch);
 
-        EpochTable table = new EpochTable(out, metric, train.size());
+        // Without a validation split, a separate test set is shown each epoch, as PyTorch tutorials do; it is only
+        // watched, never used to choose anything (early stopping needs a validation split).
+        Dataset monitor = parts.validation() != null ? parts.validation() : parts.test();
+        String monitorName = parts.validation() != null ? "val" : "test";
+        if (parts.validation() == null && monitor != null) {
+            out.println("no validation split: the test set's loss and accuracy are shown after each epoch");
+        }
+        EpochTable table = new EpochTable(out, metric, monitorName, train.size(), epochCount);
         ProgressBar bar = new ProgressBar(err, progressMode, train.size());
         Trainer.Builder builder = Trainer.builder(net, lossKind.create(), optim)
                 .epochs(epochCount).batchSize(batch).shuffle(seed)
                 .metrics(regression ? Metrics.r2() : Metrics.accuracy());
-        if (parts.validation() != null) {
-            builder.validation(parts.validation().featuresTensor(), targets(parts.validation(), regression, lossKind));
+        if (monitor != null) {
+            builder.validation(monitor.featuresTensor(), targets(monitor, regression, lossKind));
         }
         EarlyStopping early = patience == null ? null : EarlyStopping.onValLoss(patience);
         History history;
@@ -280,7 +291,7 @@ public final class TrainCommand implements Callable<Integer> {
                 test = Evaluation.of(net, info, parts.test());
                 test.print(out, "test");
             }
-            save(out, net, info, history, test, widths, opt, rate, batch, guard.interrupted());
+            save(out, net, info, history, test, widths, opt, rate, batch, guard.interrupted(), monitorName);
             if (guard.interrupted()) {
                 err.println("interrupted: checkpoint saved to " + this.out);
                 err.flush();
@@ -307,7 +318,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private void save(PrintWriter out, Module net, ModelInfo info, History history, Evaluation test, int[] widths,
-                      OptimizerKind opt, double rate, int batch, boolean interrupted) throws IOException {
+                      OptimizerKind opt, double rate, int batch, boolean interrupted, String monitorName)
+            throws IOException {
         Map<String, Object> extra = new LinkedHashMap<>();
         List<Integer> layerList = new ArrayList<>();
         Arrays.stream(widths).forEach(layerList::add);
@@ -328,10 +340,16 @@ public final class TrainCommand implements Callable<Integer> {
         ModelFile.save(net, info.toMetadata(extra), file);
         String base = baseName(this.out);
         Path csv = Path.of(base + ".history.csv");
-        Files.writeString(csv, history.toCsv());
+        String table = history.toCsv();
+        if (!monitorName.equals("val")) {
+            String header = table.substring(0, table.indexOf('\n')).replace(",val_", "," + monitorName + "_");
+            table = header + table.substring(table.indexOf('\n'));
+        }
+        Files.writeString(csv, table);
         List<Path> written = new ArrayList<>(List.of(this.out, csv));
         if (history.size() > 0) {
-            written.addAll(CurvePlots.write(history, base, info.regression() ? "r2" : "accuracy", info.dataset()));
+            written.addAll(CurvePlots.write(history, base, info.regression() ? "r2" : "accuracy", info.dataset(),
+                    monitorName.equals("val") ? "validation" : monitorName));
         }
         out.println();
         out.println("saved: " + String.join(", ", written.stream().map(Path::toString).toList()));
@@ -361,17 +379,15 @@ public final class TrainCommand implements Callable<Integer> {
         if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
             throw usage("--lr must be a positive number, got " + lr);
         }
-        if (!(valSplit >= 0 && valSplit < 1)) {
+        double val = valSplit == null ? 0.1 : valSplit;
+        if (!(val >= 0 && val < 1)) {
             throw usage("--val-split must be in [0, 1), got " + valSplit);
         }
-        if (!(testSplit >= 0 && testSplit < 1) || valSplit + testSplit >= 1) {
+        if (!(testSplit >= 0 && testSplit < 1) || val + testSplit >= 1) {
             throw usage("--test-split must be in [0, 1) and leave rows for training with --val-split, got " + testSplit);
         }
         if (patience != null && patience <= 0) {
             throw usage("--early-stopping needs a positive patience, got " + patience);
-        }
-        if (patience != null && valSplit == 0) {
-            throw usage("--early-stopping watches the validation loss; it needs --val-split > 0");
         }
         if (threads != null && threads <= 0) {
             throw usage("--threads must be positive, got " + threads);

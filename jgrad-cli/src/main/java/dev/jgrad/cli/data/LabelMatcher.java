@@ -4,12 +4,15 @@ import dev.jgrad.cli.InputException;
 import dev.jgrad.data.Dataset;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Re-labels an evaluation set with a model's class indices, by class name: a CSV file numbers its classes by the
@@ -17,6 +20,8 @@ import java.util.Map;
  * input error naming the file and the line it is on.
  */
 public final class LabelMatcher {
+
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private LabelMatcher() {
     }
@@ -27,13 +32,13 @@ public final class LabelMatcher {
         }
         Map<String, Integer> index = new HashMap<>();
         for (int c = 0; c < modelClasses.size(); c++) {
-            index.put(modelClasses.get(c), c);
+            index.put(key(modelClasses.get(c)), c);
         }
         int[] own = data.labels();
         int[] mapped = new int[own.length];
         for (int i = 0; i < own.length; i++) {
             String name = data.classNames().get(own[i]);
-            Integer c = index.get(name);
+            Integer c = index.get(key(name));
             if (c == null) {
                 throw new InputException(where(source, i) + ": label '" + name + "' is not a class the model knows; "
                         + "expected one of " + String.join(", ", modelClasses));
@@ -44,6 +49,15 @@ public final class LabelMatcher {
                 .withFeatureNames(data.featureNames());
     }
 
+    /** Numeric class names compare by value: the 2D sets call a class "+1", a CSV reader "1". */
+    private static String key(String className) {
+        try {
+            return new BigDecimal(className.trim()).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return className;
+        }
+    }
+
     /** {@code file: line N} for row {@code row} of a CSV source (counting non-blank lines, after a header if any). */
     private static String where(LoadedData source, int row) throws IOException {
         if (!"csv".equals(source.kind())) {
@@ -51,25 +65,24 @@ public final class LabelMatcher {
         }
         Path file = Path.of(source.name());
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        boolean header = hasHeader(source.train());
-        int wanted = row + (header ? 1 : 0);
-        int seen = 0;
+        List<Integer> nonBlank = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            if (seen++ == wanted) {
-                return file + ": line " + (i + 1);
+            if (!lines.get(i).isBlank()) {
+                nonBlank.add(i);
             }
         }
-        return file + ": row " + (row + 1);
+        boolean header = nonBlank.size() > 1 && looksLikeHeader(lines.get(nonBlank.get(0)), lines.get(nonBlank.get(1)));
+        int wanted = row + (header ? 1 : 0);
+        return wanted < nonBlank.size() ? file + ": line " + (nonBlank.get(wanted) + 1) : file + ": row " + (row + 1);
     }
 
-    /** The reader names features x1..xd only when there is no header. */
-    private static boolean hasHeader(Dataset d) {
-        List<String> names = d.featureNames();
-        for (int j = 0; j < names.size(); j++) {
-            if (!names.get(j).equals("x" + (j + 1))) {
+    /** The CSV reader's rule: a header has a field that is not a number where the next row has one. */
+    private static boolean looksLikeHeader(String first, String second) {
+        String delimiter = first.contains(",") ? "," : first.contains(";") ? ";" : "\t";
+        String[] a = first.split(delimiter, -1);
+        String[] b = second.split(delimiter, -1);
+        for (int j = 0; j < a.length && j < b.length; j++) {
+            if (!NUMBER.matcher(a[j].trim()).matches() && NUMBER.matcher(b[j].trim()).matches()) {
                 return true;
             }
         }

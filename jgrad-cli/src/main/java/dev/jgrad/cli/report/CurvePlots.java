@@ -27,21 +27,23 @@ public final class CurvePlots {
      * Writes {@code base.loss.png/.svg} and, when the history has the metric, {@code base.<metric>.png/.svg}.
      *
      * @param base   the model path without its extension, e.g. {@code out/fashion}
-     * @param metric {@code accuracy} or {@code r2}
+     * @param metric      {@code accuracy} or {@code r2}
+     * @param monitorName what the {@code val_} values were measured on: "validation" or "test"
      * @return the files written
      */
-    public static List<Path> write(History history, String base, String metric, String title) throws IOException {
+    public static List<Path> write(History history, String base, String metric, String title, String monitorName)
+            throws IOException {
         System.setProperty("java.awt.headless", "true");
         List<Path> written = new ArrayList<>();
         XYChart loss = chart(title + ": loss", "loss");
         addSeries(loss, "train", history.metric("loss"));
-        addSeries(loss, "validation", history.metric("val_loss"));
+        addSeries(loss, monitorName, history.metric("val_loss"));
         written.addAll(save(loss, base + ".loss"));
         if (hasValues(history.metric(metric)) || hasValues(history.metric("val_" + metric))) {
             String name = metric.equals("accuracy") ? "accuracy" : metric;
             XYChart m = chart(title + ": " + name, name);
             addSeries(m, "train", history.metric(metric));
-            addSeries(m, "validation", history.metric("val_" + metric));
+            addSeries(m, monitorName, history.metric("val_" + metric));
             written.addAll(save(m, base + "." + name));
         }
         return written;
