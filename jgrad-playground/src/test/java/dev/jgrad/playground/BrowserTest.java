@@ -81,6 +81,10 @@ class BrowserTest {
         return Double.parseDouble(driver.findElement(By.id("train-loss")).getText());
     }
 
+    private static long frames() {
+        return Long.parseLong((String) js("return document.body.dataset.frames || '0';"));
+    }
+
     private static int epoch() {
         return Integer.parseInt((String) js("return document.body.dataset.epoch || '0';"));
     }
@@ -95,13 +99,26 @@ class BrowserTest {
         double lossBefore = trainLoss();
         String pixelsBefore = heatmapPixels();
 
+        long framesBefore = frames(), t0 = System.nanoTime();
         driver.findElement(By.id("play")).click();
         waitUpTo(20).until(d -> epoch() >= 40);
+        // Reported, not asserted: rates depend on the machine.
+        System.out.printf("playground: %.1f frames/s rendered while training%n",
+                (frames() - framesBefore) / ((System.nanoTime() - t0) / 1e9));
         driver.findElement(By.id("play")).click(); // pause
         waitUpTo(5).until(d -> !driver.findElement(By.id("play")).getAttribute("class").contains("playing"));
         assertThat(trainLoss()).isLessThan(lossBefore);
         assertThat(heatmapPixels()).isNotEqualTo(pixelsBefore);
         assertThat(driver.findElement(By.id("metrics")).getText()).contains("Accuracy");
+
+        // Click a link, type a weight, read it back on hover.
+        js("document.querySelector('#links path').dispatchEvent(new MouseEvent('click', {clientX: 300, clientY: 300, bubbles: true}));");
+        var input = driver.findElement(By.cssSelector("#tooltip input"));
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "1.5", org.openqa.selenium.Keys.ENTER);
+        waitUpTo(5).until(d -> {
+            js("document.querySelector('#links path').dispatchEvent(new MouseEvent('mouseenter', {clientX: 300, clientY: 300}));");
+            return driver.findElement(By.id("tooltip")).getText().startsWith("weight 1.500");
+        });
 
         new Select(driver.findElement(By.id("learningRate"))).selectByValue("0.1");
         waitUpTo(5).until(d -> d.getCurrentUrl().contains("learningRate=0.1&"));

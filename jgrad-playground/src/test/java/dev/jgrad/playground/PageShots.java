@@ -32,7 +32,10 @@ public final class PageShots {
             driver.get(args[0]);
             Thread.sleep(1500);
             if (args.length > 3) ((JavascriptExecutor) driver).executeScript(args[3]);
+            Object f0 = ((JavascriptExecutor) driver).executeScript("return document.body.dataset.frames");
             Thread.sleep(Long.parseLong(args[2]));
+            Object f1 = ((JavascriptExecutor) driver).executeScript("return document.body.dataset.frames");
+            System.out.printf("frames: %s -> %s in %s ms%n", f0, f1, args[2]);
             File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(png.toPath(), Path.of(args[1]), StandardCopyOption.REPLACE_EXISTING);
         } finally {

@@ -77,6 +77,7 @@ public final class DigitPad {
      * @throws IllegalArgumentException for a malformed body
      * @throws IllegalStateException when no model is loaded
      */
+    @SuppressWarnings("try") // the no-grad scope is used for its side effect only
     public ObjectNode predict(JsonNode body, ObjectMapper mapper) {
         JsonNode px = body.get("pixels");
         if (px == null || !px.isArray() || px.size() != PIXELS)

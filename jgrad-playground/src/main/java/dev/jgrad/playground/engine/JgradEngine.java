@@ -120,6 +120,7 @@ public final class JgradEngine implements Engine {
     }
 
     @Override
+    @SuppressWarnings("try") // the no-grad scope is used for its side effect only
     public Snapshot.Scores scores() {
         net.eval();
         try (var ignored = Tensor.noGrad()) {
@@ -141,6 +142,7 @@ public final class JgradEngine implements Engine {
     }
 
     @Override
+    @SuppressWarnings("try") // the no-grad scope is used for its side effect only
     public Snapshot snapshot(Grid grid) {
         net.eval();
         try (var ignored = Tensor.noGrad()) {

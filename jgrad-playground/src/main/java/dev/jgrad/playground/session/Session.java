@@ -30,8 +30,8 @@ public final class Session implements AutoCloseable {
     /** Whether the training thread is working. HALTED means the loss went non-finite and training needs a reset. */
     public enum Status { PAUSED, RUNNING, HALTED }
 
-    /** The stream's target: ~30 frames per second. */
-    static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(33);
+    /** The stream's pace: 32 frames per second at most, so ~30 survive scheduling jitter. */
+    static final long FRAME_NANOS = 1_000_000_000L / 32;
     static final int GRID = 100, FEATURE_GRID = 50;
     private static final int MAX_HISTORY = 10_000;
 
