@@ -83,6 +83,7 @@ public final class Trainer {
             order[i] = i;
         }
         long globalStep = 0;
+        FusedSteps fused = FusedSteps.tryCreate(model, loss, xs.width, ys.shape).orElse(null);
         for (Callback c : callbacks) {
             c.onTrainBegin(ctx);
         }
@@ -104,14 +105,32 @@ public final class Trainer {
             for (int s = 0; s < steps; s++) {
                 int from = s * batchSize;
                 int to = Math.min(n, from + batchSize);
-                Tensor xb = xs.gather(order, from, to);
-                Tensor yb = ys.gather(order, from, to);
                 optimizer.zeroGrad();
-                Tensor out = model.forward(xb);
-                Tensor l = loss.apply(out, yb);
-                double lv = l.item();
+                double lv;
+                float[] o;
+                int outWidth;
+                if (fused != null) {
+                    lv = fused.step(xs.values, ys.values, order, from, to);
+                    o = fused.lastOutput();
+                    outWidth = fused.outputs();
+                } else {
+                    Tensor xb = xs.gather(order, from, to);
+                    Tensor yb = ys.gather(order, from, to);
+                    Tensor out = model.forward(xb);
+                    Tensor l = loss.apply(out, yb);
+                    lv = l.item();
+                    if (Double.isFinite(lv)) {
+                        l.backward();
+                    }
+                    o = metrics.isEmpty() ? null : out.toArray();
+                    outWidth = out.numel() / (to - from);
+                    if (predShape == null) {
+                        predShape = out.shape();
+                        predShape[0] = n;
+                    }
+                }
                 if (!Double.isFinite(lv)) {
-                    String message = divergenceMessage(lv, epoch, s + 1, xb, yb);
+                    String message = divergenceMessage(lv, epoch, s + 1, xs.gather(order, from, to), ys.gather(order, from, to));
                     history.stop(message, true);
                     if (failOnDivergence) {
                         endTraining(ctx, history);
@@ -119,18 +138,17 @@ public final class Trainer {
                     }
                     break training;
                 }
-                l.backward();
                 optimizer.step();
                 globalStep++;
                 lossSum += lv * (to - from);
                 if (!metrics.isEmpty()) {
                     if (predictions == null) {
-                        predWidth = out.numel() / (to - from);
-                        predShape = out.shape();
-                        predShape[0] = n;
+                        predWidth = outWidth;
+                        if (predShape == null) {
+                            predShape = new int[]{n, predWidth};
+                        }
                         predictions = new float[n * predWidth];
                     }
-                    float[] o = out.toArray();
                     for (int i = from; i < to; i++) {
                         System.arraycopy(o, (i - from) * predWidth, predictions, order[i] * predWidth, predWidth);
                     }

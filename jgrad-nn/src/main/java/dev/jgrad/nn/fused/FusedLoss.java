@@ -86,6 +86,27 @@ public enum FusedLoss {
         }
     };
 
+    /**
+     * The fused form of a loss module, if there is one: MSE (mean or sum), cross-entropy (mean, class-index
+     * targets) and BCE on logits (mean).
+     */
+    public static java.util.Optional<FusedLoss> of(dev.jgrad.nn.loss.Loss loss) {
+        FusedLoss f = null;
+        if (loss instanceof dev.jgrad.nn.loss.MSELoss m) {
+            f = m.reduction() == dev.jgrad.nn.loss.Reduction.MEAN ? MSE_MEAN : MSE_SUM;
+        } else if (loss instanceof dev.jgrad.nn.loss.CrossEntropyLoss c && c.reduction() == dev.jgrad.nn.loss.Reduction.MEAN) {
+            f = CROSS_ENTROPY_MEAN;
+        } else if (loss instanceof dev.jgrad.nn.loss.BCEWithLogitsLoss b && b.reduction() == dev.jgrad.nn.loss.Reduction.MEAN) {
+            f = BCE_WITH_LOGITS_MEAN;
+        }
+        return java.util.Optional.ofNullable(f);
+    }
+
+    /** Whether the target is class indices (one per row) rather than values shaped like the output. */
+    public boolean takesClassIndices() {
+        return this == CROSS_ENTROPY_MEAN;
+    }
+
     /** What the loss compares the output with: class indices or values of the output's shape. */
     public record Target(int[] labels, float[] values) {
         public static Target classes(int[] labels) {

@@ -133,6 +133,11 @@ public final class FusedMlp {
         return a[layers.size() - 1];
     }
 
+    /** The output buffer of the last {@link #forward} or {@link #trainStep}; valid until the next call. */
+    public float[] forwardOutputBuffer() {
+        return a == null ? null : a[layers.size() - 1];
+    }
+
     private void activate(Layer layer, float[] zl, float[] al, int len) {
         switch (layer.activation()) {
             case IDENTITY -> { }

@@ -28,6 +28,11 @@ public final class BCEWithLogitsLoss implements Loss {
         return reduction.reduce(x.relu().sub(x.mul(target)).add(softplusNegAbs));
     }
 
+    /** How per-element losses are combined. */
+    public Reduction reduction() {
+        return reduction;
+    }
+
     @Override
     public String toString() {
         return "BCEWithLogitsLoss(reduction=" + reduction + ")";

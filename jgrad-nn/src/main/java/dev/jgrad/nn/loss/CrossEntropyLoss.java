@@ -33,6 +33,11 @@ public final class CrossEntropyLoss implements Loss {
         return reduction.reduce(logProbs.pick(idx).neg());
     }
 
+    /** How per-element losses are combined. */
+    public Reduction reduction() {
+        return reduction;
+    }
+
     @Override
     public String toString() {
         return "CrossEntropyLoss(reduction=" + reduction + ")";

@@ -26,6 +26,11 @@ public final class MSELoss implements Loss {
         return reduction.reduce(d.mul(d));
     }
 
+    /** How per-element losses are combined. */
+    public Reduction reduction() {
+        return reduction;
+    }
+
     @Override
     public String toString() {
         return "MSELoss(reduction=" + reduction + ")";
