@@ -19,7 +19,20 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = commandLine(out, err).execute(args);
+        int code;
+        try {
+            code = commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory; give Java more with JGRAD_JAVA_OPTS=-Xmx8g (or a smaller --batch-size)");
+            code = ExitCodes.FAILURE;
+        } catch (Error e) {
+            // picocli hands Errors through; still one line, and the trace only when asked for.
+            err.println("error: " + e);
+            if (java.util.Arrays.asList(args).contains("--verbose")) {
+                e.printStackTrace(err);
+            }
+            code = ExitCodes.FAILURE;
+        }
         out.flush();
         err.flush();
         System.exit(code);

@@ -347,7 +347,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Files.writeString(csv, table);
         List<Path> written = new ArrayList<>(List.of(this.out, csv));
-        if (history.size() > 0) {
+        // Not while the JVM shuts down after Ctrl-C: drawing starts AWT, which registers shutdown hooks and fails.
+        if (history.size() > 0 && !interrupted) {
             written.addAll(CurvePlots.write(history, base, info.regression() ? "r2" : "accuracy", info.dataset(),
                     monitorName.equals("val") ? "validation" : monitorName));
         }

@@ -34,6 +34,8 @@ public final class CurvePlots {
     public static List<Path> write(History history, String base, String metric, String title, String monitorName)
             throws IOException {
         System.setProperty("java.awt.headless", "true");
+        Path named = Path.of(title).getFileName();
+        title = named == null ? title : named.toString(); // a data file's name, not its whole path
         List<Path> written = new ArrayList<>();
         XYChart loss = chart(title + ": loss", "loss");
         addSeries(loss, "train", history.metric("loss"));
@@ -54,6 +56,7 @@ public final class CurvePlots {
         c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         c.getStyler().setXAxisDecimalPattern("#");
+        c.getStyler().setYAxisDecimalPattern("0.####");
         return c;
     }
 
@@ -68,7 +71,8 @@ public final class CurvePlots {
             }
         }
         if (!x.isEmpty()) {
-            chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);
+            // Markers help to read a few epochs and clutter many.
+            chart.addSeries(name, x, y).setMarker(x.size() <= 50 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         }
     }
 
