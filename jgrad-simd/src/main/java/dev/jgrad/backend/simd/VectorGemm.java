@@ -1,0 +1,317 @@
+package dev.jgrad.backend.simd;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The single-threaded Goto/BLIS-style GEMM behind {@link VectorKernels}.
+ *
+ * <p>Loops, outermost first: {@code NC} columns of C, {@code KC} steps of k (pack that KC x NC block of op(B)
+ * into NR-wide panels, for L2), {@code MC} rows (pack that MC x KC block of op(A) into MR-high panels), then
+ * each MR-high A panel (kept in L1) against every NR-wide B panel in the register-tiled micro-kernel: MR x NV
+ * vectors of C held in registers, MR broadcasts of A and NV loads of B per k-step, MR x NV fused
+ * multiply-adds. Measured on AVX-512 (Cascade Lake): 6 x 4 vectors (6 x 64 floats) beat 8 x 2, 8 x 3, 12 x 2
+ * and 4 x 4; every broadcast costs an issue slot the FMAs need, so a wide tile with few rows wins. Unrolling
+ * the k-loop by hand made C2 spill and was slower.
+ *
+ * <p>Transposes are absorbed by the packing, so NN, TN, NT and TT share the micro-kernel. Packed panels are
+ * zero-padded to whole tiles, so edge tiles run the same micro-kernel into a small scratch tile that is then
+ * merged into C: no slow path, no masks.
+ */
+final class VectorGemm {
+
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+    /** Rows of the register tile. */
+    static final int MR = 6;
+    /** Vectors per row of the register tile: MR x NV accumulators + NV B vectors + 1 broadcast fit in 32 zmm. */
+    static final int NV = 4;
+    /** Columns of the register tile. */
+    static final int NR = NV * L;
+    /** Depth of a packed block: one MR-high A panel (MR x KC floats = 6 KiB) stays in L1. */
+    static final int KC = 256;
+    /** Rows of A packed at a time (a multiple of MR): MC x KC floats = 120 KiB. */
+    static final int MC = 120;
+    /** Columns of B packed at a time: KC x NC floats = 512 KiB, streamed from L2 past each A panel. */
+    static final int NC = 512;
+
+    private VectorGemm() {
+    }
+
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        if (k <= 0) {
+            scaleC(beta, c, cOff, ldc, m, n);
+            return;
+        }
+        int kcMax = Math.min(k, KC);
+        float[] ap = new float[roundUp(Math.min(m, MC), MR) * kcMax];
+        float[] bp = new float[roundUp(Math.min(n, NC), NR) * kcMax];
+        float[] tile = new float[MR * NR];
+        for (int jc = 0; jc < n; jc += NC) {
+            int nb = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kb = Math.min(KC, k - pc);
+                float betaNow = pc == 0 ? beta : 1f; // later k-blocks add onto what the first one stored
+                packB(transB, b, bOff, ldb, pc, jc, kb, nb, bp);
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mb = Math.min(MC, m - ic);
+                    packA(transA, a, aOff, lda, ic, pc, mb, kb, ap);
+                    for (int ir = 0; ir < mb; ir += MR) {
+                        int mr = Math.min(MR, mb - ir);
+                        for (int jr = 0; jr < nb; jr += NR) {
+                            int nr = Math.min(NR, nb - jr);
+                            int cIdx = cOff + (ic + ir) * ldc + jc + jr;
+                            if (mr == MR && nr == NR) {
+                                micro(kb, ap, ir * kb, bp, jr * kb, alpha, betaNow, c, cIdx, ldc);
+                            } else {
+                                micro(kb, ap, ir * kb, bp, jr * kb, 1f, 0f, tile, 0, NR);
+                                merge(tile, mr, nr, alpha, betaNow, c, cIdx, ldc);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** C = beta * C, where beta == 0 clears C (so NaN in C is ignored, as the contract says). */
+    private static void scaleC(float beta, float[] c, int cOff, int ldc, int m, int n) {
+        if (beta == 1f) {
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            if (beta == 0f) {
+                Arrays.fill(c, row, row + n, 0f);
+            } else {
+                for (int j = 0; j < n; j++) {
+                    c[row + j] *= beta;
+                }
+            }
+        }
+    }
+
+    /** An edge tile: C[0..mr) x [0..nr) = alpha * tile + beta * C, scalar (it is at most MR x NR elements). */
+    private static void merge(float[] tile, int mr, int nr, float alpha, float beta, float[] c, int cIdx, int ldc) {
+        for (int r = 0; r < mr; r++) {
+            int row = cIdx + r * ldc;
+            for (int j = 0; j < nr; j++) {
+                float t = alpha * tile[r * NR + j];
+                c[row + j] = beta == 0f ? t : beta == 1f ? c[row + j] + t : beta * c[row + j] + t;
+            }
+        }
+    }
+
+    /**
+     * Packs op(B)[pc..pc+kb, jc..jc+nb) into NR-wide panels: panel q holds bp[q*kb*NR + p*NR + j]. Columns past
+     * nb are zero.
+     */
+    private static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int jc, int kb, int nb,
+                              float[] bp) {
+        for (int jr = 0; jr < nb; jr += NR) {
+            int nr = Math.min(NR, nb - jr);
+            int dst = jr * kb;
+            if (!transB) {
+                int src = bOff + pc * ldb + jc + jr;
+                for (int p = 0; p < kb; p++, src += ldb, dst += NR) {
+                    System.arraycopy(b, src, bp, dst, nr);
+                    if (nr < NR) {
+                        Arrays.fill(bp, dst + nr, dst + NR, 0f);
+                    }
+                }
+            } else {
+                // B stored n x k: each stored row is one packed column; read it contiguously.
+                for (int j = 0; j < nr; j++) {
+                    int src = bOff + (jc + jr + j) * ldb + pc;
+                    for (int p = 0; p < kb; p++) {
+                        bp[dst + p * NR + j] = b[src + p];
+                    }
+                }
+                for (int j = nr; j < NR; j++) {
+                    for (int p = 0; p < kb; p++) {
+                        bp[dst + p * NR + j] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs op(A)[ic..ic+mb, pc..pc+kb) into MR-high panels: panel q holds ap[q*kb*MR + p*MR + r]. Rows past
+     * mb are zero.
+     */
+    private static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int pc, int mb, int kb,
+                              float[] ap) {
+        for (int ir = 0; ir < mb; ir += MR) {
+            int mr = Math.min(MR, mb - ir);
+            int dst = ir * kb;
+            if (transA) {
+                // A stored k x m: MR consecutive elements of a stored row are one k-step of the panel.
+                int src = aOff + pc * lda + ic + ir;
+                for (int p = 0; p < kb; p++, src += lda, dst += MR) {
+                    System.arraycopy(a, src, ap, dst, mr);
+                    if (mr < MR) {
+                        Arrays.fill(ap, dst + mr, dst + MR, 0f);
+                    }
+                }
+            } else {
+                int src = aOff + (ic + ir) * lda + pc;
+                if (mr == MR) {
+                    // MR read streams, one contiguous write stream.
+                    for (int p = 0; p < kb; p++, dst += MR) {
+                        int s = src + p;
+                        for (int r = 0; r < MR; r++) {
+                            ap[dst + r] = a[s + r * lda];
+                        }
+                    }
+                } else {
+                    for (int p = 0; p < kb; p++, dst += MR) {
+                        int s = src + p;
+                        for (int r = 0; r < MR; r++) {
+                            ap[dst + r] = r < mr ? a[s + r * lda] : 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int roundUp(int x, int unit) {
+        return (x + unit - 1) / unit * unit;
+    }
+
+    /** The 6 x 4-vector register tile: C[0..6) x [0..4*L) = alpha * Apanel * Bpanel + beta * C. */
+    private static void micro(int kc, float[] ap, int aOff, float[] bp, int bOff, float alpha, float beta,
+                              float[] c, int cOff, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c42 = FloatVector.zero(S), c43 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S), c52 = FloatVector.zero(S), c53 = FloatVector.zero(S);
+        // Accumulators start from FloatVector.zero inside the method: merging a static constant vector into
+        // the loop phis stops C2 from keeping them in registers (every step would allocate).
+        for (int p = 0; p < kc; p++) {
+            // Indices derived from p itself (not running sums) let C2 hoist the bounds checks.
+            int ai = aOff + p * MR;
+            int bi = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, bp, bi + 3 * L);
+            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            c02 = a0.fma(b2, c02);
+            c03 = a0.fma(b3, c03);
+            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            c12 = a1.fma(b2, c12);
+            c13 = a1.fma(b3, c13);
+            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            c22 = a2.fma(b2, c22);
+            c23 = a2.fma(b3, c23);
+            FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            c32 = a3.fma(b2, c32);
+            c33 = a3.fma(b3, c33);
+            FloatVector a4 = FloatVector.broadcast(S, ap[ai + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            c42 = a4.fma(b2, c42);
+            c43 = a4.fma(b3, c43);
+            FloatVector a5 = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            c52 = a5.fma(b2, c52);
+            c53 = a5.fma(b3, c53);
+        }
+        if (beta == 0f) {
+            c00.mul(alpha).intoArray(c, cOff + 0 * ldc);
+            c01.mul(alpha).intoArray(c, cOff + 0 * ldc + 1 * L);
+            c02.mul(alpha).intoArray(c, cOff + 0 * ldc + 2 * L);
+            c03.mul(alpha).intoArray(c, cOff + 0 * ldc + 3 * L);
+            c10.mul(alpha).intoArray(c, cOff + 1 * ldc);
+            c11.mul(alpha).intoArray(c, cOff + 1 * ldc + 1 * L);
+            c12.mul(alpha).intoArray(c, cOff + 1 * ldc + 2 * L);
+            c13.mul(alpha).intoArray(c, cOff + 1 * ldc + 3 * L);
+            c20.mul(alpha).intoArray(c, cOff + 2 * ldc);
+            c21.mul(alpha).intoArray(c, cOff + 2 * ldc + 1 * L);
+            c22.mul(alpha).intoArray(c, cOff + 2 * ldc + 2 * L);
+            c23.mul(alpha).intoArray(c, cOff + 2 * ldc + 3 * L);
+            c30.mul(alpha).intoArray(c, cOff + 3 * ldc);
+            c31.mul(alpha).intoArray(c, cOff + 3 * ldc + 1 * L);
+            c32.mul(alpha).intoArray(c, cOff + 3 * ldc + 2 * L);
+            c33.mul(alpha).intoArray(c, cOff + 3 * ldc + 3 * L);
+            c40.mul(alpha).intoArray(c, cOff + 4 * ldc);
+            c41.mul(alpha).intoArray(c, cOff + 4 * ldc + 1 * L);
+            c42.mul(alpha).intoArray(c, cOff + 4 * ldc + 2 * L);
+            c43.mul(alpha).intoArray(c, cOff + 4 * ldc + 3 * L);
+            c50.mul(alpha).intoArray(c, cOff + 5 * ldc);
+            c51.mul(alpha).intoArray(c, cOff + 5 * ldc + 1 * L);
+            c52.mul(alpha).intoArray(c, cOff + 5 * ldc + 2 * L);
+            c53.mul(alpha).intoArray(c, cOff + 5 * ldc + 3 * L);
+        } else if (beta == 1f) {
+            FloatVector al = FloatVector.broadcast(S, alpha);
+            c00.fma(al, FloatVector.fromArray(S, c, cOff + 0 * ldc)).intoArray(c, cOff + 0 * ldc);
+            c01.fma(al, FloatVector.fromArray(S, c, cOff + 0 * ldc + 1 * L)).intoArray(c, cOff + 0 * ldc + 1 * L);
+            c02.fma(al, FloatVector.fromArray(S, c, cOff + 0 * ldc + 2 * L)).intoArray(c, cOff + 0 * ldc + 2 * L);
+            c03.fma(al, FloatVector.fromArray(S, c, cOff + 0 * ldc + 3 * L)).intoArray(c, cOff + 0 * ldc + 3 * L);
+            c10.fma(al, FloatVector.fromArray(S, c, cOff + 1 * ldc)).intoArray(c, cOff + 1 * ldc);
+            c11.fma(al, FloatVector.fromArray(S, c, cOff + 1 * ldc + 1 * L)).intoArray(c, cOff + 1 * ldc + 1 * L);
+            c12.fma(al, FloatVector.fromArray(S, c, cOff + 1 * ldc + 2 * L)).intoArray(c, cOff + 1 * ldc + 2 * L);
+            c13.fma(al, FloatVector.fromArray(S, c, cOff + 1 * ldc + 3 * L)).intoArray(c, cOff + 1 * ldc + 3 * L);
+            c20.fma(al, FloatVector.fromArray(S, c, cOff + 2 * ldc)).intoArray(c, cOff + 2 * ldc);
+            c21.fma(al, FloatVector.fromArray(S, c, cOff + 2 * ldc + 1 * L)).intoArray(c, cOff + 2 * ldc + 1 * L);
+            c22.fma(al, FloatVector.fromArray(S, c, cOff + 2 * ldc + 2 * L)).intoArray(c, cOff + 2 * ldc + 2 * L);
+            c23.fma(al, FloatVector.fromArray(S, c, cOff + 2 * ldc + 3 * L)).intoArray(c, cOff + 2 * ldc + 3 * L);
+            c30.fma(al, FloatVector.fromArray(S, c, cOff + 3 * ldc)).intoArray(c, cOff + 3 * ldc);
+            c31.fma(al, FloatVector.fromArray(S, c, cOff + 3 * ldc + 1 * L)).intoArray(c, cOff + 3 * ldc + 1 * L);
+            c32.fma(al, FloatVector.fromArray(S, c, cOff + 3 * ldc + 2 * L)).intoArray(c, cOff + 3 * ldc + 2 * L);
+            c33.fma(al, FloatVector.fromArray(S, c, cOff + 3 * ldc + 3 * L)).intoArray(c, cOff + 3 * ldc + 3 * L);
+            c40.fma(al, FloatVector.fromArray(S, c, cOff + 4 * ldc)).intoArray(c, cOff + 4 * ldc);
+            c41.fma(al, FloatVector.fromArray(S, c, cOff + 4 * ldc + 1 * L)).intoArray(c, cOff + 4 * ldc + 1 * L);
+            c42.fma(al, FloatVector.fromArray(S, c, cOff + 4 * ldc + 2 * L)).intoArray(c, cOff + 4 * ldc + 2 * L);
+            c43.fma(al, FloatVector.fromArray(S, c, cOff + 4 * ldc + 3 * L)).intoArray(c, cOff + 4 * ldc + 3 * L);
+            c50.fma(al, FloatVector.fromArray(S, c, cOff + 5 * ldc)).intoArray(c, cOff + 5 * ldc);
+            c51.fma(al, FloatVector.fromArray(S, c, cOff + 5 * ldc + 1 * L)).intoArray(c, cOff + 5 * ldc + 1 * L);
+            c52.fma(al, FloatVector.fromArray(S, c, cOff + 5 * ldc + 2 * L)).intoArray(c, cOff + 5 * ldc + 2 * L);
+            c53.fma(al, FloatVector.fromArray(S, c, cOff + 5 * ldc + 3 * L)).intoArray(c, cOff + 5 * ldc + 3 * L);
+        } else {
+            FloatVector.fromArray(S, c, cOff + 0 * ldc).mul(beta).add(c00.mul(alpha)).intoArray(c, cOff + 0 * ldc);
+            FloatVector.fromArray(S, c, cOff + 0 * ldc + 1 * L).mul(beta).add(c01.mul(alpha)).intoArray(c, cOff + 0 * ldc + 1 * L);
+            FloatVector.fromArray(S, c, cOff + 0 * ldc + 2 * L).mul(beta).add(c02.mul(alpha)).intoArray(c, cOff + 0 * ldc + 2 * L);
+            FloatVector.fromArray(S, c, cOff + 0 * ldc + 3 * L).mul(beta).add(c03.mul(alpha)).intoArray(c, cOff + 0 * ldc + 3 * L);
+            FloatVector.fromArray(S, c, cOff + 1 * ldc).mul(beta).add(c10.mul(alpha)).intoArray(c, cOff + 1 * ldc);
+            FloatVector.fromArray(S, c, cOff + 1 * ldc + 1 * L).mul(beta).add(c11.mul(alpha)).intoArray(c, cOff + 1 * ldc + 1 * L);
+            FloatVector.fromArray(S, c, cOff + 1 * ldc + 2 * L).mul(beta).add(c12.mul(alpha)).intoArray(c, cOff + 1 * ldc + 2 * L);
+            FloatVector.fromArray(S, c, cOff + 1 * ldc + 3 * L).mul(beta).add(c13.mul(alpha)).intoArray(c, cOff + 1 * ldc + 3 * L);
+            FloatVector.fromArray(S, c, cOff + 2 * ldc).mul(beta).add(c20.mul(alpha)).intoArray(c, cOff + 2 * ldc);
+            FloatVector.fromArray(S, c, cOff + 2 * ldc + 1 * L).mul(beta).add(c21.mul(alpha)).intoArray(c, cOff + 2 * ldc + 1 * L);
+            FloatVector.fromArray(S, c, cOff + 2 * ldc + 2 * L).mul(beta).add(c22.mul(alpha)).intoArray(c, cOff + 2 * ldc + 2 * L);
+            FloatVector.fromArray(S, c, cOff + 2 * ldc + 3 * L).mul(beta).add(c23.mul(alpha)).intoArray(c, cOff + 2 * ldc + 3 * L);
+            FloatVector.fromArray(S, c, cOff + 3 * ldc).mul(beta).add(c30.mul(alpha)).intoArray(c, cOff + 3 * ldc);
+            FloatVector.fromArray(S, c, cOff + 3 * ldc + 1 * L).mul(beta).add(c31.mul(alpha)).intoArray(c, cOff + 3 * ldc + 1 * L);
+            FloatVector.fromArray(S, c, cOff + 3 * ldc + 2 * L).mul(beta).add(c32.mul(alpha)).intoArray(c, cOff + 3 * ldc + 2 * L);
+            FloatVector.fromArray(S, c, cOff + 3 * ldc + 3 * L).mul(beta).add(c33.mul(alpha)).intoArray(c, cOff + 3 * ldc + 3 * L);
+            FloatVector.fromArray(S, c, cOff + 4 * ldc).mul(beta).add(c40.mul(alpha)).intoArray(c, cOff + 4 * ldc);
+            FloatVector.fromArray(S, c, cOff + 4 * ldc + 1 * L).mul(beta).add(c41.mul(alpha)).intoArray(c, cOff + 4 * ldc + 1 * L);
+            FloatVector.fromArray(S, c, cOff + 4 * ldc + 2 * L).mul(beta).add(c42.mul(alpha)).intoArray(c, cOff + 4 * ldc + 2 * L);
+            FloatVector.fromArray(S, c, cOff + 4 * ldc + 3 * L).mul(beta).add(c43.mul(alpha)).intoArray(c, cOff + 4 * ldc + 3 * L);
+            FloatVector.fromArray(S, c, cOff + 5 * ldc).mul(beta).add(c50.mul(alpha)).intoArray(c, cOff + 5 * ldc);
+            FloatVector.fromArray(S, c, cOff + 5 * ldc + 1 * L).mul(beta).add(c51.mul(alpha)).intoArray(c, cOff + 5 * ldc + 1 * L);
+            FloatVector.fromArray(S, c, cOff + 5 * ldc + 2 * L).mul(beta).add(c52.mul(alpha)).intoArray(c, cOff + 5 * ldc + 2 * L);
+            FloatVector.fromArray(S, c, cOff + 5 * ldc + 3 * L).mul(beta).add(c53.mul(alpha)).intoArray(c, cOff + 5 * ldc + 3 * L);
+        }
+    }
+}

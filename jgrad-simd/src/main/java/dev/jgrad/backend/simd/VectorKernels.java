@@ -1,0 +1,233 @@
+package dev.jgrad.backend.simd;
+
+import dev.jgrad.backend.GemmThreads;
+import dev.jgrad.backend.Kernels;
+import dev.jgrad.backend.ReferenceKernels;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Kernels} on the JDK Vector API with the preferred species (16 floats with AVX-512): a packed,
+ * register-tiled GEMM ({@link VectorGemm}) on up to {@link GemmThreads#threads()} threads, and vector loops
+ * with a scalar tail for everything else. Create it only through {@link VectorKernelProvider}, which checks
+ * that the {@code jdk.incubator.vector} module is present first.
+ *
+ * <p>Numerics differ from {@link ReferenceKernels} only where the contract allows: GEMM, sums and dot products
+ * accumulate in float with fused multiply-adds in a different order, axpy is fused, and exp/tanh use the
+ * JDK's vector math (measured within a few ulps of {@link Math}, see the contract test).
+ */
+public final class VectorKernels implements Kernels {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    @Override
+    public String name() {
+        return "simd";
+    }
+
+    /** The vector width in bits, for logs and benchmark tables. */
+    public static int vectorBits() {
+        return S.vectorBitSize();
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        GemmThreads.gemm(VectorGemm::gemm, GemmThreads.threads(), VectorGemm.MR, VectorGemm.NR,
+                transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    @Override
+    public void add(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).add(FloatVector.fromArray(S, y, yOff + i)).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = x[xOff + i] + y[yOff + i];
+        }
+    }
+
+    @Override
+    public void sub(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).sub(FloatVector.fromArray(S, y, yOff + i)).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = x[xOff + i] - y[yOff + i];
+        }
+    }
+
+    @Override
+    public void mul(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).mul(FloatVector.fromArray(S, y, yOff + i)).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = x[xOff + i] * y[yOff + i];
+        }
+    }
+
+    @Override
+    public void div(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).div(FloatVector.fromArray(S, y, yOff + i)).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = x[xOff + i] / y[yOff + i];
+        }
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        FloatVector av = FloatVector.broadcast(S, alpha);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).fma(av, FloatVector.fromArray(S, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    @Override
+    public void scale(float alpha, float[] x, int xOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).mul(alpha).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = alpha * x[xOff + i];
+        }
+    }
+
+    @Override
+    public void exp(float[] x, int xOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).lanewise(VectorOperators.EXP).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = (float) Math.exp(x[xOff + i]);
+        }
+    }
+
+    @Override
+    public void tanh(float[] x, int xOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).lanewise(VectorOperators.TANH).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = (float) Math.tanh(x[xOff + i]);
+        }
+    }
+
+    @Override
+    public void sigmoid(float[] x, int xOff, float[] out, int outOff, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            // e = exp(-|x|) never overflows; sigmoid is 1/(1+e) for x >= 0 and e/(1+e) below.
+            FloatVector e = v.abs().neg().lanewise(VectorOperators.EXP);
+            FloatVector onePlus = e.add(1f);
+            VectorMask<Float> negative = v.compare(VectorOperators.LT, 0f);
+            FloatVector numerator = FloatVector.broadcast(S, 1f).blend(e, negative);
+            numerator.div(onePlus).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = ReferenceKernels.sigmoid(x[xOff + i]);
+        }
+    }
+
+    @Override
+    public void relu(float[] x, int xOff, float[] out, int outOff, int n) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            // Select on x > 0 rather than max(x, 0): NaN and -0 become +0, exactly as the reference.
+            zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            float v = x[xOff + i];
+            out[outOff + i] = v > 0f ? v : 0f;
+        }
+    }
+
+    @Override
+    public float sum(float[] x, int xOff, int n) {
+        // Two accumulators hide the add latency; the lanes are combined once at the end.
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = n - 2 * L; i <= bound; i += 2 * L) {
+            s0 = s0.add(FloatVector.fromArray(S, x, xOff + i));
+            s1 = s1.add(FloatVector.fromArray(S, x, xOff + i + L));
+        }
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            s0 = s0.add(FloatVector.fromArray(S, x, xOff + i));
+        }
+        float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += x[xOff + i];
+        }
+        return s;
+    }
+
+    @Override
+    public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = n - 2 * L; i <= bound; i += 2 * L) {
+            s0 = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), s0);
+            s1 = FloatVector.fromArray(S, x, xOff + i + L).fma(FloatVector.fromArray(S, y, yOff + i + L), s1);
+        }
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            s0 = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), s0);
+        }
+        float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s = Math.fma(x[xOff + i], y[yOff + i], s);
+        }
+        return s;
+    }
+
+    @Override
+    public float max(float[] x, int xOff, int n) {
+        // Lanewise MAX follows Math.max, so a NaN anywhere survives into the result.
+        FloatVector mv = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            mv = mv.lanewise(VectorOperators.MAX, FloatVector.fromArray(S, x, xOff + i));
+        }
+        float m = mv.reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) {
+            m = Math.max(m, x[xOff + i]);
+        }
+        return m;
+    }
+
+    @Override
+    public void addRowVector(float[] m, int mOff, int rows, int cols, float[] v, int vOff) {
+        for (int r = 0; r < rows; r++) {
+            add(m, mOff + r * cols, v, vOff, m, mOff + r * cols, cols);
+        }
+    }
+
+    @Override
+    public void sumRows(float[] m, int mOff, int rows, int cols, float[] out, int outOff) {
+        for (int r = 0; r < rows; r++) {
+            add(out, outOff, m, mOff + r * cols, out, outOff, cols);
+        }
+    }
+}
