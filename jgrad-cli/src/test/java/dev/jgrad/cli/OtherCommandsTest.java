@@ -52,7 +52,8 @@ class OtherCommandsTest {
                 "--seed", "3");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("gradient check: MLP 4-8-3 tanh, loss cross-entropy, 4 random samples, seed 3")
-                .contains("0.weight").contains("0.bias").contains("2.weight").contains("2.bias").contains(": passed");
+                .contains("0.weight").contains("0.bias").contains("2.weight").contains("2.bias")
+                .contains("passed: every gradient element is within relative error 0.01 or absolute error 0.001");
         assertThat(r.out()).doesNotContain("FAIL");
     }
 
@@ -60,7 +61,14 @@ class OtherCommandsTest {
     void gradcheckOfTheQuadraticCostWithSigmoids() {
         Cli.Result r = Cli.run("gradcheck", "--layers", "3,5,4", "--activation", "sigmoid", "--loss", "mse");
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains(": passed");
+        assertThat(r.out()).contains("passed: ");
+    }
+
+    @Test
+    void gradcheckOfReluChecksKinkedElementsAgainWithASmallerStep() {
+        Cli.Result r = Cli.run("gradcheck", "--layers", "6,16,16,4", "--activation", "relu", "--seed", "2");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("h 0.001 (then 0.00025 where a kink was crossed)").contains("passed: ");
     }
 
     @Test

@@ -20,7 +20,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -101,22 +103,50 @@ public final class GradcheckCommand implements Callable<Integer> {
         for (Map.Entry<String, Parameter> e : net.namedParameters().entrySet()) {
             params.put(e.getKey(), e.getValue());
         }
-        // ReLU-like kinks: a step of 1e-2 too often crosses a kink and breaks the difference quotient.
+        // ReLU-like kinks: a difference quotient that straddles a kink disagrees with the (correct) subgradient.
+        // Such a parameter is checked again with a 4x smaller step, which crosses far fewer kinks; a real backprop
+        // error disagrees at every step.
         boolean kinked = act == Activation.RELU || act == Activation.LEAKY_RELU;
         double step = h != null ? h : kinked ? 1e-3 : 1e-2;
-        GradCheck.Options options = GradCheck.Options.defaults().withH(step).withTolerance(tolerance, absTolerance);
-        out.println(String.format(Locale.ROOT, "gradient check: MLP %s %s, loss %s, %d random samples, seed %d, h %g",
-                Mlp.describe(widths), act.id(), lossKind.id(), batch, seed, step));
-        GradCheck.Report report = GradCheck.checkScalar(() -> lossFn.apply(net.forward(x), y), params, options);
-        out.println(String.format(Locale.ROOT, "%-10s %-12s %14s %14s %10s", "parameter", "shape", "worst rel err",
-                "abs err", "result"));
-        for (GradCheck.Result r : report.results()) {
-            out.println(String.format(Locale.ROOT, "%-10s %-12s %14.3e %14.3e %10s", r.variable(),
-                    java.util.Arrays.toString(r.shape()).replace(" ", ""), r.relError(), r.absError(),
+        double[] steps = kinked && h == null ? new double[]{step, step / 4} : new double[]{step};
+        out.println(String.format(Locale.ROOT, "gradient check: MLP %s %s, loss %s, %d random samples, seed %d, h %s",
+                Mlp.describe(widths), act.id(), lossKind.id(), batch, seed,
+                steps.length == 1 ? fmt(step) : fmt(steps[0]) + " (then " + fmt(steps[1]) + " where a kink was crossed)"));
+        List<GradCheck.Result> results = null;
+        List<Double> used = new ArrayList<>();
+        for (double st : steps) {
+            GradCheck.Options options = GradCheck.Options.defaults().withH(st).withTolerance(tolerance, absTolerance);
+            List<GradCheck.Result> r = GradCheck.checkScalar(() -> lossFn.apply(net.forward(x), y), params, options)
+                    .results();
+            if (results == null) {
+                results = new ArrayList<>(r);
+                r.forEach(unused -> used.add(st));
+                continue;
+            }
+            for (int i = 0; i < r.size(); i++) {
+                if (!results.get(i).passed() && r.get(i).passed()) {
+                    results.set(i, r.get(i));
+                    used.set(i, st);
+                }
+            }
+        }
+        GradCheck.Report report = new GradCheck.Report(results);
+        out.println(String.format(Locale.ROOT, "%-10s %-12s %14s %14s %10s %8s", "parameter", "shape", "worst rel err",
+                "abs err", "h", "result"));
+        for (int i = 0; i < results.size(); i++) {
+            GradCheck.Result r = results.get(i);
+            out.println(String.format(Locale.ROOT, "%-10s %-12s %14.3e %14.3e %10s %8s", r.variable(),
+                    java.util.Arrays.toString(r.shape()).replace(" ", ""), r.relError(), r.absError(), fmt(used.get(i)),
                     r.passed() ? "ok" : "FAIL"));
         }
-        out.println(String.format(Locale.ROOT, "worst relative error %.3e: %s", report.worstRelError(),
-                report.passed() ? "passed" : "FAILED"));
+        if (results.stream().anyMatch(r -> r.passed() && r.relError() > tolerance)) {
+            out.println("(ok rows with a large relative error are tiny gradients, within the absolute bound)");
+        }
+        out.println(report.passed()
+                ? "passed: every gradient element is within relative error " + fmt(tolerance) + " or absolute error "
+                        + fmt(absTolerance) + " of its difference quotient"
+                : "FAILED: some gradient elements differ by more than relative error " + fmt(tolerance)
+                        + " and absolute error " + fmt(absTolerance) + " (the FAIL rows)");
         out.flush();
         if (!report.passed()) {
             spec.commandLine().getErr().println("error: gradient check failed (relative tolerance " + tolerance
@@ -124,6 +154,10 @@ public final class GradcheckCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3g", v).replaceAll("\\.?0+(e|$)", "$1");
     }
 
     private static Tensor targets(LossKind loss, Random rng, int n, int k) {
