@@ -192,6 +192,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Activation act = parse("--activation", () -> Activation.parse(activation));
         OptimizerKind opt = parse("--optimizer", () -> OptimizerKind.parse(optimizer));
+        if (momentum != 0 && opt != OptimizerKind.SGD) {
+            throw usage("--momentum is for --optimizer sgd; " + opt.id() + " keeps its own running averages");
+        }
+        if (weightDecay != 0 && opt != OptimizerKind.SGD && opt != OptimizerKind.ADAMW) {
+            throw usage("--weight-decay works with --optimizer sgd or adamw, not " + opt.id());
+        }
         InitKind initKind = parse("--init", () -> InitKind.parse(init));
         Scaler.Kind scaling = parse("--scale", () -> Scaler.Kind.parse(scale));
         ProgressMode progressMode = parse("--progress", () -> progress.equals("auto") ? ProgressMode.auto()

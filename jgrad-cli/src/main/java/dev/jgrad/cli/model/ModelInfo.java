@@ -50,8 +50,10 @@ public record ModelInfo(String dataset, String dataKind, boolean regression, Lis
             shape.add(d);
         }
         m.put("inputShape", shape);
-        // The playground reads feature names as one comma-separated string.
-        m.put("features", String.join(",", featureNames));
+        if (!isImage()) {
+            // The playground reads feature names as one comma-separated string; pixels need no names.
+            m.put("features", String.join(",", featureNames));
+        }
         m.put("normalization", normalization);
         if (scaler != null) {
             m.put("scaler", scaler.toMap());

@@ -21,7 +21,7 @@ public enum OptimizerKind {
 
     /**
      * @param momentum    SGD only (0 = plain SGD)
-     * @param weightDecay L2 for SGD, decoupled for AdamW; ignored by the others (rejected by the caller)
+     * @param weightDecay L2 for SGD, decoupled for AdamW; the others have none (the train command rejects it)
      */
     public Optimizer create(List<? extends Tensor> params, double lr, double momentum, double weightDecay) {
         return switch (this) {
