@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
                 GraphCommand.class, DatasetsCommand.class, PlaygroundCommand.class},
         footer = {"", "Examples:",
                 "  jgrad train                      a small MLP on a built-in 2D set, in seconds",
-                "  jgrad train --data fashion-mnist --layers 784,256,128,10 --epochs 10 --out fashion.jgrad",
+                "  jgrad train --data fashion-mnist --out fashion.jgrad   784-256-128-10, 10 epochs",
                 "  jgrad eval --model fashion.jgrad",
                 "  jgrad predict --model fashion.jgrad --input shirt.png",
                 "  jgrad graph --example add-mul --format svg --out add-mul.svg",

@@ -148,6 +148,16 @@ class BadInputTest {
     }
 
     @Test
+    void verboseAddsTheStackTrace() throws IOException {
+        Path csv = dir.resolve("verbose.csv");
+        Files.writeString(csv, "a,b,label\n1,2,x\n3,abc,y\n");
+        Cli.Result r = Cli.run("train", "--data", csv.toString(), "--verbose");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines().get(0)).startsWith("error: " + csv + ": line 3, column 2");
+        assertThat(r.err()).contains("DataFormatException").contains("\tat ");
+    }
+
+    @Test
     void predictCsvWithABadNumber() throws IOException {
         Path csv = dir.resolve("predict.csv");
         Files.writeString(csv, "1,2\n3,four\n");

@@ -68,12 +68,16 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  jgrad train",
                 "  jgrad train --data spiral --layers 2,32,32,2 --epochs 200",
-                "  jgrad train --data fashion-mnist --layers 784,256,128,10 --activation relu --optimizer adam \\",
-                "              --lr 1e-3 --epochs 10 --batch-size 128 --out fashion.jgrad",
-                "  jgrad train --data fashion-mnist --activation sigmoid --loss mse --optimizer sgd --lr 3.0",
+                "  jgrad train --data fashion-mnist --layers 784,256,128,10 --activation relu",
+                "      --optimizer adam --lr 1e-3 --epochs 10 --batch-size 128 --out fm.jgrad",
+                "  jgrad train --data fashion-mnist --activation sigmoid --loss mse",
+                "      --optimizer sgd --lr 3.0",
                 "  jgrad train --data iris.csv --label species --out iris.jgrad",
-                "Defaults marked 'auto' depend on the data: images 784,256,128,10 / batch 128 / 10 epochs;",
-                "2D sets 2,16,16,k / batch 32 / 100 epochs; CSV d,32,k / batch 32 / 50 epochs."})
+                "",
+                "'auto' defaults depend on the data:",
+                "  images   784,256,128,10  batch 128  10 epochs   adam lr 1e-3",
+                "  2D sets  2,16,16,k       batch 32   100 epochs  adam lr 1e-2",
+                "  CSV      d,32,k          batch 32   50 epochs   adam lr 1e-2"})
 public final class TrainCommand implements Callable<Integer> {
 
     static final String DEFAULT_DATA = "circle";
@@ -97,48 +101,48 @@ public final class TrainCommand implements Callable<Integer> {
             + "loss, activation and normalization are kept).")
     Path model;
 
-    @Option(names = "--activation", description = "Hidden activation: relu, tanh, sigmoid, leaky-relu, gelu, linear "
+    @Option(names = "--activation", paramLabel = "NAME", description = "Hidden activation: relu, tanh, sigmoid, leaky-relu, gelu, linear "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "relu")
     String activation;
 
-    @Option(names = "--loss", description = "cross-entropy (classification, on logits), mse (the notes' 1/2 squared "
+    @Option(names = "--loss", paramLabel = "NAME", description = "cross-entropy (classification, on logits), mse (the notes' 1/2 squared "
             + "error; sigmoid outputs and one-hot targets for classification), bce, l1, huber "
             + "(default: cross-entropy, mse for regression).")
     String loss;
 
-    @Option(names = "--optimizer", description = "sgd, adam, adamw, rmsprop, adagrad (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "sgd, adam, adamw, rmsprop, adagrad (default: ${DEFAULT-VALUE}).",
             defaultValue = "adam")
     String optimizer;
 
-    @Option(names = "--lr", description = "Learning rate (default: auto, 1e-3 for Adam on images).")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (default: auto, 1e-3 for Adam on images).")
     Double lr;
 
-    @Option(names = "--momentum", description = "SGD momentum (default: ${DEFAULT-VALUE}).", defaultValue = "0")
+    @Option(names = "--momentum", paramLabel = "M", description = "SGD momentum (default: ${DEFAULT-VALUE}).", defaultValue = "0")
     double momentum;
 
-    @Option(names = "--weight-decay", description = "L2 weight decay for sgd, decoupled for adamw "
+    @Option(names = "--weight-decay", paramLabel = "W", description = "L2 weight decay for sgd, decoupled for adamw "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "0")
     double weightDecay;
 
-    @Option(names = "--init", description = "Weight init: torch (PyTorch's nn.Linear default), he, glorot, "
+    @Option(names = "--init", paramLabel = "NAME", description = "Weight init: torch (PyTorch's nn.Linear default), he, glorot, "
             + "glorot-normal (default: ${DEFAULT-VALUE}).", defaultValue = "torch")
     String init;
 
-    @Option(names = "--epochs", description = "Passes over the training data (default: auto).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (default: auto).")
     Integer epochs;
 
-    @Option(names = "--batch-size", description = "Samples per step (default: auto).")
+    @Option(names = "--batch-size", paramLabel = "N", description = "Samples per step (default: auto).")
     Integer batchSize;
 
-    @Option(names = "--val-split", description = "Fraction of the training data held out for validation (default: "
+    @Option(names = "--val-split", paramLabel = "FRACTION", description = "Fraction of the training data held out for validation (default: "
             + "0.1; 0 for data with its own test set, like Fashion-MNIST, whose test set is then shown each epoch).")
     Double valSplit;
 
-    @Option(names = "--test-split", description = "Fraction held out for the final test when the data has no test "
+    @Option(names = "--test-split", paramLabel = "FRACTION", description = "Fraction held out for the final test when the data has no test "
             + "set of its own (CSV, 2D sets) (default: ${DEFAULT-VALUE}).", defaultValue = "0.2")
     double testSplit;
 
-    @Option(names = "--seed", description = "Seed for initialization, splits, shuffling and 2D sets "
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for initialization, splits, shuffling and 2D sets "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "42")
     long seed;
 
@@ -150,22 +154,22 @@ public final class TrainCommand implements Callable<Integer> {
             + "not improved for this many epochs and keep the best weights.")
     Integer patience;
 
-    @Option(names = "--threads", description = "Threads for matrix products (default: cores, at most 2).")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for matrix products (default: cores, at most 2).")
     Integer threads;
 
     @Option(names = "--limit", paramLabel = "N", description = "Use at most N rows of the training data, picked at "
             + "random (for quick trials).")
     int limit;
 
-    @Option(names = "--samples", description = "Points to generate for a 2D set (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--samples", paramLabel = "N", description = "Points to generate for a 2D set (default: ${DEFAULT-VALUE}).",
             defaultValue = "600")
     int samples;
 
-    @Option(names = "--noise", description = "Noise of a 2D set, 0..0.5 (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--noise", paramLabel = "X", description = "Noise of a 2D set, 0..0.5 (default: ${DEFAULT-VALUE}).",
             defaultValue = "0.1")
     double noise;
 
-    @Option(names = "--classes", description = "Classes for the k-class 2D sets spirals and blobs "
+    @Option(names = "--classes", paramLabel = "K", description = "Classes for the k-class 2D sets spirals and blobs "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "3")
     int classes;
 
@@ -173,11 +177,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "index (default: the last column).")
     String label;
 
-    @Option(names = "--scale", description = "CSV feature scaling fitted on the training split: standardize, "
+    @Option(names = "--scale", paramLabel = "KIND", description = "CSV feature scaling fitted on the training split: standardize, "
             + "min-max, none (default: ${DEFAULT-VALUE}).", defaultValue = "standardize")
     String scale;
 
-    @Option(names = "--progress", description = "auto (a bar on a terminal, lines otherwise), bar, lines, none "
+    @Option(names = "--progress", paramLabel = "MODE", description = "auto (a bar on a terminal, lines otherwise), bar, lines, none "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "auto")
     String progress;
 
