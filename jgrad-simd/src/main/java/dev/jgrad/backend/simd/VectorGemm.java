@@ -16,8 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * the k-loop by hand made C2 spill and was slower.
  *
  * <p>Transposes are absorbed by the packing, so NN, TN, NT and TT share the micro-kernel. Packed panels are
- * zero-padded to whole tiles, so edge tiles run the same micro-kernel into a small scratch tile that is then
- * merged into C: no slow path, no masks.
+ * zero-padded to whole tiles, so edge tiles run the same micro-kernel; every tile lands in a small scratch
+ * buffer that is then merged into C (vector loop for full tiles, scalar for the edge): no slow path, no masks.
  */
 final class VectorGemm {
 
@@ -67,10 +67,10 @@ final class VectorGemm {
                         for (int jr = 0; jr < nb; jr += NR) {
                             int nr = Math.min(NR, nb - jr);
                             int cIdx = cOff + (ic + ir) * ldc + jc + jr;
+                            micro(kb, ap, ir * kb, bp, jr * kb, tile);
                             if (mr == MR && nr == NR) {
-                                micro(kb, ap, ir * kb, bp, jr * kb, alpha, betaNow, c, cIdx, ldc);
+                                store(tile, alpha, betaNow, c, cIdx, ldc);
                             } else {
-                                micro(kb, ap, ir * kb, bp, jr * kb, 1f, 0f, tile, 0, NR);
                                 merge(tile, mr, nr, alpha, betaNow, c, cIdx, ldc);
                             }
                         }
@@ -97,12 +97,26 @@ final class VectorGemm {
         }
     }
 
+    /** A full tile: C[0..MR) x [0..NR) = alpha * tile + beta * C, where beta == 0 never reads C. */
+    private static void store(float[] tile, float alpha, float beta, float[] c, int cIdx, int ldc) {
+        for (int r = 0; r < MR; r++) {
+            int row = cIdx + r * ldc;
+            for (int v = 0; v < NV; v++) {
+                FloatVector t = FloatVector.fromArray(S, tile, (r * NV + v) * L).mul(alpha);
+                if (beta != 0f) {
+                    t = FloatVector.fromArray(S, c, row + v * L).mul(beta).add(t);
+                }
+                t.intoArray(c, row + v * L);
+            }
+        }
+    }
+
     /** An edge tile: C[0..mr) x [0..nr) = alpha * tile + beta * C, scalar (it is at most MR x NR elements). */
     private static void merge(float[] tile, int mr, int nr, float alpha, float beta, float[] c, int cIdx, int ldc) {
         for (int r = 0; r < mr; r++) {
             int row = cIdx + r * ldc;
             for (int j = 0; j < nr; j++) {
-                float t = alpha * tile[r * NR + j];
+                float t = alpha * tile[r * NR + j]; // tile rows are NV vectors = NR floats apart
                 c[row + j] = beta == 0f ? t : beta == 1f ? c[row + j] + t : beta * c[row + j] + t;
             }
         }
@@ -186,9 +200,8 @@ final class VectorGemm {
         return (x + unit - 1) / unit * unit;
     }
 
-    /** The 6 x 4-vector register tile: C[0..6) x [0..4*L) = alpha * Apanel * Bpanel + beta * C. */
-    private static void micro(int kc, float[] ap, int aOff, float[] bp, int bOff, float alpha, float beta,
-                              float[] c, int cOff, int ldc) {
+    /** The 6 x 4-vector register tile: tile[6 x NR] = Apanel * Bpanel over kc steps. */
+    private static void micro(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
@@ -236,82 +249,32 @@ final class VectorGemm {
             c52 = a5.fma(b2, c52);
             c53 = a5.fma(b3, c53);
         }
-        if (beta == 0f) {
-            c00.mul(alpha).intoArray(c, cOff + 0 * ldc);
-            c01.mul(alpha).intoArray(c, cOff + 0 * ldc + 1 * L);
-            c02.mul(alpha).intoArray(c, cOff + 0 * ldc + 2 * L);
-            c03.mul(alpha).intoArray(c, cOff + 0 * ldc + 3 * L);
-            c10.mul(alpha).intoArray(c, cOff + 1 * ldc);
-            c11.mul(alpha).intoArray(c, cOff + 1 * ldc + 1 * L);
-            c12.mul(alpha).intoArray(c, cOff + 1 * ldc + 2 * L);
-            c13.mul(alpha).intoArray(c, cOff + 1 * ldc + 3 * L);
-            c20.mul(alpha).intoArray(c, cOff + 2 * ldc);
-            c21.mul(alpha).intoArray(c, cOff + 2 * ldc + 1 * L);
-            c22.mul(alpha).intoArray(c, cOff + 2 * ldc + 2 * L);
-            c23.mul(alpha).intoArray(c, cOff + 2 * ldc + 3 * L);
-            c30.mul(alpha).intoArray(c, cOff + 3 * ldc);
-            c31.mul(alpha).intoArray(c, cOff + 3 * ldc + 1 * L);
-            c32.mul(alpha).intoArray(c, cOff + 3 * ldc + 2 * L);
-            c33.mul(alpha).intoArray(c, cOff + 3 * ldc + 3 * L);
-            c40.mul(alpha).intoArray(c, cOff + 4 * ldc);
-            c41.mul(alpha).intoArray(c, cOff + 4 * ldc + 1 * L);
-            c42.mul(alpha).intoArray(c, cOff + 4 * ldc + 2 * L);
-            c43.mul(alpha).intoArray(c, cOff + 4 * ldc + 3 * L);
-            c50.mul(alpha).intoArray(c, cOff + 5 * ldc);
-            c51.mul(alpha).intoArray(c, cOff + 5 * ldc + 1 * L);
-            c52.mul(alpha).intoArray(c, cOff + 5 * ldc + 2 * L);
-            c53.mul(alpha).intoArray(c, cOff + 5 * ldc + 3 * L);
-        } else if (beta == 1f) {
-            FloatVector al = FloatVector.broadcast(S, alpha);
-            c00.fma(al, FloatVector.fromArray(S, c, cOff + 0 * ldc)).intoArray(c, cOff + 0 * ldc);
-            c01.fma(al, FloatVector.fromArray(S, c, cOff + 0 * ldc + 1 * L)).intoArray(c, cOff + 0 * ldc + 1 * L);
-            c02.fma(al, FloatVector.fromArray(S, c, cOff + 0 * ldc + 2 * L)).intoArray(c, cOff + 0 * ldc + 2 * L);
-            c03.fma(al, FloatVector.fromArray(S, c, cOff + 0 * ldc + 3 * L)).intoArray(c, cOff + 0 * ldc + 3 * L);
-            c10.fma(al, FloatVector.fromArray(S, c, cOff + 1 * ldc)).intoArray(c, cOff + 1 * ldc);
-            c11.fma(al, FloatVector.fromArray(S, c, cOff + 1 * ldc + 1 * L)).intoArray(c, cOff + 1 * ldc + 1 * L);
-            c12.fma(al, FloatVector.fromArray(S, c, cOff + 1 * ldc + 2 * L)).intoArray(c, cOff + 1 * ldc + 2 * L);
-            c13.fma(al, FloatVector.fromArray(S, c, cOff + 1 * ldc + 3 * L)).intoArray(c, cOff + 1 * ldc + 3 * L);
-            c20.fma(al, FloatVector.fromArray(S, c, cOff + 2 * ldc)).intoArray(c, cOff + 2 * ldc);
-            c21.fma(al, FloatVector.fromArray(S, c, cOff + 2 * ldc + 1 * L)).intoArray(c, cOff + 2 * ldc + 1 * L);
-            c22.fma(al, FloatVector.fromArray(S, c, cOff + 2 * ldc + 2 * L)).intoArray(c, cOff + 2 * ldc + 2 * L);
-            c23.fma(al, FloatVector.fromArray(S, c, cOff + 2 * ldc + 3 * L)).intoArray(c, cOff + 2 * ldc + 3 * L);
-            c30.fma(al, FloatVector.fromArray(S, c, cOff + 3 * ldc)).intoArray(c, cOff + 3 * ldc);
-            c31.fma(al, FloatVector.fromArray(S, c, cOff + 3 * ldc + 1 * L)).intoArray(c, cOff + 3 * ldc + 1 * L);
-            c32.fma(al, FloatVector.fromArray(S, c, cOff + 3 * ldc + 2 * L)).intoArray(c, cOff + 3 * ldc + 2 * L);
-            c33.fma(al, FloatVector.fromArray(S, c, cOff + 3 * ldc + 3 * L)).intoArray(c, cOff + 3 * ldc + 3 * L);
-            c40.fma(al, FloatVector.fromArray(S, c, cOff + 4 * ldc)).intoArray(c, cOff + 4 * ldc);
-            c41.fma(al, FloatVector.fromArray(S, c, cOff + 4 * ldc + 1 * L)).intoArray(c, cOff + 4 * ldc + 1 * L);
-            c42.fma(al, FloatVector.fromArray(S, c, cOff + 4 * ldc + 2 * L)).intoArray(c, cOff + 4 * ldc + 2 * L);
-            c43.fma(al, FloatVector.fromArray(S, c, cOff + 4 * ldc + 3 * L)).intoArray(c, cOff + 4 * ldc + 3 * L);
-            c50.fma(al, FloatVector.fromArray(S, c, cOff + 5 * ldc)).intoArray(c, cOff + 5 * ldc);
-            c51.fma(al, FloatVector.fromArray(S, c, cOff + 5 * ldc + 1 * L)).intoArray(c, cOff + 5 * ldc + 1 * L);
-            c52.fma(al, FloatVector.fromArray(S, c, cOff + 5 * ldc + 2 * L)).intoArray(c, cOff + 5 * ldc + 2 * L);
-            c53.fma(al, FloatVector.fromArray(S, c, cOff + 5 * ldc + 3 * L)).intoArray(c, cOff + 5 * ldc + 3 * L);
-        } else {
-            FloatVector.fromArray(S, c, cOff + 0 * ldc).mul(beta).add(c00.mul(alpha)).intoArray(c, cOff + 0 * ldc);
-            FloatVector.fromArray(S, c, cOff + 0 * ldc + 1 * L).mul(beta).add(c01.mul(alpha)).intoArray(c, cOff + 0 * ldc + 1 * L);
-            FloatVector.fromArray(S, c, cOff + 0 * ldc + 2 * L).mul(beta).add(c02.mul(alpha)).intoArray(c, cOff + 0 * ldc + 2 * L);
-            FloatVector.fromArray(S, c, cOff + 0 * ldc + 3 * L).mul(beta).add(c03.mul(alpha)).intoArray(c, cOff + 0 * ldc + 3 * L);
-            FloatVector.fromArray(S, c, cOff + 1 * ldc).mul(beta).add(c10.mul(alpha)).intoArray(c, cOff + 1 * ldc);
-            FloatVector.fromArray(S, c, cOff + 1 * ldc + 1 * L).mul(beta).add(c11.mul(alpha)).intoArray(c, cOff + 1 * ldc + 1 * L);
-            FloatVector.fromArray(S, c, cOff + 1 * ldc + 2 * L).mul(beta).add(c12.mul(alpha)).intoArray(c, cOff + 1 * ldc + 2 * L);
-            FloatVector.fromArray(S, c, cOff + 1 * ldc + 3 * L).mul(beta).add(c13.mul(alpha)).intoArray(c, cOff + 1 * ldc + 3 * L);
-            FloatVector.fromArray(S, c, cOff + 2 * ldc).mul(beta).add(c20.mul(alpha)).intoArray(c, cOff + 2 * ldc);
-            FloatVector.fromArray(S, c, cOff + 2 * ldc + 1 * L).mul(beta).add(c21.mul(alpha)).intoArray(c, cOff + 2 * ldc + 1 * L);
-            FloatVector.fromArray(S, c, cOff + 2 * ldc + 2 * L).mul(beta).add(c22.mul(alpha)).intoArray(c, cOff + 2 * ldc + 2 * L);
-            FloatVector.fromArray(S, c, cOff + 2 * ldc + 3 * L).mul(beta).add(c23.mul(alpha)).intoArray(c, cOff + 2 * ldc + 3 * L);
-            FloatVector.fromArray(S, c, cOff + 3 * ldc).mul(beta).add(c30.mul(alpha)).intoArray(c, cOff + 3 * ldc);
-            FloatVector.fromArray(S, c, cOff + 3 * ldc + 1 * L).mul(beta).add(c31.mul(alpha)).intoArray(c, cOff + 3 * ldc + 1 * L);
-            FloatVector.fromArray(S, c, cOff + 3 * ldc + 2 * L).mul(beta).add(c32.mul(alpha)).intoArray(c, cOff + 3 * ldc + 2 * L);
-            FloatVector.fromArray(S, c, cOff + 3 * ldc + 3 * L).mul(beta).add(c33.mul(alpha)).intoArray(c, cOff + 3 * ldc + 3 * L);
-            FloatVector.fromArray(S, c, cOff + 4 * ldc).mul(beta).add(c40.mul(alpha)).intoArray(c, cOff + 4 * ldc);
-            FloatVector.fromArray(S, c, cOff + 4 * ldc + 1 * L).mul(beta).add(c41.mul(alpha)).intoArray(c, cOff + 4 * ldc + 1 * L);
-            FloatVector.fromArray(S, c, cOff + 4 * ldc + 2 * L).mul(beta).add(c42.mul(alpha)).intoArray(c, cOff + 4 * ldc + 2 * L);
-            FloatVector.fromArray(S, c, cOff + 4 * ldc + 3 * L).mul(beta).add(c43.mul(alpha)).intoArray(c, cOff + 4 * ldc + 3 * L);
-            FloatVector.fromArray(S, c, cOff + 5 * ldc).mul(beta).add(c50.mul(alpha)).intoArray(c, cOff + 5 * ldc);
-            FloatVector.fromArray(S, c, cOff + 5 * ldc + 1 * L).mul(beta).add(c51.mul(alpha)).intoArray(c, cOff + 5 * ldc + 1 * L);
-            FloatVector.fromArray(S, c, cOff + 5 * ldc + 2 * L).mul(beta).add(c52.mul(alpha)).intoArray(c, cOff + 5 * ldc + 2 * L);
-            FloatVector.fromArray(S, c, cOff + 5 * ldc + 3 * L).mul(beta).add(c53.mul(alpha)).intoArray(c, cOff + 5 * ldc + 3 * L);
-        }
+        // Spill the tile to a small L1-resident buffer and merge it into C elsewhere: keeping the kernel
+        // small lets C1 compile it too, which C2 needs to take over (a too-big method can stay in slow
+        // C1 code, where every vector is a heap object).
+        c00.intoArray(tile, 0 * L);
+        c01.intoArray(tile, 1 * L);
+        c02.intoArray(tile, 2 * L);
+        c03.intoArray(tile, 3 * L);
+        c10.intoArray(tile, 4 * L);
+        c11.intoArray(tile, 5 * L);
+        c12.intoArray(tile, 6 * L);
+        c13.intoArray(tile, 7 * L);
+        c20.intoArray(tile, 8 * L);
+        c21.intoArray(tile, 9 * L);
+        c22.intoArray(tile, 10 * L);
+        c23.intoArray(tile, 11 * L);
+        c30.intoArray(tile, 12 * L);
+        c31.intoArray(tile, 13 * L);
+        c32.intoArray(tile, 14 * L);
+        c33.intoArray(tile, 15 * L);
+        c40.intoArray(tile, 16 * L);
+        c41.intoArray(tile, 17 * L);
+        c42.intoArray(tile, 18 * L);
+        c43.intoArray(tile, 19 * L);
+        c50.intoArray(tile, 20 * L);
+        c51.intoArray(tile, 21 * L);
+        c52.intoArray(tile, 22 * L);
+        c53.intoArray(tile, 23 * L);
     }
 }
