@@ -15,8 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  * and 4 x 4; every broadcast costs an issue slot the FMAs need, so a wide tile with few rows wins. Unrolling
  * the k-loop by hand made C2 spill and was slower.
  *
- * <p>Transposes are absorbed by the packing, so NN, TN, NT and TT share the micro-kernel. Packed panels are
- * zero-padded to whole tiles, so edge tiles run the same micro-kernel; every tile lands in a small scratch
+ * <p>Transposes are absorbed by the packing, so NN, TN, NT and TT share the micro-kernel. A stored m x k (not
+ * transposed) is not packed at all: {@code microRows} broadcasts straight from its MR rows, which are already
+ * contiguous in k (packing cost 10-25% at the benchmark shapes); only a ragged last row panel is packed.
+ * Packed panels are zero-padded to whole tiles, so edge tiles run the same micro-kernel; every tile lands in a small scratch
  * buffer that is then merged into C (vector loop for full tiles, scalar for the edge): no slow path, no masks.
  */
 final class VectorGemm {
@@ -61,13 +63,25 @@ final class VectorGemm {
                 packB(transB, b, bOff, ldb, pc, jc, kb, nb, bp);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mb = Math.min(MC, m - ic);
-                    packA(transA, a, aOff, lda, ic, pc, mb, kb, ap);
+                    if (transA) {
+                        packA(true, a, aOff, lda, ic, pc, mb, kb, ap);
+                    }
                     for (int ir = 0; ir < mb; ir += MR) {
                         int mr = Math.min(MR, mb - ir);
                         for (int jr = 0; jr < nb; jr += NR) {
                             int nr = Math.min(NR, nb - jr);
                             int cIdx = cOff + (ic + ir) * ldc + jc + jr;
-                            micro(kb, ap, ir * kb, bp, jr * kb, tile);
+                            if (transA) {
+                                micro(kb, ap, ir * kb, bp, jr * kb, tile);
+                            } else if (mr == MR) {
+                                // Rows of A stored m x k are already contiguous in k: read them in place.
+                                microRows(kb, a, aOff + (ic + ir) * lda + pc, lda, bp, jr * kb, tile);
+                            } else {
+                                if (jr == 0) {
+                                    packA(false, a, aOff, lda, ic + ir, pc, mr, kb, ap);
+                                }
+                                micro(kb, ap, 0, bp, jr * kb, tile);
+                            }
                             if (mr == MR && nr == NR) {
                                 store(tile, alpha, betaNow, c, cIdx, ldc);
                             } else {
@@ -140,11 +154,15 @@ final class VectorGemm {
                     }
                 }
             } else {
-                // B stored n x k: each stored row is one packed column; read it contiguously.
-                for (int j = 0; j < nr; j++) {
-                    int src = bOff + (jc + jr + j) * ldb + pc;
-                    for (int p = 0; p < kb; p++) {
-                        bp[dst + p * NR + j] = b[src + p];
+                // B stored n x k: each stored row is one packed column. Transpose in 16-deep strips so both
+                // the rows read and the packed rows written stay in L1 (a whole column at a time thrashes it).
+                for (int p0 = 0; p0 < kb; p0 += 16) {
+                    int p1 = Math.min(kb, p0 + 16);
+                    for (int j = 0; j < nr; j++) {
+                        int src = bOff + (jc + jr + j) * ldb + pc;
+                        for (int p = p0; p < p1; p++) {
+                            bp[dst + p * NR + j] = b[src + p];
+                        }
                     }
                 }
                 for (int j = nr; j < NR; j++) {
@@ -169,9 +187,8 @@ final class VectorGemm {
                 // A stored k x m: MR consecutive elements of a stored row are one k-step of the panel.
                 int src = aOff + pc * lda + ic + ir;
                 for (int p = 0; p < kb; p++, src += lda, dst += MR) {
-                    System.arraycopy(a, src, ap, dst, mr);
-                    if (mr < MR) {
-                        Arrays.fill(ap, dst + mr, dst + MR, 0f);
+                    for (int r = 0; r < MR; r++) {
+                        ap[dst + r] = r < mr ? a[src + r] : 0f;
                     }
                 }
             } else {
@@ -244,6 +261,89 @@ final class VectorGemm {
             c42 = a4.fma(b2, c42);
             c43 = a4.fma(b3, c43);
             FloatVector a5 = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            c52 = a5.fma(b2, c52);
+            c53 = a5.fma(b3, c53);
+        }
+        // Spill the tile to a small L1-resident buffer and merge it into C elsewhere: keeping the kernel
+        // small lets C1 compile it too, which C2 needs to take over (a too-big method can stay in slow
+        // C1 code, where every vector is a heap object).
+        c00.intoArray(tile, 0 * L);
+        c01.intoArray(tile, 1 * L);
+        c02.intoArray(tile, 2 * L);
+        c03.intoArray(tile, 3 * L);
+        c10.intoArray(tile, 4 * L);
+        c11.intoArray(tile, 5 * L);
+        c12.intoArray(tile, 6 * L);
+        c13.intoArray(tile, 7 * L);
+        c20.intoArray(tile, 8 * L);
+        c21.intoArray(tile, 9 * L);
+        c22.intoArray(tile, 10 * L);
+        c23.intoArray(tile, 11 * L);
+        c30.intoArray(tile, 12 * L);
+        c31.intoArray(tile, 13 * L);
+        c32.intoArray(tile, 14 * L);
+        c33.intoArray(tile, 15 * L);
+        c40.intoArray(tile, 16 * L);
+        c41.intoArray(tile, 17 * L);
+        c42.intoArray(tile, 18 * L);
+        c43.intoArray(tile, 19 * L);
+        c50.intoArray(tile, 20 * L);
+        c51.intoArray(tile, 21 * L);
+        c52.intoArray(tile, 22 * L);
+        c53.intoArray(tile, 23 * L);
+    }
+
+    /** {@link #micro} reading A in place: row r of the panel is a[aOff + r * lda + p], p < kc. */
+    private static void microRows(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, float[] tile) {
+        int row0 = aOff;
+        int row1 = aOff + 1 * lda;
+        int row2 = aOff + 2 * lda;
+        int row3 = aOff + 3 * lda;
+        int row4 = aOff + 4 * lda;
+        int row5 = aOff + 5 * lda;
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S), c42 = FloatVector.zero(S), c43 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S), c52 = FloatVector.zero(S), c53 = FloatVector.zero(S);
+        // Accumulators start from FloatVector.zero inside the method: merging a static constant vector into
+        // the loop phis stops C2 from keeping them in registers (every step would allocate).
+        for (int p = 0; p < kc; p++) {
+            // Indices derived from p itself (not running sums) let C2 hoist the bounds checks.
+            int bi = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, bp, bi + 3 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[row0 + p]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            c02 = a0.fma(b2, c02);
+            c03 = a0.fma(b3, c03);
+            FloatVector a1 = FloatVector.broadcast(S, a[row1 + p]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            c12 = a1.fma(b2, c12);
+            c13 = a1.fma(b3, c13);
+            FloatVector a2 = FloatVector.broadcast(S, a[row2 + p]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            c22 = a2.fma(b2, c22);
+            c23 = a2.fma(b3, c23);
+            FloatVector a3 = FloatVector.broadcast(S, a[row3 + p]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            c32 = a3.fma(b2, c32);
+            c33 = a3.fma(b3, c33);
+            FloatVector a4 = FloatVector.broadcast(S, a[row4 + p]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            c42 = a4.fma(b2, c42);
+            c43 = a4.fma(b3, c43);
+            FloatVector a5 = FloatVector.broadcast(S, a[row5 + p]);
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
             c52 = a5.fma(b2, c52);
