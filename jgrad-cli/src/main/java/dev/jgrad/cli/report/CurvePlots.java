@@ -51,10 +51,12 @@ public final class CurvePlots {
         return written;
     }
 
+    /** Losses fall and accuracies rise, so the legend goes to the corner the curves leave free. */
     private static XYChart chart(String title, String yTitle) {
         XYChart c = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle("epoch").yAxisTitle(yTitle).build();
         c.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        c.getStyler().setLegendPosition(yTitle.equals("loss") ? org.knowm.xchart.style.Styler.LegendPosition.InsideNE
+                : org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         c.getStyler().setXAxisDecimalPattern("#");
         c.getStyler().setYAxisDecimalPattern("0.####");
         return c;
