@@ -53,6 +53,12 @@ public final class Main {
         return cl;
     }
 
+    /** Whether {@code --verbose} was given anywhere on the command line that is running {@code spec}. */
+    public static boolean isVerbose(picocli.CommandLine.Model.CommandSpec spec) {
+        ParseResult root = spec.root().commandLine().getParseResult();
+        return root != null && isVerbose(root);
+    }
+
     /** Whether {@code --verbose} was given to the command or any subcommand. */
     static boolean isVerbose(ParseResult parseResult) {
         for (ParseResult p = parseResult; p != null; p = p.subcommand()) {

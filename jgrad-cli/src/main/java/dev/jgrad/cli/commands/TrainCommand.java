@@ -5,6 +5,7 @@ import dev.jgrad.cli.CommandFailedException;
 import dev.jgrad.cli.CommonOptions;
 import dev.jgrad.cli.ExitCodes;
 import dev.jgrad.cli.InputException;
+import dev.jgrad.cli.Main;
 import dev.jgrad.cli.VersionProvider;
 import dev.jgrad.cli.data.DataOptions;
 import dev.jgrad.cli.data.DataSource;
@@ -313,8 +314,10 @@ public final class TrainCommand implements Callable<Integer> {
     private void printHeader(PrintWriter err, PrintWriter out, LoadedData source, TrainingData parts, int[] widths,
                              Activation act, LossKind lossKind, OptimizerKind opt, double rate, int epochCount, int batch) {
         Backend.Choice kernels = Backend.choice();
-        err.println("jgrad kernels: " + kernels.kernels().name() + " (" + kernels.reason() + ")");
-        err.flush();
+        if (!Main.isVerbose(spec)) { // with --verbose the engine's own log line says it
+            err.println("jgrad kernels: " + kernels.kernels().name() + " (" + kernels.reason() + ")");
+            err.flush();
+        }
         Dataset train = parts.train();
         String what = train.isRegression() ? "regression" : train.numClasses() + " classes";
         out.println(String.format(Locale.ROOT, "data: %s (%s, %d features, %s): train %d, validation %d, test %d%s",
