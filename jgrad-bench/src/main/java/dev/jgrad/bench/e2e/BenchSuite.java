@@ -1,0 +1,144 @@
+package dev.jgrad.bench.e2e;
+
+import dev.jgrad.backend.Backend;
+import dev.jgrad.backend.GemmThreads;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The side-by-side benchmark: for each thread count, jgrad's numbers (from a child JVM started with
+ * {@code --add-modules jdk.incubator.vector -Djgrad.threads=N}, since the GEMM thread count is fixed per JVM)
+ * and the PyTorch/numpy peer's (a Python subprocess, with the environment as set and, if OpenBLAS tuning
+ * variables are set, with them unset), printed as Markdown tables with speed ratios and optionally saved as
+ * JSON.
+ *
+ * <p>Entry point for {@code jgrad bench}: {@code BenchSuite.run(BenchOptions.parse(args), System.out)}.
+ */
+public final class BenchSuite {
+
+    private BenchSuite() {
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        run(options, System.out);
+    }
+
+    /**
+     * Runs the suite, prints progress and the tables to {@code out}, writes {@code options.json()} if set, and
+     * returns the whole report (the same object as the JSON file).
+     */
+    public static Map<String, Object> run(BenchOptions options, PrintStream out) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("date", Instant.now().toString());
+        report.put("scale", options.scale().name().toLowerCase(Locale.ROOT));
+        report.put("machine", Machine.describe());
+        report.put("load_before", Machine.loadAverage());
+        out.println("jgrad bench (" + report.get("scale") + "), " + Machine.describe().get("cpu") + ", "
+                + Machine.describe().get("cores") + " cores, load " + Machine.loadAverage());
+
+        PeerRunner peer = options.peer() ? PeerRunner.locate(options) : null;
+        List<String> variants = PeerRunner.variants();
+        if (peer != null && peer.problem() != null) {
+            out.println(peer.problem().startsWith(PeerRunner.MISSING) ? peer.problem() : "peer skipped: " + peer.problem());
+        } else if (peer != null) {
+            out.println("peer: " + peer.describe() + (variants.size() > 1
+                    ? " (run twice: OPENBLAS_* as set, and unset)" : " (OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE not set)"));
+        }
+        report.put("peer", peer == null ? "disabled" : peer.problem() == null ? peer.describe() : peer.problem());
+
+        List<Object> perThreads = new ArrayList<>();
+        for (int t : options.threads()) {
+            if (options.inProcess() && t != GemmThreads.threads()) {
+                out.println("skipping " + t + " thread(s): --in-process measures only this JVM's " + GemmThreads.threads());
+                continue;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("threads", t);
+            out.println();
+            out.println("== " + t + " thread" + (t == 1 ? "" : "s") + " ==");
+            Map<String, Object> jgrad = runJgrad(t, options, out);
+            entry.put("jgrad", jgrad);
+            Map<String, Object> peers = new LinkedHashMap<>();
+            if (peer != null && peer.problem() == null) {
+                for (String v : variants) {
+                    try {
+                        peers.put(v, peer.run(t, v, options, out));
+                    } catch (Processes.ChildFailedException e) {
+                        out.println("peer (" + v + ") failed: " + e.getMessage());
+                        peers.put(v, Map.of("error", e.getMessage()));
+                    }
+                }
+            }
+            entry.put("peer", peers);
+            perThreads.add(entry);
+            out.println();
+            ResultTable.print(out, t, jgrad, peers);
+        }
+        report.put("results", perThreads);
+        report.put("load_after", Machine.loadAverage());
+        out.println();
+        out.println("load average after: " + Machine.loadAverage());
+        if (options.json() != null) {
+            try {
+                Files.writeString(options.json(), Json.writePretty(report));
+                out.println("saved " + options.json());
+            } catch (IOException e) {
+                out.println("could not write " + options.json() + ": " + e.getMessage());
+            }
+        }
+        return report;
+    }
+
+    /** jgrad's results for {@code threads}, from a child JVM (or this one with --in-process). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> runJgrad(int threads, BenchOptions o, PrintStream out) {
+        if (o.inProcess()) {
+            out.println("jgrad in this JVM, kernels: " + Backend.choice().kernels().name() + " ("
+                    + Backend.choice().reason() + ")");
+            return JgradWorker.measure(o.scale(), o.seed(), o.dataDir());
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.add("--add-modules");
+        cmd.add("jdk.incubator.vector");
+        cmd.add("-Djgrad.threads=" + threads);
+        String kernels = System.getProperty("jgrad.kernels");
+        if (kernels != null) {
+            cmd.add("-Djgrad.kernels=" + kernels);
+        }
+        cmd.add("-Xmx4g"); // the full-batch loop holds 60,000 x 784 floats a few times over
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(JgradWorker.class.getName());
+        cmd.add(o.scale().name());
+        cmd.add(Long.toString(o.seed()));
+        if (o.dataDir() != null) {
+            cmd.add(o.dataDir().toString());
+        }
+        try {
+            Map<String, Object> r = Processes.runForJson(cmd, Map.of(), List.of(), JgradWorker.RESULT_PREFIX, out);
+            out.println("jgrad kernels: " + r.get("kernels") + " (" + r.get("kernels_reason") + "); " + r.get("java"));
+            out.println("data: " + r.get("data"));
+            return r;
+        } catch (Processes.ChildFailedException e) {
+            out.println("jgrad worker failed: " + e.getMessage());
+            return Map.of("error", e.getMessage());
+        }
+    }
+}

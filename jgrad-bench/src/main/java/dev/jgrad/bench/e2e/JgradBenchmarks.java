@@ -1,0 +1,381 @@
+package dev.jgrad.bench.e2e;
+
+import dev.jgrad.backend.Backend;
+import dev.jgrad.backend.GemmThreads;
+import dev.jgrad.data.synthetic.Points2D;
+import dev.jgrad.data.synthetic.Shape2D;
+import dev.jgrad.data.synthetic.Synthetic2D;
+import dev.jgrad.nn.Linear;
+import dev.jgrad.nn.ReLU;
+import dev.jgrad.nn.Sequential;
+import dev.jgrad.nn.Sigmoid;
+import dev.jgrad.nn.Tanh;
+import dev.jgrad.nn.fused.FusedLoss;
+import dev.jgrad.nn.fused.FusedMlp;
+import dev.jgrad.nn.init.Initializers;
+import dev.jgrad.nn.loss.CrossEntropyLoss;
+import dev.jgrad.nn.loss.Loss;
+import dev.jgrad.nn.loss.MSELoss;
+import dev.jgrad.optim.Adam;
+import dev.jgrad.optim.SGD;
+import dev.jgrad.tensor.Tensor;
+import dev.jgrad.train.Trainer;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * jgrad's side of the suite, written the way a user would: {@code Trainer} (which takes the fused MLP step by
+ * itself), the README's autograd loop, {@code Tensor.noGrad()} + {@code Sequential.forward} for inference and
+ * {@code FusedMlp.forward} next to it. Every figure is a median over {@code scale.runs} rounds after warm-up.
+ * Results go into a map under the keys {@link MetricRow} names; the peer script uses the same keys.
+ */
+final class JgradBenchmarks {
+
+    private static final int[] TRAIN_BATCHES = {32, 128, 1024};
+
+    private final Scale scale;
+    private final long seed;
+    private final PrintStream log;
+    private final BenchData data;
+    /** Keeps results observable so the JIT cannot drop the work. */
+    private volatile float sink;
+
+    JgradBenchmarks(Scale scale, long seed, BenchData data, PrintStream log) {
+        this.scale = scale;
+        this.seed = seed;
+        this.data = data;
+        this.log = log;
+    }
+
+    /** Runs everything; returns {"threads", "kernels", "data", "metrics": {key: value}, "notes": [...]}. */
+    Map<String, Object> runAll() {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        int n = scale.trainSamples;
+        for (int b : TRAIN_BATCHES) {
+            step("train b" + b);
+            metrics.put("train_b" + b, trainerSamplesPerSecond(b, n));
+        }
+        step("train autograd b128");
+        metrics.put("train_autograd_b128", autogradSamplesPerSecond(128, n));
+        step("inference");
+        inference(metrics);
+        step("playground");
+        metrics.put("playground_steps", playgroundTrainerSteps());
+        metrics.put("playground_autograd_steps", playgroundAutogradSteps());
+        step("classic loop");
+        metrics.put("classic_s", classicSecondsPerIteration());
+        step("allocation");
+        allocation(metrics, notes);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("threads", GemmThreads.threads());
+        out.put("kernels", Backend.choice().kernels().name());
+        out.put("kernels_reason", Backend.choice().reason());
+        out.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+        out.put("data", data.source());
+        out.put("metrics", metrics);
+        out.put("notes", notes);
+        return out;
+    }
+
+    private void step(String what) {
+        log.println("  jgrad " + GemmThreads.threads() + "t: " + what);
+        log.flush();
+    }
+
+    /** 784-256-128-10 with ReLU, PyTorch's default-like Glorot init from an explicit seed. */
+    private Sequential fashionMlp(Random rng) {
+        return new Sequential(new Linear(784, 256, rng), new ReLU(), new Linear(256, 128, rng), new ReLU(),
+                new Linear(128, 10, rng));
+    }
+
+    // ---- training -------------------------------------------------------------------------------------------
+
+    /** Trainer.fit over the first n samples: samples per second of the median epoch. */
+    private double trainerSamplesPerSecond(int batch, int n) {
+        Sequential model = fashionMlp(new Random(seed));
+        Adam opt = new Adam(model.parameters(), 1e-3);
+        EpochTimer timer = new EpochTimer();
+        int warm = scale.warmup + (batch <= 32 ? 1 : 0); // more steps to compile at small batches
+        Trainer.builder(model, new CrossEntropyLoss(), opt).epochs(warm + scale.runs).batchSize(batch)
+                .shuffle(seed).callbacks(timer).build()
+                .fit(Tensor.of(data.features(n), n, 784), Tensor.of(data.labelsAsFloats(n), n));
+        return n / timer.medianEpochSeconds(warm);
+    }
+
+    /** The README's five-line loop (zeroGrad, forward, loss, backward, step) on shuffled batches. */
+    private double autogradSamplesPerSecond(int batch, int n) {
+        Sequential model = fashionMlp(new Random(seed));
+        Adam opt = new Adam(model.parameters(), 1e-3);
+        Loss loss = new CrossEntropyLoss();
+        float[] x = data.features(n);
+        float[] y = data.labelsAsFloats(n);
+        int[] order = identity(n);
+        Random shuffle = new Random(seed);
+        double[] times = new double[scale.runs];
+        for (int e = 0; e < scale.warmup + scale.runs; e++) {
+            shuffle(order, shuffle);
+            long t0 = System.nanoTime();
+            for (int from = 0; from < n; from += batch) {
+                int to = Math.min(n, from + batch);
+                Tensor xb = Tensor.of(gather(x, 784, order, from, to), to - from, 784);
+                Tensor yb = Tensor.of(gather(y, 1, order, from, to), to - from);
+                opt.zeroGrad();
+                Tensor l = loss.apply(model.forward(xb), yb);
+                sink += l.item();
+                l.backward();
+                opt.step();
+            }
+            if (e >= scale.warmup) {
+                times[e - scale.warmup] = (System.nanoTime() - t0) / 1e9;
+            }
+        }
+        return n / Stats.median(times);
+    }
+
+    // ---- inference ------------------------------------------------------------------------------------------
+
+    @SuppressWarnings("try") // the scope only switches gradient recording off
+    private void inference(Map<String, Object> metrics) {
+        Sequential model = fashionMlp(new Random(seed));
+        model.eval();
+        FusedMlp fused = FusedMlp.compile(model).orElseThrow();
+        int big = scale.bigBatch;
+        BenchData bigData = data.n() >= big ? data : BenchData.load(null, big, seed);
+        Tensor one = Tensor.of(data.features(1), 1, 784);
+        float[] oneArray = data.features(1);
+        Tensor many = Tensor.of(bigData.features(big), big, 784);
+        float[] manyArray = bigData.features(big);
+        metrics.put("infer_b1_us", perCallNanos(() -> {
+            try (var s = Tensor.noGrad()) {
+                sink += model.forward(one).data()[0];
+            }
+        }) / 1e3);
+        metrics.put("infer_b1_fused_us", perCallNanos(() -> sink += fused.forward(oneArray, 1)[0]) / 1e3);
+        metrics.put("infer_big", 1e9 * big / perCallNanos(() -> {
+            try (var s = Tensor.noGrad()) {
+                sink += model.forward(many).data()[0];
+            }
+        }));
+        metrics.put("infer_big_fused", 1e9 * big / perCallNanos(() -> sink += fused.forward(manyArray, big)[0]));
+    }
+
+    /** Median over rounds of at least {@code scale.roundNanos} each, after as many warm-up rounds. */
+    private double perCallNanos(Runnable call) {
+        double[] perCall = new double[scale.runs];
+        for (int r = -scale.warmup; r < scale.runs; r++) {
+            long calls = 0;
+            long t0 = System.nanoTime();
+            long t1;
+            do {
+                call.run();
+                calls++;
+                t1 = System.nanoTime();
+            } while (t1 - t0 < scale.roundNanos);
+            if (r >= 0) {
+                perCall[r] = (double) (t1 - t0) / calls;
+            }
+        }
+        return Stats.median(perCall);
+    }
+
+    // ---- the playground network -----------------------------------------------------------------------------
+
+    private Sequential playgroundNet(Random rng) {
+        return new Sequential(new Linear(2, 8, rng), new Tanh(), new Linear(8, 8, rng), new Tanh(),
+                new Linear(8, 1, rng), new Tanh());
+    }
+
+    /** 500 circle points, x [500, 2] and targets +-1 [500, 1]. */
+    private Tensor[] playgroundData() {
+        Points2D p = Synthetic2D.generate(Shape2D.CIRCLE, 500, 0.0, seed);
+        float[] x = new float[1000];
+        for (int i = 0; i < 500; i++) {
+            x[2 * i] = p.x1()[i];
+            x[2 * i + 1] = p.x2()[i];
+        }
+        return new Tensor[] {Tensor.of(x, 500, 2), Tensor.of(p.label().clone(), 500, 1)};
+    }
+
+    /** Trainer (fused path): steps per second over rounds of {@code playgroundEpochs} epochs of 50 steps. */
+    private double playgroundTrainerSteps() {
+        Sequential model = playgroundNet(new Random(seed));
+        SGD opt = new SGD(model.parameters(), 0.03);
+        Tensor[] xy = playgroundData();
+        Trainer trainer = Trainer.builder(model, new MSELoss(), opt).epochs(scale.playgroundEpochs).batchSize(10)
+                .shuffle(seed).build();
+        double[] perSecond = new double[scale.runs];
+        for (int r = -scale.warmup - 2; r < scale.runs; r++) {
+            long t0 = System.nanoTime();
+            trainer.fit(xy[0], xy[1]);
+            if (r >= 0) {
+                perSecond[r] = scale.playgroundEpochs * 50 / ((System.nanoTime() - t0) / 1e9);
+            }
+        }
+        return Stats.median(perSecond);
+    }
+
+    /** The autograd loop the playground's engine runs (graph per step). */
+    private double playgroundAutogradSteps() {
+        Sequential model = playgroundNet(new Random(seed));
+        SGD opt = new SGD(model.parameters(), 0.03);
+        Loss loss = new MSELoss();
+        Tensor[] xy = playgroundData();
+        float[] x = xy[0].toArray();
+        float[] y = xy[1].toArray();
+        int[] order = identity(500);
+        Random shuffle = new Random(seed);
+        double[] perSecond = new double[scale.runs];
+        for (int r = -scale.warmup - 2; r < scale.runs; r++) {
+            long t0 = System.nanoTime();
+            for (int e = 0; e < scale.playgroundEpochs; e++) {
+                shuffle(order, shuffle);
+                for (int from = 0; from < 500; from += 10) {
+                    Tensor xb = Tensor.of(gather(x, 2, order, from, from + 10), 10, 2);
+                    Tensor yb = Tensor.of(gather(y, 1, order, from, from + 10), 10, 1);
+                    opt.zeroGrad();
+                    Tensor l = loss.apply(model.forward(xb), yb);
+                    sink += l.item();
+                    l.backward();
+                    opt.step();
+                }
+            }
+            if (r >= 0) {
+                perSecond[r] = scale.playgroundEpochs * 50 / ((System.nanoTime() - t0) / 1e9);
+            }
+        }
+        return Stats.median(perSecond);
+    }
+
+    // ---- the notes' classic loop ----------------------------------------------------------------------------
+
+    /**
+     * Sigmoid 784-256-128-10 (no biases, as in the notes), MSE against one-hot labels, plain gradient descent on
+     * the full batch: one Trainer epoch is one iteration. Seconds per iteration, median.
+     */
+    private double classicSecondsPerIteration() {
+        int n = scale.classicSamples;
+        BenchData d = data.n() >= n ? data : BenchData.load(null, n, seed);
+        Random rng = new Random(seed);
+        Sequential model = new Sequential(
+                new Linear(784, 256, false, Initializers.glorotUniform(), rng), new Sigmoid(),
+                new Linear(256, 128, false, Initializers.glorotUniform(), rng), new Sigmoid(),
+                new Linear(128, 10, false, Initializers.glorotUniform(), rng), new Sigmoid());
+        SGD opt = new SGD(model.parameters(), 0.5);
+        EpochTimer timer = new EpochTimer();
+        Trainer.builder(model, new MSELoss(), opt).epochs(scale.classicWarmup + scale.classicRuns).batchSize(n)
+                .callbacks(timer).build()
+                .fit(Tensor.of(d.features(n), n, 784), Tensor.of(d.oneHot(n), n, 10));
+        return timer.medianEpochSeconds(scale.classicWarmup);
+    }
+
+    // ---- allocation -----------------------------------------------------------------------------------------
+
+    /**
+     * Bytes per steady-state step at batch 128: the fused step (FusedMlp.trainStep + Adam), a whole Trainer.fit
+     * amortized per step (difference of two fits, so one-off copies cancel), and the autograd loop; plus what
+     * the GEMM pool threads allocate per fused step.
+     */
+    private void allocation(Map<String, Object> metrics, List<String> notes) {
+        if (!Allocation.supported()) {
+            notes.add("thread allocation counting is not supported by this JVM");
+            return;
+        }
+        int batch = 128;
+        Sequential model = fashionMlp(new Random(seed));
+        Adam opt = new Adam(model.parameters(), 1e-3);
+        FusedMlp fused = FusedMlp.compile(model).orElseThrow();
+        float[] x = data.features(batch);
+        FusedLoss.Target target = FusedLoss.Target.classes(java.util.Arrays.copyOf(data.labels(), batch));
+        Runnable fusedStep = () -> {
+            opt.zeroGrad();
+            sink += fused.trainStep(x, batch, FusedLoss.CROSS_ENTROPY_MEAN, target);
+            opt.step();
+        };
+        int steps = scale == Scale.TINY ? 50 : 500;
+        for (int i = 0; i < steps; i++) {
+            fusedStep.run();
+        }
+        long pool0 = Allocation.gemmPool();
+        long a0 = Allocation.thisThread();
+        for (int i = 0; i < steps; i++) {
+            fusedStep.run();
+        }
+        long a1 = Allocation.thisThread();
+        long pool1 = Allocation.gemmPool();
+        metrics.put("alloc_fused_step", (double) (a1 - a0) / steps);
+        metrics.put("alloc_gemm_pool_step", (double) (pool1 - pool0) / steps);
+
+        int n = scale.trainSamples;
+        Tensor tx = Tensor.of(data.features(n), n, 784);
+        Tensor ty = Tensor.of(data.labelsAsFloats(n), n);
+        Sequential m2 = fashionMlp(new Random(seed));
+        Adam o2 = new Adam(m2.parameters(), 1e-3);
+        Trainer shortFit = Trainer.builder(m2, new CrossEntropyLoss(), o2).epochs(1).batchSize(batch).shuffle(seed).build();
+        Trainer longFit = Trainer.builder(m2, new CrossEntropyLoss(), o2).epochs(3).batchSize(batch).shuffle(seed).build();
+        shortFit.fit(tx, ty);
+        longFit.fit(tx, ty);
+        long b0 = Allocation.thisThread();
+        shortFit.fit(tx, ty);
+        long b1 = Allocation.thisThread();
+        longFit.fit(tx, ty);
+        long b2 = Allocation.thisThread();
+        int stepsPerEpoch = (n + batch - 1) / batch;
+        metrics.put("alloc_trainer_step", (double) ((b2 - b1) - (b1 - b0)) / (2 * stepsPerEpoch));
+
+        Sequential m3 = fashionMlp(new Random(seed));
+        Adam o3 = new Adam(m3.parameters(), 1e-3);
+        Loss loss = new CrossEntropyLoss();
+        Tensor xb = Tensor.of(x, batch, 784);
+        Tensor yb = Tensor.of(data.labelsAsFloats(batch), batch);
+        Runnable autogradStep = () -> {
+            o3.zeroGrad();
+            Tensor l = loss.apply(m3.forward(xb), yb);
+            sink += l.item();
+            l.backward();
+            o3.step();
+        };
+        int few = scale == Scale.TINY ? 10 : 100;
+        for (int i = 0; i < few; i++) {
+            autogradStep.run();
+        }
+        long c0 = Allocation.thisThread();
+        for (int i = 0; i < few; i++) {
+            autogradStep.run();
+        }
+        metrics.put("alloc_autograd_step", (double) (Allocation.thisThread() - c0) / few);
+        notes.add("allocation at batch 128 on the training thread; GEMM pool threads counted separately"
+                + " (alloc_gemm_pool_step)");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    private static int[] identity(int n) {
+        int[] o = new int[n];
+        for (int i = 0; i < n; i++) {
+            o[i] = i;
+        }
+        return o;
+    }
+
+    private static void shuffle(int[] a, Random rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private static float[] gather(float[] all, int width, int[] order, int from, int to) {
+        float[] out = new float[(to - from) * width];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(all, order[i] * width, out, (i - from) * width, width);
+        }
+        return out;
+    }
+}

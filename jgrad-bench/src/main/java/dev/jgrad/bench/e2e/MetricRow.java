@@ -1,0 +1,36 @@
+package dev.jgrad.bench.e2e;
+
+import java.util.List;
+
+/**
+ * One line of the comparison table: the jgrad result key, the peer's key for the same work (null when the peer
+ * has no counterpart), the unit, and whether larger is better (rates) or smaller (latency, seconds, bytes).
+ * The speed ratio is always "how many times faster jgrad is": jgrad/peer for rates, peer/jgrad for times.
+ */
+record MetricRow(String key, String peerKey, String label, String unit, boolean higherIsBetter) {
+
+    static final List<MetricRow> ALL = List.of(
+            new MetricRow("train_b32", "train_b32", "MLP train 784-256-128-10, Adam, batch 32 (Trainer)", "samples/s", true),
+            new MetricRow("train_b128", "train_b128", "MLP train, batch 128 (Trainer)", "samples/s", true),
+            new MetricRow("train_b1024", "train_b1024", "MLP train, batch 1024 (Trainer)", "samples/s", true),
+            new MetricRow("train_autograd_b128", "train_b128", "MLP train, batch 128 (autograd loop)", "samples/s", true),
+            new MetricRow("infer_b1_us", "infer_b1_us", "inference batch 1 (noGrad + Sequential.forward)", "us", false),
+            new MetricRow("infer_b1_fused_us", "infer_b1_us", "inference batch 1 (FusedMlp.forward)", "us", false),
+            new MetricRow("infer_big", "infer_big", "inference large batch (noGrad + Sequential.forward)", "samples/s", true),
+            new MetricRow("infer_big_fused", "infer_big", "inference large batch (FusedMlp.forward)", "samples/s", true),
+            new MetricRow("playground_steps", "playground_steps", "playground 2-8-8-1 tanh, batch 10, SGD (Trainer)", "steps/s", true),
+            new MetricRow("playground_autograd_steps", "playground_steps", "playground net (autograd loop)", "steps/s", true),
+            new MetricRow("classic_s", "classic_numpy_s", "classic sigmoid loop, full batch, GD (vs numpy)", "s/iter", false),
+            new MetricRow("alloc_fused_step", null, "alloc/step, fused step (FusedMlp + Adam), b128", "bytes", false),
+            new MetricRow("alloc_trainer_step", null, "alloc/step, Trainer.fit (fused), amortized, b128", "bytes", false),
+            new MetricRow("alloc_autograd_step", null, "alloc/step, autograd loop, b128", "bytes", false),
+            new MetricRow("alloc_gemm_pool_step", null, "alloc/step on GEMM pool threads (fused step)", "bytes", false));
+
+    /** How many times faster (or leaner) jgrad is; NaN when either side is missing. */
+    double speedRatio(Double jgrad, Double peer) {
+        if (jgrad == null || peer == null || jgrad <= 0 || peer <= 0) {
+            return Double.NaN;
+        }
+        return higherIsBetter ? jgrad / peer : peer / jgrad;
+    }
+}
