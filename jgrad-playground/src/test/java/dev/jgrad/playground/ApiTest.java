@@ -8,6 +8,7 @@ import dev.jgrad.playground.PlaygroundClient.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,11 +27,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** Every endpoint over real HTTP, including the bad-input paths (4xx with a JSON message, never a 500). */
+@Timeout(value = 2, unit = TimeUnit.MINUTES) // a safety net against a hung build, not a performance check
 class ApiTest {
     static PlaygroundServer server;
     static PlaygroundClient client;
@@ -207,7 +210,8 @@ class ApiTest {
     }
 
     private static List<JsonNode> readFrames(String id, int n) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(server.url() + "api/sessions/" + id + "/stream")).build();
+        HttpRequest req = HttpRequest.newBuilder(URI.create(server.url() + "api/sessions/" + id + "/stream"))
+                .timeout(Duration.ofSeconds(60)).build();
         HttpResponse<InputStream> r = client.http().send(req, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
         List<JsonNode> out = new ArrayList<>();

@@ -65,9 +65,14 @@ public final class ApiHandler implements HttpHandler {
             Http.sendError(ex, 409, e.getMessage(), mapper);
         } catch (IOException e) {
             ex.close(); // the client went away mid-response
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever happens, the request gets an answer: an unanswered exchange would hang the page (or a test).
             LOG.log(Level.WARNING, "playground: unexpected error on " + ex.getRequestURI(), e);
-            Http.sendError(ex, 500, "internal error: " + e, mapper);
+            try {
+                Http.sendError(ex, 500, "internal error: " + e, mapper);
+            } catch (IOException | RuntimeException ignored) {
+                ex.close();
+            }
         }
     }
 

@@ -276,7 +276,7 @@ public final class Session implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // A bug in the engine must not kill the session silently: show it on the page and stop training.
             lock.lock();
             try {
