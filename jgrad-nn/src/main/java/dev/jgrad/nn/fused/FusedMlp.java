@@ -41,6 +41,19 @@ public final class FusedMlp {
     private float[][] a;
     private float[][] grad;
 
+    /**
+     * Products of at most this many multiply-adds (and any product with at most {@link #DIRECT_MAX_ROWS} rows) run
+     * as dot products and axpys on the kernels instead of a GEMM: a packed GEMM packs (and may allocate) its
+     * operands on every call, which at batch 1 or for the playground's 8-wide layers costs more than the
+     * product itself.
+     */
+    static final long DIRECT_MAX_MACS = 16 * 1024;
+    static final int DIRECT_MAX_ROWS = 4;
+
+    private static boolean direct(int n, int inF, int outF) {
+        return n <= DIRECT_MAX_ROWS || (long) n * inF * outF <= DIRECT_MAX_MACS;
+    }
+
     private FusedMlp(List<Layer> layers) {
         this.layers = layers;
         this.k = Backend.kernels();
@@ -123,7 +136,17 @@ public final class FusedMlp {
             Linear lin = layer.linear();
             int inF = lin.inFeatures();
             int outF = lin.outFeatures();
-            k.gemm(false, true, n, outF, inF, 1f, in, 0, inF, lin.weight().data(), 0, inF, 0f, z[l], 0, outF);
+            if (direct(n, inF, outF)) {
+                float[] w = lin.weight().data();
+                float[] zl = z[l];
+                for (int r = 0; r < n; r++) {
+                    for (int j = 0; j < outF; j++) {
+                        zl[r * outF + j] = k.dot(in, r * inF, w, j * inF, inF);
+                    }
+                }
+            } else {
+                k.gemm(false, true, n, outF, inF, 1f, in, 0, inF, lin.weight().data(), 0, inF, 0f, z[l], 0, outF);
+            }
             if (lin.bias() != null) {
                 k.addRowVector(z[l], 0, n, outF, lin.bias().data(), 0);
             }
@@ -175,11 +198,30 @@ public final class FusedMlp {
             float[] dz = activationBackward(layer, z[l], a[l], grad[l], len);
             float[] in = l == 0 ? x : a[l - 1];
             // dW += dz^T a_prev ; db += column sums of dz ; dA_prev = dz W
-            k.gemm(true, false, outF, inF, n, 1f, dz, 0, outF, in, 0, inF, 1f, lin.weight().gradData(), 0, inF);
+            boolean direct = direct(n, inF, outF);
+            if (direct) {
+                float[] dw = lin.weight().gradData();
+                for (int r = 0; r < n; r++) {
+                    for (int j = 0; j < outF; j++) {
+                        k.axpy(dz[r * outF + j], in, r * inF, dw, j * inF, inF);
+                    }
+                }
+            } else {
+                k.gemm(true, false, outF, inF, n, 1f, dz, 0, outF, in, 0, inF, 1f, lin.weight().gradData(), 0, inF);
+            }
             if (lin.bias() != null) {
                 k.sumRows(dz, 0, n, outF, lin.bias().gradData(), 0);
             }
-            if (l > 0) {
+            if (l > 0 && direct) {
+                float[] w = lin.weight().data();
+                float[] gp = grad[l - 1];
+                java.util.Arrays.fill(gp, 0, n * inF, 0f);
+                for (int r = 0; r < n; r++) {
+                    for (int j = 0; j < outF; j++) {
+                        k.axpy(dz[r * outF + j], w, j * inF, gp, r * inF, inF);
+                    }
+                }
+            } else if (l > 0) {
                 k.gemm(false, false, n, inF, outF, 1f, dz, 0, outF, lin.weight().data(), 0, inF, 0f, grad[l - 1], 0, inF);
             }
         }

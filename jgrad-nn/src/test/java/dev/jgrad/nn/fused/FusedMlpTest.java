@@ -102,6 +102,25 @@ class FusedMlpTest {
         compare(model, new MSELoss(Reduction.SUM), FusedLoss.MSE_SUM, x, y, FusedLoss.Target.values(y.toArray()));
     }
 
+    /** Batches and layers large enough for the GEMM path (the small cases above take the dot/axpy path). */
+    @ParameterizedTest
+    @EnumSource(Act.class)
+    void gemmPathMatchesAutograd(Act act) {
+        Random rng = new Random(20 + act.ordinal());
+        Sequential model = net(act, rng, 30, 64, 20, 5);
+        int n = 40;
+        assertThat((long) n * 30 * 64).isGreaterThan(FusedMlp.DIRECT_MAX_MACS);
+        Tensor x = Tensor.randn(rng, n, 30);
+        int[] labels = new int[n];
+        float[] lf = new float[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = rng.nextInt(5);
+            lf[i] = labels[i];
+        }
+        compare(model, new CrossEntropyLoss(), FusedLoss.CROSS_ENTROPY_MEAN, x, Tensor.of(lf, n),
+                FusedLoss.Target.classes(labels));
+    }
+
     @Test
     void bceWithLogitsMatchesAutograd() {
         Random rng = new Random(5);
