@@ -181,7 +181,7 @@ public final class JgradEngine implements Engine {
     public void save(Path file, Map<String, Object> metadata) throws IOException {
         var meta = new java.util.LinkedHashMap<String, Object>(metadata);
         meta.put("task", state.problem());
-        meta.put("output", spec.output().name().toLowerCase());
+        meta.put("playgroundOutput", spec.output().name().toLowerCase()); // "output" is the CLI's key, with other ids
         meta.put("numClasses", numClasses);
         ModelFile.save(net, meta, file);
     }
