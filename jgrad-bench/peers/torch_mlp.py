@@ -25,7 +25,7 @@ import torch.nn.functional as F
 
 # trainSamples, warmup, runs, bigBatch, classicSamples, classicWarmup, classicRuns, playgroundEpochs, roundSeconds
 SCALES = {
-    "tiny": (256, 1, 2, 1000, 512, 1, 2, 2, 0.02),
+    "tiny": (256, 1, 2, 100, 128, 1, 2, 2, 0.005),
     "quick": (2048, 1, 3, 2000, 2000, 1, 2, 5, 0.06),
     "full": (8192, 2, 5, 10000, 60000, 2, 5, 40, 0.25),
 }
