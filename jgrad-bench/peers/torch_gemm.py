@@ -4,9 +4,15 @@
 Usage (Debian's packaged torch lives in the system interpreter):
     /usr/bin/python3 jgrad-bench/peers/torch_gemm.py [threads ...]      # default: 1 2
 
+Each thread count runs in a fresh interpreter with OMP_NUM_THREADS and OPENBLAS_NUM_THREADS set: Debian's torch
+calls the system BLAS (OpenBLAS, pthreads), which ignores torch.set_num_threads and would otherwise use every core
+even for the "1 thread" rows.
+
 Reports the best wall-clock figure over 10 rounds of ~0.3 s after 2 s of warm-up, and for one thread also the
 figure per second of process CPU time (robust to other processes sharing the cores), as the Java report does.
 """
+import os
+import subprocess
 import sys
 import time
 
@@ -49,19 +55,28 @@ def measure(m, k, n, form):
     return best_wall, best_cpu
 
 
+def run(threads):
+    torch.set_num_threads(threads)
+    for form in FORMS:
+        for m, k, n in SHAPES:
+            wall, cpu = measure(m, k, n, form)
+            cpu_text = f"{cpu:.1f}" if threads == 1 else "-"
+            print(f"| {threads} | {form} | {m}x{k}x{n} | {wall:.1f} | {cpu_text} |", flush=True)
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+        run(int(sys.argv[2]))
+        return
     thread_counts = [int(t) for t in sys.argv[1:]] or [1, 2]
     print(f"torch {torch.__version__}, python {sys.version.split()[0]}")
     print()
     print("| threads | form | m x k x n | GFLOPS (wall) | GFLOPS (process CPU) |")
-    print("|---|---|---|---|---|")
+    print("|---|---|---|---|---|", flush=True)
     for threads in thread_counts:
-        torch.set_num_threads(threads)
-        for form in FORMS:
-            for m, k, n in SHAPES:
-                wall, cpu = measure(m, k, n, form)
-                cpu_text = f"{cpu:.1f}" if threads == 1 else "-"
-                print(f"| {threads} | {form} | {m}x{k}x{n} | {wall:.1f} | {cpu_text} |", flush=True)
+        env = dict(os.environ, OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads),
+                   MKL_NUM_THREADS=str(threads))
+        subprocess.run([sys.executable, __file__, "--child", str(threads)], env=env, check=True)
 
 
 if __name__ == "__main__":

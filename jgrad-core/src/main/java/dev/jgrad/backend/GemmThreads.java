@@ -109,17 +109,20 @@ public final class GemmThreads {
         runAll(bands);
     }
 
-    /** Runs bands 1.. on the pool and band 0 here, then waits for all; rethrows the first failure. */
+    /**
+     * Runs bands 1.. on the pool and band 0 here, then waits for all of them even if one failed (they write
+     * into the caller's C, which must not change after we return); rethrows the first failure.
+     */
     private static void runAll(List<Runnable> bands) {
         ExecutorService p = pool();
         List<Future<?>> futures = new ArrayList<>(bands.size() - 1);
         for (int i = 1; i < bands.size(); i++) {
             futures.add(p.submit(bands.get(i)));
         }
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
             bands.get(0).run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failure = e;
         }
         boolean interrupted = false;
@@ -129,12 +132,10 @@ public final class GemmThreads {
                     f.get();
                     break;
                 } catch (InterruptedException e) {
-                    interrupted = true; // finish waiting: the bands write into the caller's C
+                    interrupted = true;
                 } catch (ExecutionException e) {
                     if (failure == null) {
-                        Throwable cause = e.getCause();
-                        failure = cause instanceof RuntimeException re ? re
-                                : new IllegalStateException("gemm band failed", cause);
+                        failure = e.getCause();
                     }
                     break;
                 }
@@ -143,8 +144,14 @@ public final class GemmThreads {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
         if (failure != null) {
-            throw failure;
+            throw new IllegalStateException("gemm band failed", failure);
         }
     }
 

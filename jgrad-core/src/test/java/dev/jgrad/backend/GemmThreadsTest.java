@@ -1,0 +1,90 @@
+package dev.jgrad.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class GemmThreadsTest {
+
+    private static final ReferenceKernels REF = new ReferenceKernels();
+
+    /** Runs the reference GEMM through GemmThreads and records each band's shape. */
+    private static float[] split(int threads, boolean transA, boolean transB, int m, int n, int k,
+                                 List<int[]> bands, Set<Thread> workers) {
+        Random rnd = new Random(m * 31 + n);
+        int lda = (transA ? m : k) + 3;
+        int ldb = (transB ? k : n) + 1;
+        int ldc = n + 2;
+        float[] a = new float[(transA ? k : m) * lda + 5];
+        float[] b = new float[(transB ? n : k) * ldb + 5];
+        float[] c = new float[m * ldc + 4];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rnd.nextFloat() - 0.5f;
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = rnd.nextFloat() - 0.5f;
+        }
+        float[] want = c.clone();
+        REF.gemm(transA, transB, m, n, k, 1.5f, a, 2, lda, b, 1, ldb, 0f, want, 3, ldc);
+        SerialGemm recording = (ta, tb, mm, nn, kk, al, aa, ao, la, bb, bo, lb, be, cc, co, lc) -> {
+            bands.add(new int[] {mm, nn, kk});
+            workers.add(Thread.currentThread());
+            REF.gemm(ta, tb, mm, nn, kk, al, aa, ao, la, bb, bo, lb, be, cc, co, lc);
+        };
+        GemmThreads.gemm(recording, threads, 4, 16, transA, transB, m, n, k, 1.5f, a, 2, lda, b, 1, ldb, 0f, c, 3,
+                ldc);
+        assertThat(c).isEqualTo(want); // bands compute disjoint blocks with the same arithmetic: bit-identical
+        return c;
+    }
+
+    @Test
+    void splitsTallProductsIntoRowBands() {
+        for (int t = 0; t < 4; t++) {
+            List<int[]> bands = new CopyOnWriteArrayList<>();
+            Set<Thread> workers = ConcurrentHashMap.newKeySet();
+            split(2, (t & 1) != 0, (t & 2) != 0, 130, 40, 200, bands, workers);
+            assertThat(bands).hasSize(2);
+            assertThat(bands.get(0)[0] + bands.get(1)[0]).isEqualTo(130);
+            assertThat(bands.get(0)[0] % 4).isZero(); // bands are whole register tiles
+            assertThat(bands).allSatisfy(band -> assertThat(band[1]).isEqualTo(40));
+            assertThat(workers).contains(Thread.currentThread()).hasSize(2);
+        }
+    }
+
+    @Test
+    void splitsWideProductsIntoColumnBands() {
+        for (int t = 0; t < 4; t++) {
+            List<int[]> bands = new CopyOnWriteArrayList<>();
+            Set<Thread> workers = ConcurrentHashMap.newKeySet();
+            split(3, (t & 1) != 0, (t & 2) != 0, 9, 333, 300, bands, workers);
+            assertThat(bands).hasSize(3);
+            assertThat(bands.stream().mapToInt(band -> band[1]).sum()).isEqualTo(333);
+            assertThat(bands).allSatisfy(band -> assertThat(band[0]).isEqualTo(9));
+        }
+    }
+
+    @Test
+    void smallProductsStayOnTheCallingThread() {
+        List<int[]> bands = new CopyOnWriteArrayList<>();
+        Set<Thread> workers = ConcurrentHashMap.newKeySet();
+        split(2, false, false, 32, 32, 32, bands, workers);
+        assertThat(bands).hasSize(1);
+        assertThat(workers).containsExactly(Thread.currentThread());
+    }
+
+    @Test
+    void aFailingBandIsRethrownAfterAllBandsFinish() {
+        SerialGemm failing = (ta, tb, mm, nn, kk, al, aa, ao, la, bb, bo, lb, be, cc, co, lc) -> {
+            throw new IllegalArgumentException("band of " + mm + " rows");
+        };
+        assertThatThrownBy(() -> GemmThreads.gemm(failing, 2, 4, 16, false, false, 256, 256, 256, 1f,
+                new float[256 * 256], 0, 256, new float[256 * 256], 0, 256, 0f, new float[256 * 256], 0, 256))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rows");
+    }
+}
