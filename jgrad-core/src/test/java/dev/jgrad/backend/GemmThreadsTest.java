@@ -51,7 +51,8 @@ class GemmThreadsTest {
             split(2, (t & 1) != 0, (t & 2) != 0, 130, 40, 200, bands, workers);
             assertThat(bands).hasSize(2);
             assertThat(bands.get(0)[0] + bands.get(1)[0]).isEqualTo(130);
-            assertThat(bands.get(0)[0] % 4).isZero(); // bands are whole register tiles
+            // Bands finish in any order; all but the last are whole register tiles (4 rows here).
+            assertThat(bands).anySatisfy(band -> assertThat(band[0] % 4).isZero());
             assertThat(bands).allSatisfy(band -> assertThat(band[1]).isEqualTo(40));
             assertThat(workers).contains(Thread.currentThread()).hasSize(2);
         }
