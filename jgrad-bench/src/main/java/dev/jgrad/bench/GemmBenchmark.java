@@ -16,8 +16,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * GEMM time per call; GFLOPS = 2*m*k*n / time. The thread count is per JVM: pass
- * {@code -jvmArgsAppend -Djgrad.threads=1} (or 2) on the JMH command line.
+ * GEMM time per call; GFLOPS = 2*m*k*n / time. The thread count is per JVM. A {@code -jvmArgsAppend} on the
+ * JMH command line replaces the one below, so repeat the module there:
+ * {@code java -jar jgrad-bench/target/benchmarks.jar GemmBenchmark
+ * -jvmArgsAppend "--add-modules=jdk.incubator.vector -Djgrad.threads=1"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
