@@ -16,7 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Numerics differ from {@link ReferenceKernels} only where the contract allows: GEMM, sums and dot products
  * accumulate in float with fused multiply-adds in a different order, axpy is fused, and exp/tanh use the
- * JDK's vector math (measured within a few ulps of {@link Math}, see the contract test).
+ * JDK's vector math. Measured against {@link ReferenceKernels} over 4M inputs in [-20, 20] and near zero
+ * (JDK 17.0.15 and 25.0.3, AVX-512): exp and tanh at most 1 ulp, sigmoid at most 2 ulps (2.3e-7 relative);
+ * the contract test allows max(1e-6 relative, 4 ulps).
  */
 public final class VectorKernels implements Kernels {
 
