@@ -352,23 +352,23 @@ class ApiTest {
 
     @Test
     void computationalGraphsMatchTheNotes() throws Exception {
-        assertThat(client.get("/api/graphs").json().size()).isEqualTo(3);
+        assertThat(client.get("/api/graphs").json().size()).isEqualTo(5);
         Map<String, JsonNode> add = byLabel(client.get("/api/graphs/add-mul").json());
-        assertThat(add.get("f = q · z").get("value").asDouble()).isEqualTo(-12);
+        assertThat(add.get("f").get("value").asDouble()).isEqualTo(-12);
         assertThat(add.get("x").get("grad").asDouble()).isEqualTo(-4);
         assertThat(add.get("y").get("grad").asDouble()).isEqualTo(-4);
         assertThat(add.get("z").get("grad").asDouble()).isEqualTo(3);
-        assertThat(add.get("q = x + y").get("grad").asDouble()).isEqualTo(-4);
+        assertThat(add.get("q").get("grad").asDouble()).isEqualTo(-4);
 
         Map<String, JsonNode> sig = byLabel(client.get("/api/graphs/sigmoid-neuron").json());
-        assertThat(sig.get("1 / x").get("value").asDouble()).isCloseTo(0.73, within(0.005));
+        assertThat(sig.get("1/x").get("value").asDouble()).isCloseTo(0.73, within(0.005));
         assertThat(sig.get("w0").get("grad").asDouble()).isCloseTo(-0.20, within(0.005));
         assertThat(sig.get("x0").get("grad").asDouble()).isCloseTo(0.39, within(0.005));
         assertThat(sig.get("w1").get("grad").asDouble()).isCloseTo(-0.39, within(0.005));
         assertThat(sig.get("x1").get("grad").asDouble()).isCloseTo(-0.59, within(0.005));
         assertThat(sig.get("w2").get("grad").asDouble()).isCloseTo(0.20, within(0.005));
 
-        JsonNode lr = client.get("/api/graphs/logistic").json();
+        JsonNode lr = client.get("/api/graphs/logistic-step").json();
         Map<String, JsonNode> log = byLabel(lr);
         double p = 1 / (1 + Math.exp(-0.32));
         assertThat(log.get("L").get("value").asDouble()).isCloseTo(-Math.log(p), within(1e-4));
@@ -378,13 +378,13 @@ class ApiTest {
         // Topological order: every node's inputs come before it; edges match the inputs.
         JsonNode nodes = lr.get("nodes");
         for (JsonNode n : nodes) for (JsonNode in : n.get("inputs")) assertThat(in.asInt()).isLessThan(n.get("id").asInt());
-        assertThat(nodes.get(nodes.size() - 1).get("label").asText()).isEqualTo("L");
+        assertThat(nodes.get(nodes.size() - 1).get("name").asText()).isEqualTo("L");
         assertThat(client.get("/api/graphs/nope").status()).isEqualTo(404);
     }
 
     private static Map<String, JsonNode> byLabel(JsonNode graph) {
         Map<String, JsonNode> m = new java.util.HashMap<>();
-        for (JsonNode n : graph.get("nodes")) m.put(n.get("label").asText(), n);
+        for (JsonNode n : graph.get("nodes")) m.put(n.get("name").asText(), n);
         return m;
     }
 
