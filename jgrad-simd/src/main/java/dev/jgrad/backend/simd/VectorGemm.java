@@ -77,10 +77,13 @@ final class VectorGemm {
                                 // Rows of A stored m x k are already contiguous in k: read them in place.
                                 microRows(kb, a, aOff + (ic + ir) * lda + pc, lda, bp, jr * kb, tile);
                             } else {
+                                // A ragged last panel: copy its rows into MR zero-padded rows of ap and read
+                                // them the same way (keeping micro() for packed panels only keeps the JIT
+                                // profiles of the two kernels apart).
                                 if (jr == 0) {
-                                    packA(false, a, aOff, lda, ic + ir, pc, mr, kb, ap);
+                                    copyRows(a, aOff + (ic + ir) * lda + pc, lda, mr, kb, ap);
                                 }
-                                micro(kb, ap, 0, bp, jr * kb, tile);
+                                microRows(kb, ap, 0, kb, bp, jr * kb, tile);
                             }
                             if (mr == MR && nr == NR) {
                                 store(tile, alpha, betaNow, c, cIdx, ldc);
@@ -211,6 +214,14 @@ final class VectorGemm {
                 }
             }
         }
+    }
+
+    /** ap[r * kb + p] = a[src + r * lda + p] for r < mr, zero for mr <= r < MR. */
+    private static void copyRows(float[] a, int src, int lda, int mr, int kb, float[] ap) {
+        for (int r = 0; r < mr; r++) {
+            System.arraycopy(a, src + r * lda, ap, r * kb, kb);
+        }
+        Arrays.fill(ap, mr * kb, MR * kb, 0f);
     }
 
     private static int roundUp(int x, int unit) {
