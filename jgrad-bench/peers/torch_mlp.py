@@ -26,7 +26,7 @@ import torch.nn.functional as F
 # trainSamples, warmup, runs, bigBatch, classicSamples, classicWarmup, classicRuns, playgroundEpochs, roundSeconds
 SCALES = {
     "tiny": (256, 1, 2, 100, 128, 1, 2, 2, 0.005),
-    "quick": (2048, 1, 3, 2000, 2000, 1, 2, 5, 0.06),
+    "quick": (1024, 1, 3, 2000, 2000, 1, 2, 2, 0.03),
     "full": (8192, 2, 5, 10000, 60000, 2, 5, 40, 0.25),
 }
 

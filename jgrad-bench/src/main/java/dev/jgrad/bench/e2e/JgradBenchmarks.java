@@ -101,9 +101,16 @@ final class JgradBenchmarks {
         Adam opt = new Adam(model.parameters(), 1e-3);
         EpochTimer timer = new EpochTimer();
         int warm = scale.warmup + (batch <= 32 ? 1 : 0); // more steps to compile at small batches
+        Tensor x = Tensor.of(data.features(n), n, 784);
+        Tensor y = Tensor.of(data.labelsAsFloats(n), n);
+        Trainer warmUp = Trainer.builder(model, new CrossEntropyLoss(), opt).epochs(1).batchSize(batch)
+                .shuffle(seed).build();
+        for (long end = System.nanoTime() + scale.warmNanos; System.nanoTime() < end; ) {
+            warmUp.fit(x, y);
+        }
         Trainer.builder(model, new CrossEntropyLoss(), opt).epochs(warm + scale.runs).batchSize(batch)
                 .shuffle(seed).callbacks(timer).build()
-                .fit(Tensor.of(data.features(n), n, 784), Tensor.of(data.labelsAsFloats(n), n));
+                .fit(x, y);
         return n / timer.medianEpochSeconds(warm);
     }
 
@@ -117,7 +124,11 @@ final class JgradBenchmarks {
         int[] order = identity(n);
         Random shuffle = new Random(seed);
         double[] times = new double[scale.runs];
+        long warmEnd = System.nanoTime() + scale.warmNanos;
         for (int e = 0; e < scale.warmup + scale.runs; e++) {
+            if (e == scale.warmup - 1 && System.nanoTime() < warmEnd) {
+                e--; // keep warming up until the time is reached
+            }
             shuffle(order, shuffle);
             long t0 = System.nanoTime();
             for (int from = 0; from < n; from += batch) {
@@ -167,6 +178,9 @@ final class JgradBenchmarks {
     /** Median over rounds of at least {@code scale.roundNanos} each, after as many warm-up rounds. */
     private double perCallNanos(Runnable call) {
         double[] perCall = new double[scale.runs];
+        for (long end = System.nanoTime() + scale.warmNanos / 2; System.nanoTime() < end; ) {
+            call.run();
+        }
         for (int r = -scale.warmup; r < scale.runs; r++) {
             long calls = 0;
             long t0 = System.nanoTime();
@@ -209,7 +223,10 @@ final class JgradBenchmarks {
         Trainer trainer = Trainer.builder(model, new MSELoss(), opt).epochs(scale.playgroundEpochs).batchSize(10)
                 .shuffle(seed).build();
         double[] perSecond = new double[scale.runs];
-        for (int r = -scale.warmup - 2; r < scale.runs; r++) {
+        for (long end = System.nanoTime() + scale.warmNanos; System.nanoTime() < end; ) {
+            trainer.fit(xy[0], xy[1]);
+        }
+        for (int r = -scale.warmup; r < scale.runs; r++) {
             long t0 = System.nanoTime();
             trainer.fit(xy[0], xy[1]);
             if (r >= 0) {
@@ -230,7 +247,11 @@ final class JgradBenchmarks {
         int[] order = identity(500);
         Random shuffle = new Random(seed);
         double[] perSecond = new double[scale.runs];
-        for (int r = -scale.warmup - 2; r < scale.runs; r++) {
+        long warmEnd = System.nanoTime() + scale.warmNanos;
+        for (int r = -scale.warmup; r < scale.runs; r++) {
+            if (r == -1 && System.nanoTime() < warmEnd) {
+                r--; // keep warming up until the time is reached
+            }
             long t0 = System.nanoTime();
             for (int e = 0; e < scale.playgroundEpochs; e++) {
                 shuffle(order, shuffle);

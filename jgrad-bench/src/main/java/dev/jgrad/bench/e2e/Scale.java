@@ -6,9 +6,9 @@ package dev.jgrad.bench.e2e;
  */
 public enum Scale {
 
-    TINY(256, 1, 2, 100, 128, 1, 2, 2, 5_000_000L),
-    QUICK(2_048, 1, 3, 2_000, 2_000, 1, 2, 5, 60_000_000L),
-    FULL(8_192, 2, 5, 10_000, 60_000, 2, 5, 40, 250_000_000L);
+    TINY(256, 1, 2, 100, 128, 1, 2, 2, 5_000_000L, 0L),
+    QUICK(1_024, 1, 3, 2_000, 2_000, 1, 2, 2, 30_000_000L, 200_000_000L),
+    FULL(8_192, 2, 5, 10_000, 60_000, 2, 5, 40, 250_000_000L, 3_000_000_000L);
 
     /** Fashion-MNIST rows per training epoch (the first N samples). */
     final int trainSamples;
@@ -25,9 +25,14 @@ public enum Scale {
     final int playgroundEpochs;
     /** Minimum length of one timed round of a latency loop, in nanoseconds. */
     final long roundNanos;
+    /**
+     * Minimum warm-up time per benchmark before anything is measured: the Vector API runs boxed, allocating
+     * fallback code until C2 has compiled the kernels with intrinsics, which takes seconds, not a few epochs.
+     */
+    final long warmNanos;
 
     Scale(int trainSamples, int warmup, int runs, int bigBatch, int classicSamples, int classicWarmup,
-          int classicRuns, int playgroundEpochs, long roundNanos) {
+          int classicRuns, int playgroundEpochs, long roundNanos, long warmNanos) {
         this.trainSamples = trainSamples;
         this.warmup = warmup;
         this.runs = runs;
@@ -37,5 +42,6 @@ public enum Scale {
         this.classicRuns = classicRuns;
         this.playgroundEpochs = playgroundEpochs;
         this.roundNanos = roundNanos;
+        this.warmNanos = warmNanos;
     }
 }

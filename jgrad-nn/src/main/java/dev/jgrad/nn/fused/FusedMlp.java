@@ -54,6 +54,30 @@ public final class FusedMlp {
         return n <= DIRECT_MAX_ROWS || (long) n * inF * outF <= DIRECT_MAX_MACS;
     }
 
+    /** Below this length a plain loop beats a kernel call (the SIMD kernels' vectors are 8 or 16 floats wide). */
+    private static final int SHORT = 32;
+
+    private float dot(float[] x, int xOff, float[] y, int yOff, int len) {
+        if (len >= SHORT) {
+            return k.dot(x, xOff, y, yOff, len);
+        }
+        float s = 0f;
+        for (int i = 0; i < len; i++) {
+            s += x[xOff + i] * y[yOff + i];
+        }
+        return s;
+    }
+
+    private void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
+        if (len >= SHORT) {
+            k.axpy(alpha, x, xOff, y, yOff, len);
+            return;
+        }
+        for (int i = 0; i < len; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
     private FusedMlp(List<Layer> layers) {
         this.layers = layers;
         this.k = Backend.kernels();
@@ -141,7 +165,7 @@ public final class FusedMlp {
                 float[] zl = z[l];
                 for (int r = 0; r < n; r++) {
                     for (int j = 0; j < outF; j++) {
-                        zl[r * outF + j] = k.dot(in, r * inF, w, j * inF, inF);
+                        zl[r * outF + j] = dot(in, r * inF, w, j * inF, inF);
                     }
                 }
             } else {
@@ -203,7 +227,7 @@ public final class FusedMlp {
                 float[] dw = lin.weight().gradData();
                 for (int r = 0; r < n; r++) {
                     for (int j = 0; j < outF; j++) {
-                        k.axpy(dz[r * outF + j], in, r * inF, dw, j * inF, inF);
+                        axpy(dz[r * outF + j], in, r * inF, dw, j * inF, inF);
                     }
                 }
             } else {
@@ -218,7 +242,7 @@ public final class FusedMlp {
                 java.util.Arrays.fill(gp, 0, n * inF, 0f);
                 for (int r = 0; r < n; r++) {
                     for (int j = 0; j < outF; j++) {
-                        k.axpy(dz[r * outF + j], w, j * inF, gp, r * inF, inF);
+                        axpy(dz[r * outF + j], w, j * inF, gp, r * inF, inF);
                     }
                 }
             } else if (l > 0) {
