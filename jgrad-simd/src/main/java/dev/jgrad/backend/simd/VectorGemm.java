@@ -8,18 +8,19 @@ import jdk.incubator.vector.VectorSpecies;
  * The single-threaded Goto/BLIS-style GEMM behind {@link VectorKernels}.
  *
  * <p>Loops, outermost first: {@code NC} columns of C, {@code KC} steps of k (pack that KC x NC block of op(B)
- * into NR-wide panels, for L2), {@code MC} rows (pack that MC x KC block of op(A) into MR-high panels), then
- * each MR-high A panel (kept in L1) against every NR-wide B panel in the register-tiled micro-kernel: MR x NV
- * vectors of C held in registers, MR broadcasts of A and NV loads of B per k-step, MR x NV fused
- * multiply-adds. Measured on AVX-512 (Cascade Lake): 6 x 4 vectors (6 x 64 floats) beat 8 x 2, 8 x 3, 12 x 2
- * and 4 x 4; every broadcast costs an issue slot the FMAs need, so a wide tile with few rows wins. Unrolling
- * the k-loop by hand made C2 spill and was slower.
+ * into NR-wide panels, for L2), {@code MC} rows, then each MR-high panel of A (kept in L1) against every
+ * NR-wide B panel in the register-tiled micro-kernel: MR x NV vectors of C held in registers, MR broadcasts
+ * of A and NV loads of B per k-step, MR x NV fused multiply-adds. Measured on AVX-512 (Cascade Lake, thread
+ * CPU time, kernel alone): 6 x 4 vectors (6 x 64 floats) ~105 GFLOPS, 12 x 2 ~104, 8 x 3 ~102, 8 x 2 ~94,
+ * 14 x 2 ~78, 4 x 4 ~60. Unrolling the k-loop by hand made C2 spill and was slower.
  *
- * <p>Transposes are absorbed by the packing, so NN, TN, NT and TT share the micro-kernel. A stored m x k (not
- * transposed) is not packed at all: {@code microRows} broadcasts straight from its MR rows, which are already
- * contiguous in k (packing cost 10-25% at the benchmark shapes); only a ragged last row panel is packed.
- * Packed panels are zero-padded to whole tiles, so edge tiles run the same micro-kernel; every tile lands in a small scratch
- * buffer that is then merged into C (vector loop for full tiles, scalar for the edge): no slow path, no masks.
+ * <p>A: stored m x k (not transposed) it is not packed at all: {@code microRows} broadcasts straight from its
+ * MR rows, which are contiguous in k (packing cost 10-25 % at the benchmark shapes); a ragged last panel is
+ * copied into MR zero-padded rows first. Stored k x m it is packed into MR-high panels for {@code micro}.
+ * B is always packed (NT by a strip-wise transpose). So NN, TN, NT and TT share two kernels that differ only
+ * in where the broadcasts come from. Padding makes edge tiles run the same kernels; every tile lands in a
+ * small scratch buffer that is then merged into C (vector loop for full tiles, scalar for edges): no slow
+ * path, no masks.
  */
 final class VectorGemm {
 
@@ -64,7 +65,7 @@ final class VectorGemm {
                 for (int ic = 0; ic < m; ic += MC) {
                     int mb = Math.min(MC, m - ic);
                     if (transA) {
-                        packA(true, a, aOff, lda, ic, pc, mb, kb, ap);
+                        packTransposedA(a, aOff, lda, ic, pc, mb, kb, ap);
                     }
                     for (int ir = 0; ir < mb; ir += MR) {
                         int mr = Math.min(MR, mb - ir);
@@ -178,39 +179,17 @@ final class VectorGemm {
     }
 
     /**
-     * Packs op(A)[ic..ic+mb, pc..pc+kb) into MR-high panels: panel q holds ap[q*kb*MR + p*MR + r]. Rows past
-     * mb are zero.
+     * Packs op(A)[ic..ic+mb, pc..pc+kb) for A stored k x m (transposed) into MR-high panels: panel q holds
+     * ap[q*kb*MR + p*MR + r]; rows past mb are zero. MR consecutive elements of a stored row are one k-step.
      */
-    private static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int pc, int mb, int kb,
-                              float[] ap) {
+    private static void packTransposedA(float[] a, int aOff, int lda, int ic, int pc, int mb, int kb, float[] ap) {
         for (int ir = 0; ir < mb; ir += MR) {
             int mr = Math.min(MR, mb - ir);
             int dst = ir * kb;
-            if (transA) {
-                // A stored k x m: MR consecutive elements of a stored row are one k-step of the panel.
-                int src = aOff + pc * lda + ic + ir;
-                for (int p = 0; p < kb; p++, src += lda, dst += MR) {
-                    for (int r = 0; r < MR; r++) {
-                        ap[dst + r] = r < mr ? a[src + r] : 0f;
-                    }
-                }
-            } else {
-                int src = aOff + (ic + ir) * lda + pc;
-                if (mr == MR) {
-                    // MR read streams, one contiguous write stream.
-                    for (int p = 0; p < kb; p++, dst += MR) {
-                        int s = src + p;
-                        for (int r = 0; r < MR; r++) {
-                            ap[dst + r] = a[s + r * lda];
-                        }
-                    }
-                } else {
-                    for (int p = 0; p < kb; p++, dst += MR) {
-                        int s = src + p;
-                        for (int r = 0; r < MR; r++) {
-                            ap[dst + r] = r < mr ? a[s + r * lda] : 0f;
-                        }
-                    }
+            int src = aOff + pc * lda + ic + ir;
+            for (int p = 0; p < kb; p++, src += lda, dst += MR) {
+                for (int r = 0; r < MR; r++) {
+                    ap[dst + r] = r < mr ? a[src + r] : 0f;
                 }
             }
         }
