@@ -2,7 +2,8 @@
 """PyTorch/numpy side of dev.jgrad.bench.e2e.BenchSuite: the same end-to-end work as JgradBenchmarks.
 
 Prints progress to stderr and one line 'TORCH-MLP-RESULT {json}' to stdout, with the same metric keys:
-  train_b32/128/1024 (samples/s, Adam, cross-entropy, shuffled mini-batches, loss.item() each step),
+  train_b32/128/1024 (samples/s, Adam, cross-entropy, shuffled mini-batches, loss.item() each step; *_cpu: per
+  second of process CPU time, steadier on a shared machine),
   infer_b1_us (us, torch.no_grad), infer_big (samples/s), playground_steps (steps/s),
   classic_numpy_s (s per full-batch iteration of the notes' sigmoid loop in numpy).
 
@@ -80,9 +81,10 @@ def train_samples_per_s(x, y, batch, warmup, runs, seed):
     gen = torch.Generator().manual_seed(seed)
     if batch <= 32:
         warmup += 1
-    times = []
+    times, cpu = [], []
     for epoch in range(warmup + runs):
         t0 = time.perf_counter()
+        c0 = time.process_time()
         order = torch.randperm(n, generator=gen)
         for start in range(0, n, batch):
             idx = order[start:start + batch]
@@ -94,7 +96,8 @@ def train_samples_per_s(x, y, batch, warmup, runs, seed):
             opt.step()
         if epoch >= warmup:
             times.append(time.perf_counter() - t0)
-    return n / statistics.median(times)
+            cpu.append(time.process_time() - c0)
+    return n / statistics.median(times), n / statistics.median(cpu)
 
 
 def per_call_seconds(fn, warmup, runs, round_seconds):
@@ -124,9 +127,10 @@ def playground_steps_per_s(epochs, warmup, runs, seed):
     model = torch.nn.Sequential(torch.nn.Linear(2, 8), torch.nn.Tanh(), torch.nn.Linear(8, 8), torch.nn.Tanh(),
                                 torch.nn.Linear(8, 1), torch.nn.Tanh())
     opt = torch.optim.SGD(model.parameters(), lr=0.03)
-    rates = []
+    rates, cpu_rates = [], []
     for r in range(-warmup - 2, runs):
         t0 = time.perf_counter()
+        c0 = time.process_time()
         for _ in range(epochs):
             order = torch.randperm(500, generator=gen)
             for start in range(0, 500, 10):
@@ -138,7 +142,8 @@ def playground_steps_per_s(epochs, warmup, runs, seed):
                 opt.step()
         if r >= 0:
             rates.append(epochs * 50 / (time.perf_counter() - t0))
-    return statistics.median(rates)
+            cpu_rates.append(epochs * 50 / max(time.process_time() - c0, 1e-9))
+    return statistics.median(rates), statistics.median(cpu_rates)
 
 
 def classic_numpy_seconds(x, labels, warmup, runs, seed):
@@ -201,7 +206,8 @@ def main():
     metrics = {}
     for batch in (32, 128, 1024):
         log(f"torch {args.threads}t: train b{batch}")
-        metrics[f"train_b{batch}"] = train_samples_per_s(x, y, batch, warmup, runs, args.seed)
+        metrics[f"train_b{batch}"], metrics[f"train_b{batch}_cpu"] = train_samples_per_s(x, y, batch, warmup, runs,
+                                                                                        args.seed)
 
     log(f"torch {args.threads}t: inference")
     model = fashion_mlp().eval()
@@ -216,7 +222,8 @@ def main():
     metrics["infer_big"] = big / per_call_seconds(lambda: infer(many), warmup, runs, round_s)
 
     log(f"torch {args.threads}t: playground")
-    metrics["playground_steps"] = playground_steps_per_s(pg_epochs, warmup, runs, args.seed)
+    metrics["playground_steps"], metrics["playground_steps_cpu"] = playground_steps_per_s(pg_epochs, warmup, runs,
+                                                                                          args.seed)
 
     log(f"numpy {args.threads}t: classic loop")
     metrics["classic_numpy_s"] = classic_numpy_seconds(x_np[:classic_n], y_np[:classic_n], c_warm, c_runs, args.seed)

@@ -14,7 +14,9 @@ import java.util.List;
 final class EpochTimer implements Callback {
 
     private final List<Double> epochSeconds = new ArrayList<>();
+    private final List<Double> epochCpuSeconds = new ArrayList<>();
     private long epochStart;
+    private long epochCpuStart;
     private long trainStart;
     private double trainSeconds;
 
@@ -26,11 +28,13 @@ final class EpochTimer implements Callback {
     @Override
     public void onEpochBegin(TrainingContext context, int epoch) {
         epochStart = System.nanoTime();
+        epochCpuStart = Cpu.processNanos();
     }
 
     @Override
     public void onEpochEnd(TrainingContext context, EpochRecord record) {
         epochSeconds.add((System.nanoTime() - epochStart) / 1e9);
+        epochCpuSeconds.add((Cpu.processNanos() - epochCpuStart) / 1e9);
     }
 
     @Override
@@ -40,7 +44,16 @@ final class EpochTimer implements Callback {
 
     /** The median epoch time after dropping the first {@code warmup} epochs. */
     double medianEpochSeconds(int warmup) {
-        List<Double> kept = epochSeconds.subList(Math.min(warmup, epochSeconds.size() - 1), epochSeconds.size());
+        return medianAfter(epochSeconds, warmup);
+    }
+
+    /** The median CPU time of the whole process per epoch (all threads), after {@code warmup} epochs. */
+    double medianEpochCpuSeconds(int warmup) {
+        return medianAfter(epochCpuSeconds, warmup);
+    }
+
+    private static double medianAfter(List<Double> values, int warmup) {
+        List<Double> kept = values.subList(Math.min(warmup, values.size() - 1), values.size());
         return Stats.median(kept.stream().mapToDouble(Double::doubleValue).toArray());
     }
 

@@ -58,14 +58,18 @@ final class JgradBenchmarks {
         int n = scale.trainSamples;
         for (int b : TRAIN_BATCHES) {
             step("train b" + b);
-            metrics.put("train_b" + b, trainerSamplesPerSecond(b, n));
+            double[] rates = trainerSamplesPerSecond(b, n);
+            metrics.put("train_b" + b, rates[0]);
+            metrics.put("train_b" + b + "_cpu", rates[1]);
         }
         step("train autograd b128");
         metrics.put("train_autograd_b128", autogradSamplesPerSecond(128, n));
         step("inference");
         inference(metrics);
         step("playground");
-        metrics.put("playground_steps", playgroundTrainerSteps());
+        double[] pg = playgroundTrainerSteps();
+        metrics.put("playground_steps", pg[0]);
+        metrics.put("playground_steps_cpu", pg[1]);
         metrics.put("playground_autograd_steps", playgroundAutogradSteps());
         step("classic loop");
         metrics.put("classic_s", classicSecondsPerIteration());
@@ -95,8 +99,8 @@ final class JgradBenchmarks {
 
     // ---- training -------------------------------------------------------------------------------------------
 
-    /** Trainer.fit over the first n samples: samples per second of the median epoch. */
-    private double trainerSamplesPerSecond(int batch, int n) {
+    /** Trainer.fit over the first n samples: {samples per second, samples per CPU-second} of the median epoch. */
+    private double[] trainerSamplesPerSecond(int batch, int n) {
         Sequential model = fashionMlp(new Random(seed));
         Adam opt = new Adam(model.parameters(), 1e-3);
         EpochTimer timer = new EpochTimer();
@@ -111,7 +115,7 @@ final class JgradBenchmarks {
         Trainer.builder(model, new CrossEntropyLoss(), opt).epochs(warm + scale.runs).batchSize(batch)
                 .shuffle(seed).callbacks(timer).build()
                 .fit(x, y);
-        return n / timer.medianEpochSeconds(warm);
+        return new double[] {n / timer.medianEpochSeconds(warm), n / timer.medianEpochCpuSeconds(warm)};
     }
 
     /** The README's five-line loop (zeroGrad, forward, loss, backward, step) on shuffled batches. */
@@ -216,7 +220,7 @@ final class JgradBenchmarks {
     }
 
     /** Trainer (fused path): steps per second over rounds of {@code playgroundEpochs} epochs of 50 steps. */
-    private double playgroundTrainerSteps() {
+    private double[] playgroundTrainerSteps() {
         Sequential model = playgroundNet(new Random(seed));
         SGD opt = new SGD(model.parameters(), 0.03);
         Tensor[] xy = playgroundData();
@@ -226,14 +230,17 @@ final class JgradBenchmarks {
         for (long end = System.nanoTime() + scale.warmNanos; System.nanoTime() < end; ) {
             trainer.fit(xy[0], xy[1]);
         }
+        double[] perCpuSecond = new double[scale.runs];
         for (int r = -scale.warmup; r < scale.runs; r++) {
             long t0 = System.nanoTime();
+            long c0 = Cpu.processNanos();
             trainer.fit(xy[0], xy[1]);
             if (r >= 0) {
                 perSecond[r] = scale.playgroundEpochs * 50 / ((System.nanoTime() - t0) / 1e9);
+                perCpuSecond[r] = scale.playgroundEpochs * 50 / (Math.max(1, Cpu.processNanos() - c0) / 1e9);
             }
         }
-        return Stats.median(perSecond);
+        return new double[] {Stats.median(perSecond), Stats.median(perCpuSecond)};
     }
 
     /** The autograd loop the playground's engine runs (graph per step). */
