@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -142,11 +140,11 @@ public final class History {
     }
 
     public void saveCsv(Path file) throws IOException {
-        Files.writeString(file, toCsv(), StandardCharsets.UTF_8);
+        dev.jgrad.io.AtomicFiles.writeString(file, toCsv());
     }
 
     public void saveJson(Path file) throws IOException {
-        Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+        dev.jgrad.io.AtomicFiles.writeString(file, toJson());
     }
 
     @Override

@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -62,7 +61,7 @@ public final class GraphCommand implements Callable<Integer> {
         if (out == null) {
             stdout.print(text);
         } else {
-            Files.writeString(out, text);
+            dev.jgrad.io.AtomicFiles.writeString(out, text);
             stdout.println("wrote " + out + " (" + seed.id() + ", " + graph.nodes().size() + " nodes)");
         }
         stdout.flush();

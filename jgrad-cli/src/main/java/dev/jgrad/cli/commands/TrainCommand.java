@@ -47,7 +47,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -358,7 +357,7 @@ public final class TrainCommand implements Callable<Integer> {
             String header = table.substring(0, table.indexOf('\n')).replace(",val_", "," + monitorName + "_");
             table = header + table.substring(table.indexOf('\n'));
         }
-        Files.writeString(csv, table);
+        dev.jgrad.io.AtomicFiles.writeString(csv, table);
         List<Path> written = new ArrayList<>(List.of(this.out, csv));
         // Not while the JVM shuts down after Ctrl-C: drawing starts AWT, which registers shutdown hooks and fails.
         if (history.size() > 0 && !interrupted) {
