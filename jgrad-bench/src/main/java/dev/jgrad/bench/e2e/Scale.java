@@ -8,7 +8,7 @@ public enum Scale {
 
     TINY(256, 1, 2, 100, 128, 1, 2, 2, 5_000_000L, 0L),
     QUICK(1_024, 1, 3, 2_000, 2_000, 1, 2, 2, 30_000_000L, 200_000_000L),
-    FULL(8_192, 2, 5, 10_000, 60_000, 2, 5, 40, 250_000_000L, 3_000_000_000L);
+    FULL(8_192, 2, 5, 10_000, 60_000, 2, 5, 100, 250_000_000L, 3_000_000_000L);
 
     /** Fashion-MNIST rows per training epoch (the first N samples). */
     final int trainSamples;

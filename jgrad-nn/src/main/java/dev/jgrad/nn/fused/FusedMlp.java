@@ -78,6 +78,32 @@ public final class FusedMlp {
         }
     }
 
+    /** z[r, :] += b for every row; narrow rows (the playground's 8 units) in a plain loop. */
+    private void addBias(float[] z, int n, int width, float[] b) {
+        if (width >= SHORT) {
+            k.addRowVector(z, 0, n, width, b, 0);
+            return;
+        }
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < width; j++) {
+                z[r * width + j] += b[j];
+            }
+        }
+    }
+
+    /** out[j] += sum over rows of m[r, j]; narrow rows in a plain loop. */
+    private void addColumnSums(float[] m, int n, int width, float[] out) {
+        if (width >= SHORT) {
+            k.sumRows(m, 0, n, width, out, 0);
+            return;
+        }
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < width; j++) {
+                out[j] += m[r * width + j];
+            }
+        }
+    }
+
     private FusedMlp(List<Layer> layers) {
         this.layers = layers;
         this.k = Backend.kernels();
@@ -172,7 +198,7 @@ public final class FusedMlp {
                 k.gemm(false, true, n, outF, inF, 1f, in, 0, inF, lin.weight().data(), 0, inF, 0f, z[l], 0, outF);
             }
             if (lin.bias() != null) {
-                k.addRowVector(z[l], 0, n, outF, lin.bias().data(), 0);
+                addBias(z[l], n, outF, lin.bias().data());
             }
             activate(layer, z[l], a[l], n * outF);
             in = a[l];
@@ -234,7 +260,7 @@ public final class FusedMlp {
                 k.gemm(true, false, outF, inF, n, 1f, dz, 0, outF, in, 0, inF, 1f, lin.weight().gradData(), 0, inF);
             }
             if (lin.bias() != null) {
-                k.sumRows(dz, 0, n, outF, lin.bias().gradData(), 0);
+                addColumnSums(dz, n, outF, lin.bias().gradData());
             }
             if (l > 0 && direct) {
                 float[] w = lin.weight().data();
