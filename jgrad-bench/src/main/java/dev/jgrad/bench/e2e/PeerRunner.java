@@ -99,27 +99,30 @@ final class PeerRunner {
         }
     }
 
-    /** jgrad-bench/peers/torch_mlp.py under the working directory or a parent, or next to this module's classes. */
+    /**
+     * {@code jgrad-bench/peers/torch_mlp.py} (or {@code peers/torch_mlp.py}) in the working directory or a parent,
+     * else next to where these classes were loaded from (target/classes, or a jar such as jgrad-cli/target/jgrad.jar
+     * inside the repository).
+     */
     private static Path findScript() {
-        Path rel = Path.of("jgrad-bench", "peers", "torch_mlp.py");
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve(rel))) {
-                return d.resolve(rel);
-            }
-            if (Files.isRegularFile(d.resolve("peers").resolve("torch_mlp.py"))) {
-                return d.resolve("peers").resolve("torch_mlp.py");
-            }
+        Path found = searchUpwards(Path.of("").toAbsolutePath());
+        if (found != null) {
+            return found;
         }
         try {
-            // .../jgrad-bench/target/classes or .../jgrad-bench/target/*.jar
-            Path code = Path.of(PeerRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path d = code; d != null; d = d.getParent()) {
-                if (Files.isRegularFile(d.resolve("peers").resolve("torch_mlp.py"))) {
-                    return d.resolve("peers").resolve("torch_mlp.py");
-                }
-            }
+            return searchUpwards(Path.of(PeerRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         } catch (URISyntaxException | RuntimeException e) {
             return null;
+        }
+    }
+
+    private static Path searchUpwards(Path start) {
+        for (Path d = start; d != null; d = d.getParent()) {
+            for (Path candidate : List.of(d.resolve("jgrad-bench/peers/torch_mlp.py"), d.resolve("peers/torch_mlp.py"))) {
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+            }
         }
         return null;
     }
