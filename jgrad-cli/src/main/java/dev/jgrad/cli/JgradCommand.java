@@ -1,5 +1,6 @@
 package dev.jgrad.cli;
 
+import dev.jgrad.cli.commands.BenchCommand;
 import dev.jgrad.cli.commands.DatasetsCommand;
 import dev.jgrad.cli.commands.EvalCommand;
 import dev.jgrad.cli.commands.GradcheckCommand;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "jgrad", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Learn, build and train neural networks on the JVM.",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, GradcheckCommand.class,
-                GraphCommand.class, DatasetsCommand.class, PlaygroundCommand.class},
+                GraphCommand.class, DatasetsCommand.class, PlaygroundCommand.class, BenchCommand.class},
         footer = {"", "Examples:",
                 "  jgrad train                      a small MLP on a built-in 2D set, in seconds",
                 "  jgrad train --data fashion-mnist --out fashion.jgrad   784-256-128-10, 10 epochs",

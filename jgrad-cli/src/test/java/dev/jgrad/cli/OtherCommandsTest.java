@@ -97,11 +97,18 @@ class OtherCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "eval", "predict", "gradcheck", "graph", "datasets", "playground"})
+    @ValueSource(strings = {"train", "eval", "predict", "gradcheck", "graph", "datasets", "playground", "bench"})
     void helpWorksForEveryCommand(String command) {
         Cli.Result r = Cli.run(command, "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("Usage: jgrad " + command).contains("--help");
+    }
+
+    @Test
+    void benchRejectsBadThreadCountsAsAUsageError() {
+        Cli.Result r = Cli.run("bench", "--threads", "0", "--no-peer");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--threads").doesNotContain("\tat ");
     }
 
     @Test
