@@ -39,7 +39,22 @@ final class VectorGemm {
     /** Columns of B packed at a time: KC x NC floats = 512 KiB, streamed from L2 past each A panel. */
     static final int NC = 512;
 
+    /**
+     * Packing buffers per thread, grown when needed and then reused, so a steady training step allocates nothing
+     * here. Safe because packing writes every element it later reads (padding included) and a thread never runs
+     * two GEMMs at once; at most one A panel and one B panel (about 0.6 MB) stay alive per thread.
+     */
+    private static final ThreadLocal<float[][]> WORKSPACE = ThreadLocal.withInitial(() -> new float[3][0]);
+
     private VectorGemm() {
+    }
+
+    private static float[] workspace(int slot, int size) {
+        float[][] w = WORKSPACE.get();
+        if (w[slot].length < size) {
+            w[slot] = new float[size];
+        }
+        return w[slot];
     }
 
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
@@ -53,9 +68,9 @@ final class VectorGemm {
             return;
         }
         int kcMax = Math.min(k, KC);
-        float[] ap = new float[roundUp(Math.min(m, MC), MR) * kcMax];
-        float[] bp = new float[roundUp(Math.min(n, NC), NR) * kcMax];
-        float[] tile = new float[MR * NR];
+        float[] ap = workspace(0, roundUp(Math.min(m, MC), MR) * kcMax);
+        float[] bp = workspace(1, roundUp(Math.min(n, NC), NR) * kcMax);
+        float[] tile = workspace(2, MR * NR);
         for (int jc = 0; jc < n; jc += NC) {
             int nb = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
