@@ -27,6 +27,7 @@ class App {
     this.hover = null;
     this.drawQueued = false;
     this.framesSeen = 0;
+    this.framesDrawn = 0; // rendered updates, for the browser test's frame-rate report
     this.network = new NetworkView($('network'), $('tooltip'), {
       toggleFeature: name => this.toggleFeature(name),
       neurons: (l, d) => this.changeNeurons(l, d),
@@ -326,6 +327,7 @@ class App {
     else if ($('status').dataset.sticky) this.hideStatus();
     document.body.dataset.epoch = f.epoch;
     document.body.dataset.frames = this.framesSeen;
+    document.body.dataset.draws = ++this.framesDrawn;
     document.body.dataset.ready = 'true';
   }
 

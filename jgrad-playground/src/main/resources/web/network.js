@@ -169,8 +169,13 @@ export class NetworkView {
   update(frame, data) {
     this.frame = frame;
     const maps = frame.maps;
-    for (const [name, node] of this.featureNodes) {
-      if (data.features[name]) paintSigned(node.firstChild, bytes(data.features[name]), data.featureSize);
+    // Input features depend only on the data: repaint them when the data (or the diagram) changed, not per frame.
+    if (this.paintedData !== data || this.paintedKey !== this.key) {
+      this.paintedData = data;
+      this.paintedKey = this.key;
+      for (const [name, node] of this.featureNodes) {
+        if (data.features[name]) paintSigned(node.firstChild, bytes(data.features[name]), data.featureSize);
+      }
     }
     maps.hidden.forEach((layer, l) => layer.forEach((b64, i) => {
       const node = this.hiddenNodes[l] && this.hiddenNodes[l][i];
@@ -187,9 +192,18 @@ export class NetworkView {
         const p = layer[to] && layer[to][from];
         if (!p) return;
         const value = v === null ? 0 : v;
-        p.setAttribute('stroke', signedColor(Math.max(-1, Math.min(1, value))));
-        p.setAttribute('stroke-width', Math.min(10, 0.8 + Math.abs(value) * 4).toFixed(2));
-        p.setAttribute('stroke-opacity', '0.75');
+        // Touch the DOM only when the drawn link changes: unchanged attributes still cost style work per frame.
+        const stroke = signedColor(Math.max(-1, Math.min(1, value)));
+        const width = Math.min(10, 0.8 + Math.abs(value) * 4).toFixed(2);
+        if (p.dataset.stroke !== stroke) {
+          p.dataset.stroke = stroke;
+          p.setAttribute('stroke', stroke);
+        }
+        if (p.dataset.width !== width) {
+          p.dataset.width = width;
+          p.setAttribute('stroke-width', width);
+        }
+        if (!p.hasAttribute('stroke-opacity')) p.setAttribute('stroke-opacity', '0.75');
       }));
       w.b.forEach((v, to) => {
         const b = this.biasNodes[l] && this.biasNodes[l][to];
