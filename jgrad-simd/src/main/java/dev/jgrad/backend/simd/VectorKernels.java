@@ -39,8 +39,42 @@ public final class VectorKernels implements Kernels {
     public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
+        if (m <= SMALL_M && !transA && m > 0 && n > 0 && k > 0) {
+            smallM(transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         GemmThreads.gemm(VectorGemm::gemm, GemmThreads.threads(), VectorGemm.MR, VectorGemm.NR,
                 transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /** Up to this many rows of A, packing costs more than it saves: one sample's forward, for example. */
+    static final int SMALL_M = 4;
+
+    /**
+     * A few rows of A times B without packing: dot products against the rows of B stored n x k (NT, a layer's
+     * forward at batch 1) or row updates with the rows of B stored k x n (NN). B is streamed once either way.
+     */
+    private void smallM(boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                        float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * lda;
+            int ci = cOff + i * ldc;
+            if (transB) {
+                for (int j = 0; j < n; j++) {
+                    float v = alpha * dot(a, ai, b, bOff + j * ldb, k);
+                    c[ci + j] = beta == 0f ? v : v + beta * c[ci + j];
+                }
+            } else {
+                if (beta == 0f) {
+                    java.util.Arrays.fill(c, ci, ci + n, 0f); // beta = 0 ignores C, NaN included
+                } else if (beta != 1f) {
+                    scale(beta, c, ci, c, ci, n);
+                }
+                for (int p = 0; p < k; p++) {
+                    axpy(alpha * a[ai + p], b, bOff + p * ldb, c, ci, n);
+                }
+            }
+        }
     }
 
     @Override
