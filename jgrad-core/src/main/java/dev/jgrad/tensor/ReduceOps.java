@@ -9,6 +9,14 @@ final class ReduceOps {
     private ReduceOps() {
     }
 
+    /** A shape seen as [outer, len, inner] around the reduced axis. */
+    private record Axis(int outer, int len, int inner) {
+        static Axis of(int[] shape, int ax) {
+            return new Axis(Shapes.numel(java.util.Arrays.copyOfRange(shape, 0, ax)), shape[ax],
+                    Shapes.numel(java.util.Arrays.copyOfRange(shape, ax + 1, shape.length)));
+        }
+    }
+
     /** The sum of every element, as a 0-d tensor. Its gradient is the upstream value at every position. */
     static Tensor sumAll(Tensor x) {
         Tensor in = Tensor.dense(x);
@@ -23,9 +31,10 @@ final class ReduceOps {
         }
         Tensor in = Tensor.dense(x);
         int[] s = x.shape;
-        int len = s[ax];
-        int inner = Shapes.numel(java.util.Arrays.copyOfRange(s, ax + 1, s.length));
-        int outer = Shapes.numel(java.util.Arrays.copyOfRange(s, 0, ax));
+        Axis v = Axis.of(s, ax);
+        int len = v.len();
+        int inner = v.inner();
+        int outer = v.outer();
         float[] out = new float[outer * inner];
         for (int o = 0; o < outer; o++) {
             int base = in.offset + o * len * inner;
@@ -51,9 +60,10 @@ final class ReduceOps {
             throw new IllegalArgumentException("max: axis " + axis + " of shape " + Shapes.str(s) + " is empty");
         }
         Tensor in = Tensor.dense(x);
-        int len = s[ax];
-        int inner = Shapes.numel(java.util.Arrays.copyOfRange(s, ax + 1, s.length));
-        int outer = Shapes.numel(java.util.Arrays.copyOfRange(s, 0, ax));
+        Axis v = Axis.of(s, ax);
+        int len = v.len();
+        int inner = v.inner();
+        int outer = v.outer();
         float[] out = new float[outer * inner];
         int[] arg = new int[outer * inner];
         for (int o = 0; o < outer; o++) {
@@ -89,9 +99,10 @@ final class ReduceOps {
         int ax = Shapes.axis("argmax", axis, x.dim());
         int[] s = x.shape;
         Tensor in = Tensor.dense(x);
-        int len = s[ax];
-        int inner = Shapes.numel(java.util.Arrays.copyOfRange(s, ax + 1, s.length));
-        int outer = Shapes.numel(java.util.Arrays.copyOfRange(s, 0, ax));
+        Axis v = Axis.of(s, ax);
+        int len = v.len();
+        int inner = v.inner();
+        int outer = v.outer();
         int[] arg = new int[outer * inner];
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
@@ -135,9 +146,10 @@ final class ReduceOps {
     private static float[] softmaxValues(Tensor x, int ax, boolean log) {
         Tensor in = Tensor.dense(x);
         int[] s = x.shape;
-        int len = s[ax];
-        int inner = Shapes.numel(java.util.Arrays.copyOfRange(s, ax + 1, s.length));
-        int outer = Shapes.numel(java.util.Arrays.copyOfRange(s, 0, ax));
+        Axis v = Axis.of(s, ax);
+        int len = v.len();
+        int inner = v.inner();
+        int outer = v.outer();
         float[] out = new float[in.numel()];
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
