@@ -31,10 +31,10 @@ final class ReduceOps {
         }
         Tensor in = Tensor.dense(x);
         int[] s = x.shape;
-        Axis v = Axis.of(s, ax);
-        int len = v.len();
-        int inner = v.inner();
-        int outer = v.outer();
+        Axis view = Axis.of(s, ax);
+        int len = view.len();
+        int inner = view.inner();
+        int outer = view.outer();
         float[] out = new float[outer * inner];
         for (int o = 0; o < outer; o++) {
             int base = in.offset + o * len * inner;
@@ -60,10 +60,10 @@ final class ReduceOps {
             throw new IllegalArgumentException("max: axis " + axis + " of shape " + Shapes.str(s) + " is empty");
         }
         Tensor in = Tensor.dense(x);
-        Axis v = Axis.of(s, ax);
-        int len = v.len();
-        int inner = v.inner();
-        int outer = v.outer();
+        Axis view = Axis.of(s, ax);
+        int len = view.len();
+        int inner = view.inner();
+        int outer = view.outer();
         float[] out = new float[outer * inner];
         int[] arg = new int[outer * inner];
         for (int o = 0; o < outer; o++) {
@@ -99,10 +99,10 @@ final class ReduceOps {
         int ax = Shapes.axis("argmax", axis, x.dim());
         int[] s = x.shape;
         Tensor in = Tensor.dense(x);
-        Axis v = Axis.of(s, ax);
-        int len = v.len();
-        int inner = v.inner();
-        int outer = v.outer();
+        Axis view = Axis.of(s, ax);
+        int len = view.len();
+        int inner = view.inner();
+        int outer = view.outer();
         int[] arg = new int[outer * inner];
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
@@ -146,10 +146,10 @@ final class ReduceOps {
     private static float[] softmaxValues(Tensor x, int ax, boolean log) {
         Tensor in = Tensor.dense(x);
         int[] s = x.shape;
-        Axis v = Axis.of(s, ax);
-        int len = v.len();
-        int inner = v.inner();
-        int outer = v.outer();
+        Axis view = Axis.of(s, ax);
+        int len = view.len();
+        int inner = view.inner();
+        int outer = view.outer();
         float[] out = new float[in.numel()];
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
