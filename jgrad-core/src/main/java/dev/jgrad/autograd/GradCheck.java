@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -96,7 +97,7 @@ public final class GradCheck {
                 vars.put(inputs[i].name() != null ? inputs[i].name() : "input" + i, inputs[i]);
             }
         }
-        ToDoubleFunction<Void> loss = unused -> {
+        DoubleSupplier loss = () -> {
             float[] y = f.apply(inputs).toArray();
             double s = 0;
             for (int i = 0; i < y.length; i++) {
@@ -109,10 +110,10 @@ public final class GradCheck {
 
     /** Checks a scalar loss against named variables (for example a module's parameters). */
     public static Report checkScalar(Supplier<Tensor> loss, Map<String, Tensor> variables, Options options) {
-        return run(loss, unused -> loss.get().item(), variables, options);
+        return run(loss, () -> loss.get().item(), variables, options);
     }
 
-    private static Report run(Supplier<Tensor> lossFn, ToDoubleFunction<Void> value, Map<String, Tensor> vars,
+    private static Report run(Supplier<Tensor> lossFn, DoubleSupplier value, Map<String, Tensor> vars,
                               Options o) {
         for (Tensor v : vars.values()) {
             v.clearGrad();
@@ -140,9 +141,9 @@ public final class GradCheck {
                 double minus;
                 try (var s = Tensor.noGrad()) {
                     data[i] = (float) (saved + o.h());
-                    plus = value.applyAsDouble(null);
+                    plus = value.getAsDouble();
                     data[i] = (float) (saved - o.h());
-                    minus = value.applyAsDouble(null);
+                    minus = value.getAsDouble();
                 } finally {
                     data[i] = saved;
                 }
