@@ -33,7 +33,7 @@ final class JavaGemm {
         if (m <= 0 || n <= 0) {
             return;
         }
-        scaleC(beta, c, cOff, ldc, m, n);
+        SerialGemm.scaleC(beta, c, cOff, ldc, m, n);
         if (k <= 0) {
             return;
         }
@@ -58,23 +58,6 @@ final class JavaGemm {
                         row(ap, i * kb4, kb4, bp, nb, acc);
                         store(alpha, acc, c, cOff + (ic + i) * ldc + jc, nb);
                     }
-                }
-            }
-        }
-    }
-
-    /** C = beta * C, where beta == 0 clears C (so NaN or garbage in C is ignored, as the contract says). */
-    private static void scaleC(float beta, float[] c, int cOff, int ldc, int m, int n) {
-        if (beta == 1f) {
-            return;
-        }
-        for (int i = 0; i < m; i++) {
-            int row = cOff + i * ldc;
-            if (beta == 0f) {
-                Arrays.fill(c, row, row + n, 0f);
-            } else {
-                for (int j = 0; j < n; j++) {
-                    c[row + j] *= beta;
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.jgrad.backend.simd;
 
+import dev.jgrad.backend.SerialGemm;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -64,7 +65,7 @@ final class VectorGemm {
             return;
         }
         if (k <= 0) {
-            scaleC(beta, c, cOff, ldc, m, n);
+            SerialGemm.scaleC(beta, c, cOff, ldc, m, n);
             return;
         }
         int kcMax = Math.min(k, KC);
@@ -108,23 +109,6 @@ final class VectorGemm {
                             }
                         }
                     }
-                }
-            }
-        }
-    }
-
-    /** C = beta * C, where beta == 0 clears C (so NaN in C is ignored, as the contract says). */
-    private static void scaleC(float beta, float[] c, int cOff, int ldc, int m, int n) {
-        if (beta == 1f) {
-            return;
-        }
-        for (int i = 0; i < m; i++) {
-            int row = cOff + i * ldc;
-            if (beta == 0f) {
-                Arrays.fill(c, row, row + n, 0f);
-            } else {
-                for (int j = 0; j < n; j++) {
-                    c[row + j] *= beta;
                 }
             }
         }
