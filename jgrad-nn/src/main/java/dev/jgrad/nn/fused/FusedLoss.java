@@ -10,7 +10,7 @@ public enum FusedLoss {
     /** mean over all n*k elements of (y - t)^2. */
     MSE_MEAN {
         @Override
-        float compute(float[] out, int n, int k, Target t, float[] g) {
+        float valueAndGradient(float[] out, int n, int k, Target t, float[] g) {
             float[] v = t.requireValues(n * k);
             double sum = 0;
             float scale = 2f / (n * k);
@@ -26,7 +26,7 @@ public enum FusedLoss {
     /** sum over all elements of (y - t)^2. */
     MSE_SUM {
         @Override
-        float compute(float[] out, int n, int k, Target t, float[] g) {
+        float valueAndGradient(float[] out, int n, int k, Target t, float[] g) {
             float[] v = t.requireValues(n * k);
             double sum = 0;
             for (int i = 0; i < n * k; i++) {
@@ -41,7 +41,7 @@ public enum FusedLoss {
     /** Cross-entropy on logits with class indices, averaged over rows: stable log-sum-exp per row. */
     CROSS_ENTROPY_MEAN {
         @Override
-        float compute(float[] out, int n, int k, Target t, float[] g) {
+        float valueAndGradient(float[] out, int n, int k, Target t, float[] g) {
             int[] labels = t.requireLabels(n, k);
             double total = 0;
             float invN = 1f / n;
@@ -72,7 +72,7 @@ public enum FusedLoss {
     /** Binary cross-entropy on logits, averaged over all elements: max(x,0) - x t + log(1 + e^-|x|). */
     BCE_WITH_LOGITS_MEAN {
         @Override
-        float compute(float[] out, int n, int k, Target t, float[] g) {
+        float valueAndGradient(float[] out, int n, int k, Target t, float[] g) {
             float[] v = t.requireValues(n * k);
             double sum = 0;
             float scale = 1f / (n * k);
@@ -140,9 +140,5 @@ public enum FusedLoss {
     }
 
     /** Writes dL/dout into {@code gradOut} ([n, k]) and returns L. */
-    abstract float compute(float[] out, int n, int k, Target target, float[] gradOut);
-
-    float valueAndGradient(float[] out, int n, int k, Target target, float[] gradOut) {
-        return compute(out, n, k, target, gradOut);
-    }
+    abstract float valueAndGradient(float[] out, int n, int k, Target target, float[] gradOut);
 }

@@ -102,6 +102,7 @@ public final class JgradEngine implements Engine {
         float rate = (float) state.regRate();
         String reg = rate > 0 ? state.regularization() : "none";
         FusedMlp fast = fused(yWidth);
+        FusedLoss fl = fast == null ? null : FusedLoss.of(loss).orElseThrow();
         float[] bx = new float[b * f], by = new float[b * yWidth];
         int[] labels = new int[b];
         for (int start = 0; start < n; start += b) {
@@ -114,7 +115,6 @@ public final class JgradEngine implements Engine {
             optimizer.zeroGrad();
             if (fast != null) {
                 // The hand-fused step (no graph, no allocation); the penalty's gradient is added by hand below.
-                FusedLoss fl = FusedLoss.of(loss).orElseThrow();
                 fast.trainStep(bx, m, fl, fl.takesClassIndices() ? FusedLoss.Target.classes(labels) : FusedLoss.Target.values(by));
                 addPenaltyGradient(weights, reg, rate);
             } else {
