@@ -28,7 +28,7 @@ public final class Backend {
         static final Choice CHOICE = choose(System.getProperty("jgrad.kernels", System.getenv("JGRAD_KERNELS")));
 
         static {
-            LOG.info("jgrad kernels: " + CHOICE.kernels().name() + " (" + CHOICE.reason() + ")");
+            LOG.info("jgrad kernels: " + CHOICE.kernels().describe() + " (" + CHOICE.reason() + ")");
         }
     }
 

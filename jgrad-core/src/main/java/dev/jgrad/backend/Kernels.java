@@ -13,6 +13,11 @@ public interface Kernels {
     /** A short name for logs and benchmark tables, e.g. {@code "reference"}, {@code "java"}, {@code "simd"}. */
     String name();
 
+    /** The name plus how this instance is configured (vector width, alignment...), for the backend log. */
+    default String describe() {
+        return name();
+    }
+
     /**
      * {@code C = alpha * op(A) * op(B) + beta * C} where op(X) is X or X^T.
      *

@@ -109,7 +109,7 @@ public final class BenchSuite {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> runJgrad(int threads, BenchOptions o, PrintStream out) {
         if (o.inProcess()) {
-            out.println("jgrad in this JVM, kernels: " + Backend.choice().kernels().name() + " ("
+            out.println("jgrad in this JVM, kernels: " + Backend.choice().kernels().describe() + " ("
                     + Backend.choice().reason() + ")");
             return JgradWorker.measure(o.scale(), o.seed(), o.dataDir());
         }

@@ -79,6 +79,7 @@ final class JgradBenchmarks {
         out.put("threads", GemmThreads.threads());
         out.put("kernels", Backend.choice().kernels().name());
         out.put("kernels_reason", Backend.choice().reason());
+        out.put("kernels_detail", Backend.choice().kernels().describe());
         out.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
         out.put("data", data.source());
         out.put("metrics", metrics);

@@ -314,7 +314,7 @@ public final class TrainCommand implements Callable<Integer> {
                              Activation act, LossKind lossKind, OptimizerKind opt, double rate, int epochCount, int batch) {
         Backend.Choice kernels = Backend.choice();
         if (!Main.isVerbose(spec)) { // with --verbose the engine's own log line says it
-            err.println("jgrad kernels: " + kernels.kernels().name() + " (" + kernels.reason() + ")");
+            err.println("jgrad kernels: " + kernels.kernels().describe() + " (" + kernels.reason() + ")");
             err.flush();
         }
         Dataset train = parts.train();

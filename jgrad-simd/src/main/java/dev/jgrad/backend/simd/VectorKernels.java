@@ -30,6 +30,11 @@ public final class VectorKernels implements Kernels {
         return "simd";
     }
 
+    @Override
+    public String describe() {
+        return "simd (" + vectorBits() + "-bit vectors, " + VectorGemm.ALIGNMENT.description() + ")";
+    }
+
     /** The vector width in bits, for logs and benchmark tables. */
     public static int vectorBits() {
         return S.vectorBitSize();
