@@ -81,7 +81,7 @@ public final class GemmThreads {
                             float beta, float[] c, int cOff, int ldc) {
         long macs = (long) m * n * Math.max(k, 1);
         int t = Math.max(1, threads);
-        boolean splitRows = (long) m * colUnit >= (long) n * rowUnit;
+        boolean splitRows = splitRows(transA, transB, m, n, rowUnit, colUnit);
         int units = splitRows ? ceilDiv(m, rowUnit) : ceilDiv(n, colUnit);
         t = Math.min(t, units);
         if (t <= 1 || macs < PARALLEL_MIN_MACS) {
@@ -107,6 +107,18 @@ public final class GemmThreads {
             }
         }
         runAll(bands);
+    }
+
+    /**
+     * Row bands share all of op(B) (every thread packs it whole), column bands share all of op(A). Packing a
+     * stored-transposed operand is a gather, far dearer than a copy, so when exactly one operand is transposed
+     * the cut goes through it and each thread packs only its half; otherwise the longer side is cut.
+     */
+    static boolean splitRows(boolean transA, boolean transB, int m, int n, int rowUnit, int colUnit) {
+        if (transB != transA) {
+            return transB ? n < 2 * colUnit : m >= 2 * rowUnit;
+        }
+        return (long) m * colUnit >= (long) n * rowUnit;
     }
 
     /**

@@ -45,7 +45,7 @@ class GemmThreadsTest {
 
     @Test
     void splitsTallProductsIntoRowBands() {
-        for (int t = 0; t < 4; t++) {
+        for (int t : new int[] {0, 1, 3}) { // NN, TN, TT (NT is cut through B, below)
             List<int[]> bands = new CopyOnWriteArrayList<>();
             Set<Thread> workers = ConcurrentHashMap.newKeySet();
             split(2, (t & 1) != 0, (t & 2) != 0, 130, 40, 200, bands, workers);
@@ -60,7 +60,7 @@ class GemmThreadsTest {
 
     @Test
     void splitsWideProductsIntoColumnBands() {
-        for (int t = 0; t < 4; t++) {
+        for (int t : new int[] {0, 2, 3}) { // NN, NT, TT (TN is cut through A, below)
             List<int[]> bands = new CopyOnWriteArrayList<>();
             Set<Thread> workers = ConcurrentHashMap.newKeySet();
             split(3, (t & 1) != 0, (t & 2) != 0, 9, 333, 300, bands, workers);
@@ -68,6 +68,23 @@ class GemmThreadsTest {
             assertThat(bands.stream().mapToInt(band -> band[1]).sum()).isEqualTo(333);
             assertThat(bands).allSatisfy(band -> assertThat(band[0]).isEqualTo(9));
         }
+    }
+
+    @Test
+    void aTransposedOperandIsCutSoEachThreadPacksOnlyItsShare() {
+        List<int[]> bands = new CopyOnWriteArrayList<>();
+        split(2, false, true, 130, 40, 200, bands, ConcurrentHashMap.newKeySet()); // tall, but B is transposed
+        assertThat(bands).hasSize(2).allSatisfy(band -> assertThat(band[0]).isEqualTo(130));
+        assertThat(bands.get(0)[1] + bands.get(1)[1]).isEqualTo(40);
+
+        bands.clear();
+        split(2, true, false, 9, 333, 300, bands, ConcurrentHashMap.newKeySet()); // wide, but A is transposed
+        assertThat(bands).hasSize(2).allSatisfy(band -> assertThat(band[1]).isEqualTo(333));
+        assertThat(bands.get(0)[0] + bands.get(1)[0]).isEqualTo(9);
+
+        // Too narrow to cut through B: rows after all.
+        assertThat(GemmThreads.splitRows(false, true, 130, 20, 4, 16)).isTrue();
+        assertThat(GemmThreads.splitRows(true, false, 6, 333, 4, 16)).isFalse();
     }
 
     @Test
