@@ -32,6 +32,9 @@ SCALES = {
 }
 
 
+GEMM_SHAPES = [(128, 784, 256), (128, 256, 128), (256, 256, 256), (1024, 1024, 1024)]
+
+
 def log(msg):
     print("  " + msg, file=sys.stderr, flush=True)
 
@@ -208,6 +211,19 @@ def main():
         log(f"torch {args.threads}t: train b{batch}")
         metrics[f"train_b{batch}"], metrics[f"train_b{batch}_cpu"] = train_samples_per_s(x, y, batch, warmup, runs,
                                                                                         args.seed)
+
+    log(f"torch {args.threads}t: gemm")
+    gen = torch.Generator().manual_seed(args.seed)
+    for form in ("nn", "tn", "nt"):
+        for m, k, n in GEMM_SHAPES:
+            # Stored as the form says (tn: A is stored k x m) and used through transposed views, as jgrad does.
+            a = torch.rand((k, m) if form[0] == "t" else (m, k), generator=gen) - 0.5
+            b = torch.rand((n, k) if form[1] == "t" else (k, n), generator=gen) - 0.5
+            a = a.t() if form[0] == "t" else a
+            b = b.t() if form[1] == "t" else b
+            out = torch.empty(m, n)
+            secs = per_call_seconds(lambda: torch.mm(a, b, out=out), warmup, runs, round_s)
+            metrics[f"gemm_{form}_{m}x{k}x{n}"] = 2.0 * m * n * k / secs / 1e9
 
     log(f"torch {args.threads}t: inference")
     model = fashion_mlp().eval()

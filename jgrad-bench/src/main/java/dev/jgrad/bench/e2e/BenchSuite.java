@@ -133,7 +133,8 @@ public final class BenchSuite {
         }
         try {
             Map<String, Object> r = Processes.runForJson(cmd, Map.of(), List.of(), JgradWorker.RESULT_PREFIX, out);
-            out.println("jgrad kernels: " + r.get("kernels") + " (" + r.get("kernels_reason") + "); " + r.get("java"));
+            out.println("jgrad kernels: " + r.getOrDefault("kernels_detail", r.get("kernels")) + " (" + r.get("kernels_reason") + "); "
+                    + r.get("java"));
             out.println("data: " + r.get("data"));
             return r;
         } catch (Processes.ChildFailedException e) {

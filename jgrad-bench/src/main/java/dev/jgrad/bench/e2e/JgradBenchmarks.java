@@ -62,6 +62,8 @@ final class JgradBenchmarks {
             metrics.put("train_b" + b, rates[0]);
             metrics.put("train_b" + b + "_cpu", rates[1]);
         }
+        step("gemm");
+        gemm(metrics);
         step("train autograd b128");
         metrics.put("train_autograd_b128", autogradSamplesPerSecond(128, n));
         step("inference");
@@ -178,6 +180,52 @@ final class JgradBenchmarks {
             }
         }));
         metrics.put("infer_big_fused", 1e9 * big / perCallNanos(() -> sink += fused.forward(manyArray, big)[0]));
+    }
+
+    // ---- GEMM ------------------------------------------------------------------------------------------------
+
+    /** The GEMM shapes (m x k x n) of the table: the MLP's layers at batch 128, a square one, and 1024^3. */
+    static final int[][] GEMM_SHAPES = {{128, 784, 256}, {128, 256, 128}, {256, 256, 256}, {1024, 1024, 1024}};
+    /** NN is a forward pass, TN a weight gradient, NT an input gradient (or a forward with [out, in] weights). */
+    static final String[] GEMM_FORMS = {"nn", "tn", "nt"};
+
+    /** Key of one GEMM figure, shared with the peer script: gemm_nt_128x784x256. */
+    static String gemmKey(String form, int[] s) {
+        return "gemm_" + form + "_" + s[0] + "x" + s[1] + "x" + s[2];
+    }
+
+    /**
+     * GFLOPS of the chosen kernels' GEMM for every shape and form, operands stored as the form says (TN: A is
+     * stored k x m), C overwritten (beta 0), as {@code torch.mm(a, b, out=c)} on transposed views does.
+     */
+    private void gemm(Map<String, Object> metrics) {
+        dev.jgrad.backend.Kernels kernels = Backend.kernels();
+        Random rnd = new Random(seed);
+        for (String form : GEMM_FORMS) {
+            boolean ta = form.charAt(0) == 't';
+            boolean tb = form.charAt(1) == 't';
+            for (int[] s : GEMM_SHAPES) {
+                int m = s[0];
+                int k = s[1];
+                int n = s[2];
+                float[] a = randomArray(rnd, m * k);
+                float[] b = randomArray(rnd, k * n);
+                float[] c = new float[m * n];
+                int lda = ta ? m : k;
+                int ldb = tb ? k : n;
+                double nanos = perCallNanos(() -> kernels.gemm(ta, tb, m, n, k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, n));
+                sink += c[0];
+                metrics.put(gemmKey(form, s), 2.0 * m * n * k / nanos);
+            }
+        }
+    }
+
+    private static float[] randomArray(Random rnd, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = rnd.nextFloat() - 0.5f;
+        }
+        return x;
     }
 
     /** Median over rounds of at least {@code scale.roundNanos} each, after as many warm-up rounds. */

@@ -9,7 +9,7 @@ import java.util.List;
  */
 record MetricRow(String key, String peerKey, String label, String unit, boolean higherIsBetter) {
 
-    static final List<MetricRow> ALL = List.of(
+    static final List<MetricRow> ALL = java.util.stream.Stream.concat(gemmRows().stream(), List.of(
             new MetricRow("train_b32", "train_b32", "MLP train 784-256-128-10, Adam, batch 32 (Trainer)", "samples/s", true),
             new MetricRow("train_b128", "train_b128", "MLP train, batch 128 (Trainer)", "samples/s", true),
             new MetricRow("train_b1024", "train_b1024", "MLP train, batch 1024 (Trainer)", "samples/s", true),
@@ -28,7 +28,20 @@ record MetricRow(String key, String peerKey, String label, String unit, boolean 
             new MetricRow("alloc_fused_step", null, "alloc/step, fused step (FusedMlp + Adam), b128", "bytes", false),
             new MetricRow("alloc_trainer_step", null, "alloc/step, Trainer.fit (fused), amortized, b128", "bytes", false),
             new MetricRow("alloc_autograd_step", null, "alloc/step, autograd loop, b128", "bytes", false),
-            new MetricRow("alloc_gemm_pool_step", null, "alloc/step on GEMM pool threads (fused step)", "bytes", false));
+            new MetricRow("alloc_gemm_pool_step", null, "alloc/step on GEMM pool threads (fused step)", "bytes", false))
+            .stream()).toList();
+
+    private static List<MetricRow> gemmRows() {
+        List<MetricRow> rows = new java.util.ArrayList<>();
+        for (String form : JgradBenchmarks.GEMM_FORMS) {
+            for (int[] s : JgradBenchmarks.GEMM_SHAPES) {
+                String key = JgradBenchmarks.gemmKey(form, s);
+                rows.add(new MetricRow(key, key, "GEMM " + form.toUpperCase(java.util.Locale.ROOT) + " " + s[0] + "x"
+                        + s[1] + "x" + s[2] + " (m x k x n)", "GFLOPS", true));
+            }
+        }
+        return rows;
+    }
 
     /** How many times faster (or leaner) jgrad is; NaN when either side is missing. */
     double speedRatio(Double jgrad, Double peer) {

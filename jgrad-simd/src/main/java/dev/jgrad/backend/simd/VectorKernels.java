@@ -65,7 +65,11 @@ public final class VectorKernels implements Kernels {
             int ai = aOff + i * lda;
             int ci = cOff + i * ldc;
             if (transB) {
-                for (int j = 0; j < n; j++) {
+                int j = 0;
+                for (; j + 4 <= n; j += 4) {
+                    dotRows4(a, ai, b, bOff + j * ldb, ldb, k, alpha, beta, c, ci + j);
+                }
+                for (; j < n; j++) {
                     float v = alpha * dot(a, ai, b, bOff + j * ldb, k);
                     c[ci + j] = beta == 0f ? v : v + beta * c[ci + j];
                 }
@@ -79,6 +83,52 @@ public final class VectorKernels implements Kernels {
                     axpy(alpha * a[ai + p], b, bOff + p * ldb, c, ci, n);
                 }
             }
+        }
+    }
+
+    /**
+     * Four dot products of x against four rows of B (ldb apart) at once: each vector of x is loaded once for four
+     * independent fma chains, where one dot product at a time waits on its own chain's latency every step.
+     * c[cIdx + q] = alpha * dot_q + beta * c[cIdx + q] (beta == 0 ignores C).
+     */
+    private static void dotRows4(float[] x, int xOff, float[] b, int bRow, int ldb, int k, float alpha, float beta,
+                                 float[] c, int cIdx) {
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = FloatVector.zero(S);
+        FloatVector s2 = FloatVector.zero(S);
+        FloatVector s3 = FloatVector.zero(S);
+        int r1 = bRow + ldb;
+        int r2 = bRow + 2 * ldb;
+        int r3 = bRow + 3 * ldb;
+        int i = 0;
+        for (int bound = S.loopBound(k); i < bound; i += L) {
+            FloatVector xv = FloatVector.fromArray(S, x, xOff + i);
+            s0 = xv.fma(FloatVector.fromArray(S, b, bRow + i), s0);
+            s1 = xv.fma(FloatVector.fromArray(S, b, r1 + i), s1);
+            s2 = xv.fma(FloatVector.fromArray(S, b, r2 + i), s2);
+            s3 = xv.fma(FloatVector.fromArray(S, b, r3 + i), s3);
+        }
+        float d0 = s0.reduceLanes(VectorOperators.ADD);
+        float d1 = s1.reduceLanes(VectorOperators.ADD);
+        float d2 = s2.reduceLanes(VectorOperators.ADD);
+        float d3 = s3.reduceLanes(VectorOperators.ADD);
+        for (; i < k; i++) {
+            float xi = x[xOff + i];
+            d0 = Math.fma(xi, b[bRow + i], d0);
+            d1 = Math.fma(xi, b[r1 + i], d1);
+            d2 = Math.fma(xi, b[r2 + i], d2);
+            d3 = Math.fma(xi, b[r3 + i], d3);
+        }
+        if (beta == 0f) {
+            c[cIdx] = alpha * d0;
+            c[cIdx + 1] = alpha * d1;
+            c[cIdx + 2] = alpha * d2;
+            c[cIdx + 3] = alpha * d3;
+        } else {
+            c[cIdx] = alpha * d0 + beta * c[cIdx];
+            c[cIdx + 1] = alpha * d1 + beta * c[cIdx + 1];
+            c[cIdx + 2] = alpha * d2 + beta * c[cIdx + 2];
+            c[cIdx + 3] = alpha * d3 + beta * c[cIdx + 3];
         }
     }
 
