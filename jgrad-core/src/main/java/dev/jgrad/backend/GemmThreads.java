@@ -277,15 +277,25 @@ public final class GemmThreads {
     }
 
     /**
-     * Row bands share all of op(B) (every thread packs it whole), column bands share all of op(A). Packing a
-     * stored-transposed operand is a gather, far dearer than a copy, so when exactly one operand is transposed
-     * the cut goes through it and each thread packs only its half; otherwise the longer side is cut.
+     * Rough cost of packing one element of a stored-transposed operand (a gather) relative to a plain copy, for
+     * {@link #splitRows}.
+     */
+    static final int GATHER_COST = 4;
+
+    /**
+     * Row bands share all of op(B) (every thread packs it whole), column bands share all of op(A); cut so the
+     * packing done twice is the cheaper one, counting a stored-transposed operand's gather as
+     * {@link #GATHER_COST} copies. A side too narrow for two bands is not cut.
      */
     static boolean splitRows(boolean transA, boolean transB, int m, int n, int rowUnit, int colUnit) {
-        if (transB != transA) {
-            return transB ? n < 2 * colUnit : m >= 2 * rowUnit;
+        boolean rows = m >= 2 * rowUnit;
+        boolean cols = n >= 2 * colUnit;
+        if (rows != cols) {
+            return rows;
         }
-        return (long) m * colUnit >= (long) n * rowUnit;
+        long packedTwiceIfRows = (long) n * (transB ? GATHER_COST : 1);
+        long packedTwiceIfCols = (long) m * (transA ? GATHER_COST : 1);
+        return packedTwiceIfRows <= packedTwiceIfCols;
     }
 
     private static int ceilDiv(int x, int y) {

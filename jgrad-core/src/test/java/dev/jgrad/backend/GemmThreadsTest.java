@@ -45,7 +45,7 @@ class GemmThreadsTest {
 
     @Test
     void splitsTallProductsIntoRowBands() {
-        for (int t : new int[] {0, 1, 3}) { // NN, TN, TT (NT is cut through B, below)
+        for (int t : new int[] {0, 1, 3}) { // NN, TN, TT (NT would pack B twice: see below)
             List<int[]> bands = new CopyOnWriteArrayList<>();
             Set<Thread> workers = ConcurrentHashMap.newKeySet();
             split(2, (t & 1) != 0, (t & 2) != 0, 130, 40, 200, bands, workers);
@@ -60,7 +60,7 @@ class GemmThreadsTest {
 
     @Test
     void splitsWideProductsIntoColumnBands() {
-        for (int t : new int[] {0, 2, 3}) { // NN, NT, TT (TN is cut through A, below)
+        for (int t = 0; t < 4; t++) { // 9 rows: packing A twice is cheap in every form
             List<int[]> bands = new CopyOnWriteArrayList<>();
             Set<Thread> workers = ConcurrentHashMap.newKeySet();
             split(3, (t & 1) != 0, (t & 2) != 0, 9, 333, 300, bands, workers);
@@ -71,18 +71,22 @@ class GemmThreadsTest {
     }
 
     @Test
-    void aTransposedOperandIsCutSoEachThreadPacksOnlyItsShare() {
+    void theCutMakesTheCheaperOperandThePackedTwiceOne() {
         List<int[]> bands = new CopyOnWriteArrayList<>();
-        split(2, false, true, 130, 40, 200, bands, ConcurrentHashMap.newKeySet()); // tall, but B is transposed
+        // Tall, but B is stored transposed: 40 gathered columns of B cost more than 130 copied rows of A.
+        split(2, false, true, 130, 40, 200, bands, ConcurrentHashMap.newKeySet());
         assertThat(bands).hasSize(2).allSatisfy(band -> assertThat(band[0]).isEqualTo(130));
         assertThat(bands.get(0)[1] + bands.get(1)[1]).isEqualTo(40);
 
         bands.clear();
-        split(2, true, false, 9, 333, 300, bands, ConcurrentHashMap.newKeySet()); // wide, but A is transposed
-        assertThat(bands).hasSize(2).allSatisfy(band -> assertThat(band[1]).isEqualTo(333));
-        assertThat(bands.get(0)[0] + bands.get(1)[0]).isEqualTo(9);
+        // Wider than tall, but A is stored transposed: 40 gathered rows of A cost more than 130 copied columns.
+        split(2, true, false, 40, 130, 300, bands, ConcurrentHashMap.newKeySet());
+        assertThat(bands).hasSize(2).allSatisfy(band -> assertThat(band[1]).isEqualTo(130));
+        assertThat(bands.get(0)[0] + bands.get(1)[0]).isEqualTo(40);
 
-        // Too narrow to cut through B: rows after all.
+        // Inference at a large batch (NT, m >> n): rows, so only the small weight matrix is gathered twice.
+        assertThat(GemmThreads.splitRows(false, true, 10_000, 256, 6, 64)).isTrue();
+        // A side too narrow for two bands is never cut.
         assertThat(GemmThreads.splitRows(false, true, 130, 20, 4, 16)).isTrue();
         assertThat(GemmThreads.splitRows(true, false, 6, 333, 4, 16)).isFalse();
     }

@@ -127,7 +127,10 @@ final class VectorGemm {
         for (int r = 0; r < MR; r++) {
             int row = cIdx + r * ldc;
             for (int v = 0; v < NV; v++) {
-                FloatVector t = FloatVector.fromArray(S, w, tile + (r * NV + v) * L).mul(alpha);
+                FloatVector t = FloatVector.fromArray(S, w, tile + (r * NV + v) * L);
+                if (alpha != 1f) {
+                    t = t.mul(alpha);
+                }
                 if (beta != 0f) {
                     t = FloatVector.fromArray(S, c, row + v * L).mul(beta).add(t);
                 }
