@@ -1,6 +1,7 @@
 package dev.jgrad.data;
 
 import dev.jgrad.tensor.Tensor;
+import dev.jgrad.train.Shuffle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -333,18 +334,7 @@ public final class Dataset {
 
     /** A seeded Fisher-Yates permutation of {@code 0..n-1}. */
     static int[] shuffledIndices(int n, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        return order;
+        return Shuffle.permutation(n, new SplittableRandom(seed));
     }
 
     private void requireClassification(String what) {

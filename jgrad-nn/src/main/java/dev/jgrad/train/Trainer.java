@@ -95,7 +95,7 @@ public final class Trainer {
             }
             double lrThisEpoch = optimizer.lr();
             if (shuffleRng != null) {
-                shuffle(order, shuffleRng);
+                Shuffle.inPlace(order, shuffleRng); // the trainer's own Random: same seed, same batches
             }
             double lossSum = 0;
             float[] predictions = null;
@@ -251,16 +251,6 @@ public final class Trainer {
             }
         }
         return true;
-    }
-
-    // Fisher-Yates with the trainer's own Random: the same seed gives the same batches.
-    private static void shuffle(int[] a, Random rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     /** A tensor seen as n rows of equal width, copied once so batches are cheap row gathers. */

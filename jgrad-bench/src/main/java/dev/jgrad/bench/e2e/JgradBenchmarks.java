@@ -19,6 +19,7 @@ import dev.jgrad.nn.loss.MSELoss;
 import dev.jgrad.optim.Adam;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Tensor;
+import dev.jgrad.train.Shuffle;
 import dev.jgrad.train.Trainer;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -136,7 +137,7 @@ final class JgradBenchmarks {
             if (e == scale.warmup - 1 && System.nanoTime() < warmEnd) {
                 e--; // keep warming up until the time is reached
             }
-            shuffle(order, shuffle);
+            Shuffle.inPlace(order, shuffle);
             long t0 = System.nanoTime();
             for (int from = 0; from < n; from += batch) {
                 int to = Math.min(n, from + batch);
@@ -311,7 +312,7 @@ final class JgradBenchmarks {
             }
             long t0 = System.nanoTime();
             for (int e = 0; e < scale.playgroundEpochs; e++) {
-                shuffle(order, shuffle);
+                Shuffle.inPlace(order, shuffle);
                 for (int from = 0; from < 500; from += 10) {
                     Tensor xb = Tensor.of(gather(x, 2, order, from, from + 10), 10, 2);
                     Tensor yb = Tensor.of(gather(y, 1, order, from, from + 10), 10, 1);
@@ -438,15 +439,6 @@ final class JgradBenchmarks {
             o[i] = i;
         }
         return o;
-    }
-
-    private static void shuffle(int[] a, Random rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     private static float[] gather(float[] all, int width, int[] order, int from, int to) {

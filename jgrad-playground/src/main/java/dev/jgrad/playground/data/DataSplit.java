@@ -3,6 +3,7 @@ package dev.jgrad.playground.data;
 import dev.jgrad.playground.state.Choices;
 import dev.jgrad.playground.state.Limits;
 import dev.jgrad.playground.state.PlaygroundState;
+import dev.jgrad.train.Shuffle;
 
 import java.util.List;
 import java.util.Random;
@@ -21,16 +22,8 @@ public record DataSplit(PointSet train, PointSet test) {
                 ? fromTriples(s.custom(), k, regression)
                 : Synthetic.generate(s.dataset(), Limits.POINTS, s.noise(), s.seed(), s.classes());
         int n = all.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
         // A separate stream from generation, so changing the ratio never changes the points themselves.
-        Random rng = new Random(s.seed() * 31 + 7);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Shuffle.permutation(n, new Random(s.seed() * 31 + 7));
         int nTrain = Math.max(1, Math.min(n - 1, Math.round(n * s.trainRatio() / 100f)));
         int[] tr = java.util.Arrays.copyOfRange(order, 0, nTrain), te = java.util.Arrays.copyOfRange(order, nTrain, n);
         PointSet train = all.select(tr);

@@ -4,9 +4,9 @@ import dev.jgrad.io.ModelFile;
 import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Parameter;
 import dev.jgrad.nn.Regularization;
+import dev.jgrad.nn.Sequential;
 import dev.jgrad.nn.fused.FusedLoss;
 import dev.jgrad.nn.fused.FusedMlp;
-import dev.jgrad.nn.Sequential;
 import dev.jgrad.nn.loss.BCEWithLogitsLoss;
 import dev.jgrad.nn.loss.CrossEntropyLoss;
 import dev.jgrad.nn.loss.HingeLoss;
@@ -24,6 +24,7 @@ import dev.jgrad.playground.data.PointSet;
 import dev.jgrad.playground.engine.NetworkSpec.OutputKind;
 import dev.jgrad.playground.state.PlaygroundState;
 import dev.jgrad.tensor.Tensor;
+import dev.jgrad.train.Shuffle;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -90,13 +91,7 @@ public final class JgradEngine implements Engine {
         int n = train.size(), f = state.features().size(), b = state.batchSize();
         float[] x = xTrain.data(), y = yTrain.data();
         int yWidth = yTrain.dim() == 1 ? 1 : yTrain.size(1);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = shuffle.nextInt(i + 1), t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Shuffle.permutation(n, shuffle);
         net.train();
         List<Parameter> weights = Regularization.weightsOf(net);
         float rate = (float) state.regRate();
