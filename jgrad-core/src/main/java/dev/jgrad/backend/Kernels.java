@@ -59,6 +59,19 @@ public interface Kernels {
     /** out[i] = max(0, x[i]). */
     void relu(float[] x, int xOff, float[] out, int outOff, int n);
 
+    /**
+     * ReLU's backward pass in place: g[i] = 0 where y[i] &lt;= 0 (y is the forward output or input), unchanged
+     * elsewhere, including where y[i] is NaN. A default so every implementation has it; the loop branches on
+     * data, so SIMD implementations should replace it with a compare and blend.
+     */
+    default void reluBackward(float[] y, int yOff, float[] g, int gOff, int n) {
+        for (int i = 0; i < n; i++) {
+            if (y[yOff + i] <= 0f) {
+                g[gOff + i] = 0f;
+            }
+        }
+    }
+
     /** The sum of x[0..n). Accumulation order is implementation-defined (so results may differ in the last bits). */
     float sum(float[] x, int xOff, int n);
 

@@ -317,6 +317,27 @@ public abstract class KernelsContractTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 7, 13, 31, 64, 65, 257})
+    void reluBackwardZeroesGradientsWhereTheOutputIsNotPositive(int n) {
+        Random rnd = new Random(350 + n);
+        float[] y = padded(rnd, n, 2);
+        y[2] = 0f;
+        if (n > 3) {
+            y[2 + n / 2] = Float.NaN; // keeps its gradient: NaN <= 0 is false
+            y[1 + n] = -0f;
+        }
+        float[] g = padded(rnd, n, 1);
+        float[] got = g.clone();
+        kernels().reluBackward(y, 2, got, 1, n);
+        for (int i = 0; i < got.length; i++) {
+            boolean inRange = i >= 1 && i < 1 + n;
+            float want = inRange && y[i + 1] <= 0f ? 0f : g[i];
+            assertThat(Float.floatToIntBits(got[i])).as("reluBackward index %d n=%d (y=%s)", i, n,
+                    inRange ? y[i + 1] : "outside").isEqualTo(Float.floatToIntBits(want));
+        }
+    }
+
     // ---------------------------------------------------------------- reductions
 
     @ParameterizedTest

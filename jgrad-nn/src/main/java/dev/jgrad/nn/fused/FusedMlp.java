@@ -284,13 +284,7 @@ public final class FusedMlp {
             case IDENTITY -> {
                 return ga;
             }
-            case RELU -> {
-                for (int i = 0; i < len; i++) {
-                    if (al[i] <= 0f) {
-                        ga[i] = 0f;
-                    }
-                }
-            }
+            case RELU -> k.reluBackward(al, 0, ga, 0, len);
             case LEAKY_RELU -> {
                 float alpha = layer.alpha();
                 for (int i = 0; i < len; i++) {

@@ -133,6 +133,22 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void reluBackward(float[] y, int yOff, float[] g, int gOff, int n) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            // LE is false for NaN, as in the scalar contract: a NaN output keeps its gradient.
+            VectorMask<Float> off = FloatVector.fromArray(S, y, yOff + i).compare(VectorOperators.LE, 0f);
+            FloatVector.fromArray(S, g, gOff + i).blend(zero, off).intoArray(g, gOff + i);
+        }
+        for (; i < n; i++) {
+            if (y[yOff + i] <= 0f) {
+                g[gOff + i] = 0f;
+            }
+        }
+    }
+
+    @Override
     public void add(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
