@@ -57,6 +57,14 @@ final class JgradBenchmarks {
         Map<String, Object> metrics = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         int n = scale.trainSamples;
+        // The playground net first, as in the playground's own JVM: FusedMlp's JIT profile is otherwise shaped
+        // by the 784-256-128-10 runs (measured alone 126-146k steps/s, after them 115-121k, in the full suite
+        // anywhere from 58k to 126k).
+        step("playground");
+        double[] pg = playgroundTrainerSteps();
+        metrics.put("playground_steps", pg[0]);
+        metrics.put("playground_steps_cpu", pg[1]);
+        metrics.put("playground_autograd_steps", playgroundAutogradSteps());
         for (int b : TRAIN_BATCHES) {
             step("train b" + b);
             double[] rates = trainerSamplesPerSecond(b, n);
@@ -69,11 +77,6 @@ final class JgradBenchmarks {
         metrics.put("train_autograd_b128", autogradSamplesPerSecond(128, n));
         step("inference");
         inference(metrics);
-        step("playground");
-        double[] pg = playgroundTrainerSteps();
-        metrics.put("playground_steps", pg[0]);
-        metrics.put("playground_steps_cpu", pg[1]);
-        metrics.put("playground_autograd_steps", playgroundAutogradSteps());
         step("classic loop");
         metrics.put("classic_s", classicSecondsPerIteration());
         step("allocation");
