@@ -1,7 +1,12 @@
 /**
  * SIMD kernels on the JDK Vector API ({@code jdk.incubator.vector}): {@link dev.jgrad.backend.simd.VectorKernels}
- * with a packed, register-tiled GEMM, found by jgrad-core through
+ * (vector loops for the elementwise and reduction kernels), found by jgrad-core through
  * {@link dev.jgrad.backend.simd.VectorKernelProvider} when the JVM runs with
  * {@code --add-modules jdk.incubator.vector}.
+ *
+ * <p>The GEMM: {@code VectorGemm} (packing and the 6 x 4-vector register-tiled micro-kernel),
+ * {@code Transpose16} (the in-register transpose its packers use for stored-transposed operands) and
+ * {@code PanelAlignment} (where the packed panels start so the kernel's loads are 64-byte aligned). Threads come
+ * from jgrad-core's {@link dev.jgrad.backend.GemmThreads}.
  */
 package dev.jgrad.backend.simd;
