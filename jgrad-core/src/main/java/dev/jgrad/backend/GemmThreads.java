@@ -231,14 +231,7 @@ public final class GemmThreads {
 
         /** Waits until the posted band is done, frees the worker and returns the band's failure, if any. */
         Throwable awaitAndRelease() {
-            long spinUntil = System.nanoTime() + SPIN_NANOS;
-            while (state != DONE) {
-                if (System.nanoTime() < spinUntil) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.parkNanos(this, 50_000L);
-                }
-            }
+            spinThenPark(DONE);
             Throwable f = failure;
             failure = null;
             caller = null;
@@ -247,17 +240,25 @@ public final class GemmThreads {
             return f;
         }
 
+        /**
+         * Waits until {@code state} is {@code wanted}: spins for {@link #SPIN_NANOS}, then parks. The other side
+         * unparks this waiter (the caller thread, or the worker) after its state store, so no wake-up is lost.
+         */
+        private void spinThenPark(int wanted) {
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (state != wanted) {
+                if (System.nanoTime() < spinUntil) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+        }
+
         @Override
         public void run() {
             while (true) {
-                long spinUntil = System.nanoTime() + SPIN_NANOS;
-                while (state != POSTED) {
-                    if (System.nanoTime() < spinUntil) {
-                        Thread.onSpinWait();
-                    } else {
-                        LockSupport.park(this);
-                    }
-                }
+                spinThenPark(POSTED);
                 try {
                     band(serial, band, bands, units, splitRows, rowUnit, colUnit, transA, transB, m, n, k, alpha,
                             a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);

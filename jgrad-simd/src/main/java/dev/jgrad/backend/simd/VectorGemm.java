@@ -181,8 +181,9 @@ final class VectorGemm {
                     }
                 }
             } else {
-                // B stored n x k: each stored row is one packed column. Gather L of them (L rows of B, ldb
-                // apart) per step, a vector store per packed row; ragged columns one by one.
+                // B stored n x k: each stored row is one packed column. Turn 16 x 16 blocks around in registers
+                // where transpose16 allows, else gather L columns (L rows of B, ldb apart) per packed row;
+                // ragged columns one by one.
                 int full = nr / L * L;
                 int blocks = transpose16(ldb) ? kb / 16 * 16 : 0;
                 for (int j0 = 0; j0 < full; j0 += L) {
@@ -210,7 +211,7 @@ final class VectorGemm {
     }
 
     /**
-     * Packs op(A)[ic..ic+mb, pc..pc+kb) into MR-row panels: row r of panel q is w[ap + q*MR*KC + r*KC + p] for
+     * Packs op(A)[ic..ic+mb, pc..pc+kb) into MR-row panels: row r of panel q is w[ap + (q*MR + r)*AS + p] for
      * p < kb. Rows of a ragged last panel past mb are zero.
      */
     private static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int pc, int mb, int kb,
@@ -221,8 +222,9 @@ final class VectorGemm {
                 System.arraycopy(a, aOff + (ic + i) * lda + pc, w, ap + i * AS, kb);
             }
         } else {
-            // A stored k x m: packed row i is column i of the stored block. Gather L steps of it (L stored
-            // rows, lda apart) at a time; L steps across all rows before moving on keep those rows in L1.
+            // A stored k x m: packed row i is column i of the stored block. L steps at a time across all rows
+            // (keeping those L stored rows in L1): 16 x 16 blocks turned around in registers where transpose16
+            // allows, else one gather of L steps (L stored rows, lda apart) per packed row.
             int full = kb / L * L;
             int blocks = transpose16(lda) ? mb / 16 * 16 : 0;
             for (int p0 = 0; p0 < full; p0 += L) {
