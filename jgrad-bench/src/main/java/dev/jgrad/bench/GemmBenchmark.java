@@ -60,15 +60,9 @@ public class GemmBenchmark {
         transB = form.charAt(1) == 'T';
         k = BenchKernels.byName(kernels);
         Random rnd = new Random(42);
-        a = new float[m * depth];
-        b = new float[depth * n];
+        a = BenchArrays.centered(rnd, m * depth);
+        b = BenchArrays.centered(rnd, depth * n);
         c = new float[m * n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = rnd.nextFloat() - 0.5f;
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = rnd.nextFloat() - 0.5f;
-        }
     }
 
     @Benchmark

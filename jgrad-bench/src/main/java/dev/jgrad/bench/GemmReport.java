@@ -47,15 +47,9 @@ public final class GemmReport {
     private static double[] measure(Kernels k, ThreadMXBean threads, boolean transA, boolean transB,
                                     int m, int depth, int n) {
         Random rnd = new Random(42);
-        float[] a = new float[m * depth];
-        float[] b = new float[depth * n];
+        float[] a = BenchArrays.centered(rnd, m * depth);
+        float[] b = BenchArrays.centered(rnd, depth * n);
         float[] c = new float[m * n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = rnd.nextFloat() - 0.5f;
-        }
-        for (int i = 0; i < b.length; i++) {
-            b[i] = rnd.nextFloat() - 0.5f;
-        }
         int lda = transA ? m : depth;
         int ldb = transB ? depth : n;
         double flops = 2.0 * m * n * depth;

@@ -2,6 +2,7 @@ package dev.jgrad.bench.e2e;
 
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.GemmThreads;
+import dev.jgrad.bench.BenchArrays;
 import dev.jgrad.data.synthetic.Points2D;
 import dev.jgrad.data.synthetic.Shape2D;
 import dev.jgrad.data.synthetic.Synthetic2D;
@@ -212,8 +213,8 @@ final class JgradBenchmarks {
                 int m = s[0];
                 int k = s[1];
                 int n = s[2];
-                float[] a = randomArray(rnd, m * k);
-                float[] b = randomArray(rnd, k * n);
+                float[] a = BenchArrays.centered(rnd, m * k);
+                float[] b = BenchArrays.centered(rnd, k * n);
                 float[] c = new float[m * n];
                 int lda = ta ? m : k;
                 int ldb = tb ? k : n;
@@ -222,14 +223,6 @@ final class JgradBenchmarks {
                 metrics.put(gemmKey(form, s), 2.0 * m * n * k / nanos);
             }
         }
-    }
-
-    private static float[] randomArray(Random rnd, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < size; i++) {
-            x[i] = rnd.nextFloat() - 0.5f;
-        }
-        return x;
     }
 
     /** Median over rounds of at least {@code scale.roundNanos} each, after as many warm-up rounds. */
