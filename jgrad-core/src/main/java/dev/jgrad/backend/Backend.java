@@ -1,6 +1,7 @@
 package dev.jgrad.backend;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -51,7 +52,11 @@ public final class Backend {
         return all;
     }
 
-    /** Picks kernels: the named provider if {@code requested} is set, else the best available one. */
+    /**
+     * Picks kernels: the named provider if {@code requested} is set, else the available provider with the
+     * highest priority. Providers are tried from the highest priority down and only until one works, so a
+     * low-priority provider with costly start-up (a native library) is never even loaded when a better one runs.
+     */
     static Choice choose(String requested) {
         List<KernelProvider> providers = providers();
         List<String> skipped = new ArrayList<>();
@@ -67,23 +72,38 @@ public final class Backend {
             }
             skipped.add("requested jgrad.kernels=" + requested + " is not available");
         }
-        KernelProvider best = null;
-        Kernels bestKernels = null;
-        for (KernelProvider p : providers) {
+        return best(providers, skipped);
+    }
+
+    /**
+     * The best available kernels other than the named provider's: what a provider that wraps other kernels
+     * (a native GEMM, say) hands the rest of its work to.
+     */
+    public static Choice bestExcept(String providerName) {
+        List<KernelProvider> others = new ArrayList<>();
+        for (KernelProvider p : providers()) {
+            if (!p.name().equalsIgnoreCase(providerName)) {
+                others.add(p);
+            }
+        }
+        return best(others, new ArrayList<>());
+    }
+
+    static Choice best(List<KernelProvider> providers, List<String> skipped) {
+        List<KernelProvider> byPriority = new ArrayList<>(providers);
+        byPriority.sort(Comparator.comparingInt(KernelProvider::priority).reversed());
+        for (KernelProvider p : byPriority) {
             Optional<Kernels> k = p.create();
             if (k.isEmpty()) {
                 skipped.add(p.name() + " unavailable: " + p.unavailableReason());
                 continue;
             }
-            if (best == null || p.priority() > best.priority()) {
-                best = p;
-                bestKernels = k.get();
+            String reason = "highest-priority available provider";
+            if (!skipped.isEmpty()) {
+                reason += "; " + String.join("; ", skipped);
             }
+            return new Choice(k.get(), reason);
         }
-        String reason = "highest-priority available provider";
-        if (!skipped.isEmpty()) {
-            reason += "; " + String.join("; ", skipped);
-        }
-        return new Choice(bestKernels, reason);
+        throw new IllegalStateException("no kernels available: " + String.join("; ", skipped));
     }
 }

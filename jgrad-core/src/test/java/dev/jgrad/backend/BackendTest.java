@@ -2,6 +2,9 @@ package dev.jgrad.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BackendTest {
@@ -38,5 +41,43 @@ class BackendTest {
     @Test
     void builtInProvidersAreListed() {
         assertThat(Backend.providers()).extracting(KernelProvider::name).contains("java", "reference");
+    }
+
+    /** A provider with costly start-up (a native library) below a working one is never even created. */
+    @Test
+    void providersAreTriedFromTheHighestPriorityDownOnlyUntilOneWorks() {
+        List<String> created = new ArrayList<>();
+        List<KernelProvider> providers = List.of(fake("low", 1, true, created), fake("top", 20, false, created),
+                fake("mid", 10, true, created));
+        List<String> skipped = new ArrayList<>();
+        Backend.Choice choice = Backend.best(providers, skipped);
+        assertThat(choice.kernels().name()).isEqualTo("java");
+        assertThat(created).containsExactly("top", "mid");
+        assertThat(choice.reason()).contains("top unavailable: top cannot run here");
+    }
+
+    private static KernelProvider fake(String name, int priority, boolean works, List<String> created) {
+        return new KernelProvider() {
+            @Override
+            public int priority() {
+                return priority;
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Optional<Kernels> create() {
+                created.add(name);
+                return works ? Optional.of(new JavaKernels()) : Optional.empty();
+            }
+
+            @Override
+            public String unavailableReason() {
+                return name + " cannot run here";
+            }
+        };
     }
 }

@@ -118,7 +118,7 @@ public final class BenchSuite {
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");
         cmd.add("-Djgrad.threads=" + threads);
-        String kernels = System.getProperty("jgrad.kernels");
+        String kernels = System.getProperty("jgrad.kernels", System.getenv("JGRAD_KERNELS"));
         if (kernels != null) {
             cmd.add("-Djgrad.kernels=" + kernels);
         }
@@ -132,7 +132,9 @@ public final class BenchSuite {
             cmd.add(o.dataDir().toString());
         }
         try {
-            Map<String, Object> r = Processes.runForJson(cmd, Map.of(), List.of(), JgradWorker.RESULT_PREFIX, out);
+            // With -Djgrad.kernels=blas the products run on OpenBLAS's own threads: give it the same count.
+            Map<String, Object> r = Processes.runForJson(cmd, Map.of("OPENBLAS_NUM_THREADS", Integer.toString(threads)),
+                    List.of(), JgradWorker.RESULT_PREFIX, out);
             out.println("jgrad kernels: " + r.getOrDefault("kernels_detail", r.get("kernels")) + " (" + r.get("kernels_reason") + "); "
                     + r.get("java"));
             out.println("data: " + r.get("data"));

@@ -1,0 +1,30 @@
+package dev.jgrad.backend.blas;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.jgrad.backend.Kernels;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The kernels the tests run: skipped where no native BLAS is installed, unless {@code JGRAD_REQUIRE_BLAS=1}
+ * (set by CI, which installs OpenBLAS) turns that into a failure, so the native path can never go untested
+ * there by accident.
+ */
+final class NativeBlas {
+
+    private NativeBlas() {
+    }
+
+    static BlasKernels kernels() {
+        BlasKernelProvider provider = new BlasKernelProvider();
+        Optional<Kernels> k = provider.create();
+        if (k.isEmpty()) {
+            if ("1".equals(System.getenv("JGRAD_REQUIRE_BLAS"))) {
+                fail("JGRAD_REQUIRE_BLAS=1 but " + provider.unavailableReason());
+            }
+            Assumptions.abort(provider.unavailableReason());
+        }
+        return (BlasKernels) k.get();
+    }
+}
