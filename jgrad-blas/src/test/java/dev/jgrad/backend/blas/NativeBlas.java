@@ -16,11 +16,22 @@ final class NativeBlas {
     private NativeBlas() {
     }
 
+    /** Whether a missing native library must fail the tests rather than skip them. */
+    static boolean required() {
+        return "1".equals(System.getenv("JGRAD_REQUIRE_BLAS"));
+    }
+
+    /** Why the native kernels cannot run here, or empty when they can. */
+    static Optional<String> unavailableReason() {
+        BlasKernelProvider provider = new BlasKernelProvider();
+        return provider.create().isPresent() ? Optional.empty() : Optional.of(provider.unavailableReason());
+    }
+
     static BlasKernels kernels() {
         BlasKernelProvider provider = new BlasKernelProvider();
         Optional<Kernels> k = provider.create();
         if (k.isEmpty()) {
-            if ("1".equals(System.getenv("JGRAD_REQUIRE_BLAS"))) {
+            if (required()) {
                 fail("JGRAD_REQUIRE_BLAS=1 but " + provider.unavailableReason());
             }
             Assumptions.abort(provider.unavailableReason());
