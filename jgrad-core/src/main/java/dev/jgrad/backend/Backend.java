@@ -89,6 +89,7 @@ public final class Backend {
         return best(others, new ArrayList<>());
     }
 
+    /** The first provider that works, highest priority first; {@code skipped} collects the others' reasons. */
     static Choice best(List<KernelProvider> providers, List<String> skipped) {
         List<KernelProvider> byPriority = new ArrayList<>(providers);
         byPriority.sort(Comparator.comparingInt(KernelProvider::priority).reversed());

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.KernelProvider;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import dev.jgrad.backend.ProviderProbe;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class BlasKernelProviderTest {
@@ -35,8 +31,8 @@ class BlasKernelProviderTest {
     @Test
     void withoutTheVectorApiItIsTheDefaultAndItCanBeRequested() throws Exception {
         NativeBlas.kernels();
-        assertThat(probe("-Djgrad.kernels=blas")).contains("chosen=blas because requested with jgrad.kernels=blas");
-        assertThat(probe("-Dunused=1")).contains("chosen=blas because highest-priority available provider");
+        assertThat(ProviderProbe.run("blas", "-Djgrad.kernels=blas")).contains("chosen=blas because requested with jgrad.kernels=blas");
+        assertThat(ProviderProbe.run("blas")).contains("chosen=blas because highest-priority available provider");
     }
 
     @Test
@@ -60,7 +56,7 @@ class BlasKernelProviderTest {
     /** A JVM whose BLAS cannot load says why in the backend's reason and runs on plain Java. */
     @Test
     void withoutANativeLibraryTheReasonSaysWhatToInstall() throws Exception {
-        String out = probe("-Ddev.ludovic.netlib.blas.nativeLib=libjgrad-no-such-blas.so");
+        String out = ProviderProbe.run("blas", "-Ddev.ludovic.netlib.blas.nativeLib=libjgrad-no-such-blas.so");
         assertThat(out).contains("blas present=false")
                 .contains("libjgrad-no-such-blas.so").contains("install libopenblas0-pthread")
                 .contains("chosen=java");
@@ -69,20 +65,8 @@ class BlasKernelProviderTest {
     @Test
     void aMalformedThresholdIsReportedNotThrown() throws Exception {
         NativeBlas.kernels();
-        String out = probe("-Djgrad.blas.minWork=lots");
+        String out = ProviderProbe.run("blas", "-Djgrad.blas.minWork=lots");
         assertThat(out).contains("blas present=false")
                 .contains("-Djgrad.blas.minWork must be a whole number of multiply-adds, got 'lots'");
-    }
-
-    private static String probe(String property) throws Exception {
-        List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path")
-                .split(File.pathSeparator)));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, property, "-cp", String.join(File.pathSeparator, classPath),
-                BlasProbe.class.getName()).redirectErrorStream(true).start();
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitValue()).as(out).isZero();
-        return out;
     }
 }

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.KernelProvider;
 import dev.jgrad.backend.Kernels;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import dev.jgrad.backend.ProviderProbe;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class VectorKernelProviderTest {
@@ -59,17 +55,8 @@ class VectorKernelProviderTest {
      */
     @Test
     void withoutTheModuleTheProviderLoadsAndSaysWhy() throws Exception {
-        List<String> classPath = new ArrayList<>();
-        for (Class<?> c : new Class<?>[] {VectorKernelProvider.class, Backend.class, ProviderProbe.class}) {
-            classPath.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", String.join(File.pathSeparator, classPath),
-                ProviderProbe.class.getName()).redirectErrorStream(true).start();
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitValue()).as(out).isZero();
-        assertThat(out).contains("simd present=false reason=jdk.incubator.vector is not in the boot layer")
+        assertThat(ProviderProbe.run("simd"))
+                .contains("simd present=false reason=jdk.incubator.vector is not in the boot layer")
                 .contains("chosen=java");
     }
 }
