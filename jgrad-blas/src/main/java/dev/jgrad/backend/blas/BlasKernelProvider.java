@@ -25,6 +25,14 @@ public final class BlasKernelProvider implements KernelProvider {
 
     static final String MIN_WORK_PROPERTY = "jgrad.blas.minWork";
 
+    /** netlib's property naming the BLAS library to dlopen, and its default. */
+    private static final String LIBRARY_PROPERTY = "dev.ludovic.netlib.blas.nativeLib";
+
+    /** The library netlib was asked to load. */
+    private static String requestedLibrary() {
+        return System.getProperty(LIBRARY_PROPERTY, "libblas.so.3");
+    }
+
     /** The native library is loaded at most once per JVM; its failure is remembered as a reason. */
     private static final class Native {
         static final BLAS BLAS;
@@ -37,9 +45,8 @@ public final class BlasKernelProvider implements KernelProvider {
                 blas = NativeBLAS.getInstance();
             } catch (RuntimeException | LinkageError e) {
                 failure = "no native BLAS could be loaded through netlib JNI ("
-                        + System.getProperty("dev.ludovic.netlib.blas.nativeLib", "libblas.so.3") + ": "
-                        + e.getMessage() + "); install libopenblas0-pthread, or name a BLAS library with "
-                        + "-Ddev.ludovic.netlib.blas.nativeLib=...";
+                        + requestedLibrary() + ": " + e.getMessage()
+                        + "); install libopenblas0-pthread, or name a BLAS library with -D" + LIBRARY_PROPERTY + "=...";
             }
             BLAS = blas;
             FAILURE = failure;
@@ -92,7 +99,7 @@ public final class BlasKernelProvider implements KernelProvider {
      * the library that actually runs rather than the alias that was asked for.
      */
     static String loadedLibrary() {
-        String asked = System.getProperty("dev.ludovic.netlib.blas.nativeLib", "libblas.so.3");
+        String asked = requestedLibrary();
         try {
             return libraryIn(Files.readAllLines(Path.of("/proc/self/maps"))).orElse(asked);
         } catch (IOException | RuntimeException e) {
