@@ -81,12 +81,26 @@ public final class GemmThreads {
                             boolean transA, boolean transB, int m, int n, int k, float alpha,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                             float beta, float[] c, int cOff, int ldc) {
+        gemm(serial, threads, PARALLEL_MIN_MACS, rowUnit, colUnit, transA, transB, m, n, k, alpha,
+                a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /**
+     * As {@link #gemm(SerialGemm, int, int, int, boolean, boolean, int, int, int, float, float[], int, int,
+     * float[], int, int, float, float[], int, int) gemm}, splitting products from {@code minMacs} multiply-adds
+     * up: a serial kernel that streams B without packing (a matrix-vector product) gains from a second thread
+     * much earlier, since each thread then reads only its part of B, from its own core's L2.
+     */
+    public static void gemm(SerialGemm serial, int threads, long minMacs, int rowUnit, int colUnit,
+                            boolean transA, boolean transB, int m, int n, int k, float alpha,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float beta, float[] c, int cOff, int ldc) {
         long macs = (long) m * n * Math.max(k, 1);
         int t = Math.min(Math.max(1, threads), 64);
         boolean splitRows = splitRows(transA, transB, m, n, rowUnit, colUnit);
         int units = splitRows ? ceilDiv(m, rowUnit) : ceilDiv(n, colUnit);
         t = Math.min(t, units);
-        if (t <= 1 || macs < PARALLEL_MIN_MACS || THREADS <= 1) {
+        if (t <= 1 || macs < minMacs || THREADS <= 1) {
             serial.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }

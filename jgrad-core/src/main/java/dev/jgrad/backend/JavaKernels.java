@@ -19,6 +19,13 @@ public final class JavaKernels implements Kernels {
     public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
+        if (m <= SmallRowsJavaGemm.MAX_ROWS && !transA && m > 0 && n > 0 && k > 0) {
+            // Never cut into row bands (rowUnit MAX_ROWS): each thread reads its own rows (NT) or columns (NN) of B.
+            GemmThreads.gemm(SmallRowsJavaGemm::gemm, GemmThreads.threads(), SmallRowsJavaGemm.PARALLEL_MIN_MACS,
+                    SmallRowsJavaGemm.MAX_ROWS, 16, false, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                    beta, c, cOff, ldc);
+            return;
+        }
         GemmThreads.gemm(JavaGemm::gemm, GemmThreads.threads(), 4, 16,
                 transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }

@@ -17,6 +17,11 @@ class GemmThreadsTest {
     /** Runs the reference GEMM through GemmThreads and records each band's shape. */
     private static float[] split(int threads, boolean transA, boolean transB, int m, int n, int k,
                                  List<int[]> bands, Set<Thread> workers) {
+        return split(threads, GemmThreads.PARALLEL_MIN_MACS, transA, transB, m, n, k, bands, workers);
+    }
+
+    private static float[] split(int threads, long minMacs, boolean transA, boolean transB, int m, int n, int k,
+                                 List<int[]> bands, Set<Thread> workers) {
         Random rnd = new Random(m * 31 + n);
         int lda = (transA ? m : k) + 3;
         int ldb = (transB ? k : n) + 1;
@@ -37,8 +42,8 @@ class GemmThreadsTest {
             workers.add(Thread.currentThread());
             REF.gemm(ta, tb, mm, nn, kk, al, aa, ao, la, bb, bo, lb, be, cc, co, lc);
         };
-        GemmThreads.gemm(recording, threads, 4, 16, transA, transB, m, n, k, 1.5f, a, 2, lda, b, 1, ldb, 0f, c, 3,
-                ldc);
+        GemmThreads.gemm(recording, threads, minMacs, 4, 16, transA, transB, m, n, k, 1.5f, a, 2, lda, b, 1, ldb, 0f,
+                c, 3, ldc);
         assertThat(c).isEqualTo(want); // bands compute disjoint blocks with the same arithmetic: bit-identical
         return c;
     }
@@ -98,6 +103,23 @@ class GemmThreadsTest {
         split(2, false, false, 32, 32, 32, bands, workers);
         assertThat(bands).hasSize(1);
         assertThat(workers).containsExactly(Thread.currentThread());
+    }
+
+    @Test
+    void aLowerThresholdSplitsAFewRowProductByColumns() {
+        // 1 x 128 x 256 = 32K multiply-adds: below the packed GEMM's threshold, above a small-m kernel's.
+        List<int[]> bands = new CopyOnWriteArrayList<>();
+        Set<Thread> workers = ConcurrentHashMap.newKeySet();
+        split(2, false, true, 1, 256, 128, bands, workers);
+        assertThat(bands).hasSize(1);
+        bands.clear();
+        workers.clear();
+        split(2, 32L * 1024, false, true, 1, 256, 128, bands, workers);
+        assertThat(bands).hasSize(2).allSatisfy(band -> assertThat(band).containsExactly(1, 128, 128));
+        assertThat(workers).contains(Thread.currentThread()).hasSize(2);
+        bands.clear();
+        split(2, 32L * 1024 + 1, false, true, 1, 256, 128, bands, workers);
+        assertThat(bands).hasSize(1);
     }
 
     @Test

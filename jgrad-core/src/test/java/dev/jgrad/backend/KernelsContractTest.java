@@ -37,7 +37,10 @@ public abstract class KernelsContractTest {
     static Stream<Arguments> gemmCases() {
         int[][] shapes = {{1, 1, 1}, {2, 3, 4}, {7, 13, 5}, {13, 7, 1}, {1, 65, 17}, {31, 1, 64}, {65, 33, 257},
                 {64, 64, 64}, {100, 3, 129}, {128, 784, 256}, {3, 257, 65}, {4, 784, 256}, {7, 20, 600},
-                {130, 300, 530}};
+                {130, 300, 530},
+                // few rows (the unpacked small-m paths, cut by columns on two threads): full and ragged blocks of
+                // B's rows and columns, k with and without a tail past the last full vector
+                {1, 784, 256}, {2, 300, 1000}, {1, 1000, 37}, {3, 70, 200}};
         float[][] alphaBeta = {{1f, 0f}, {0.5f, 0f}, {1f, 1f}, {-1.5f, 0.25f}};
         Stream.Builder<Arguments> cases = Stream.builder();
         for (int[] s : shapes) {

@@ -42,10 +42,11 @@ public final class FusedMlp {
     private float[][] grad;
 
     /**
-     * Products of at most this many multiply-adds (and any product with at most {@link #DIRECT_MAX_ROWS} rows) run
-     * as dot products and axpys on the kernels instead of a GEMM: a packed GEMM packs (and may allocate) its
-     * operands on every call, which at batch 1 or for the playground's 8-wide layers costs more than the
-     * product itself.
+     * Products of at most this many multiply-adds (and in the backward pass any product with at most
+     * {@link #DIRECT_MAX_ROWS} rows) run as dot products and axpys on the kernels instead of a GEMM: a packed GEMM
+     * packs its operands on every call, which for the playground's 8-wide layers or a batch-1 weight gradient
+     * costs more than the product itself. The forward pass of a few rows through a big layer goes to the
+     * kernels' GEMM, which has its own unpacked path for few rows (blocked, and on two threads).
      */
     static final long DIRECT_MAX_MACS = 16 * 1024;
     static final int DIRECT_MAX_ROWS = 4;
@@ -186,7 +187,7 @@ public final class FusedMlp {
             Linear lin = layer.linear();
             int inF = lin.inFeatures();
             int outF = lin.outFeatures();
-            if (direct(n, inF, outF)) {
+            if ((long) n * inF * outF <= DIRECT_MAX_MACS) { // few rows of a big layer: the kernels' small-m GEMM
                 float[] w = lin.weight().data();
                 float[] zl = z[l];
                 for (int r = 0; r < n; r++) {

@@ -45,7 +45,9 @@ public final class VectorKernels implements Kernels {
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
         if (m <= SMALL_M && !transA && m > 0 && n > 0 && k > 0) {
-            smallM(transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            // Never cut into row bands (rowUnit SMALL_M): each thread reads its own rows (NT) or columns (NN) of B.
+            GemmThreads.gemm(SmallRowsGemm::gemm, GemmThreads.threads(), SMALL_PARALLEL_MIN_MACS, SMALL_M, 16,
+                    false, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         GemmThreads.gemm(VectorGemm::gemm, GemmThreads.threads(), VectorGemm.MR, VectorGemm.NR,
@@ -56,81 +58,10 @@ public final class VectorKernels implements Kernels {
     static final int SMALL_M = 4;
 
     /**
-     * A few rows of A times B without packing: dot products against the rows of B stored n x k (NT, a layer's
-     * forward at batch 1) or row updates with the rows of B stored k x n (NN). B is streamed once either way.
+     * Small-m products from this many multiply-adds run on two threads: they are bound by reading B, and with
+     * a column cut each core reads its half of it (batch-1 784 x 256 layer: 800 KiB of weights).
      */
-    private void smallM(boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
-                        float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-        for (int i = 0; i < m; i++) {
-            int ai = aOff + i * lda;
-            int ci = cOff + i * ldc;
-            if (transB) {
-                int j = 0;
-                for (; j + 4 <= n; j += 4) {
-                    dotRows4(a, ai, b, bOff + j * ldb, ldb, k, alpha, beta, c, ci + j);
-                }
-                for (; j < n; j++) {
-                    float v = alpha * dot(a, ai, b, bOff + j * ldb, k);
-                    c[ci + j] = beta == 0f ? v : v + beta * c[ci + j];
-                }
-            } else {
-                if (beta == 0f) {
-                    java.util.Arrays.fill(c, ci, ci + n, 0f); // beta = 0 ignores C, NaN included
-                } else if (beta != 1f) {
-                    scale(beta, c, ci, c, ci, n);
-                }
-                for (int p = 0; p < k; p++) {
-                    axpy(alpha * a[ai + p], b, bOff + p * ldb, c, ci, n);
-                }
-            }
-        }
-    }
-
-    /**
-     * Four dot products of x against four rows of B (ldb apart) at once: each vector of x is loaded once for four
-     * independent fma chains, where one dot product at a time waits on its own chain's latency every step.
-     * c[cIdx + q] = alpha * dot_q + beta * c[cIdx + q] (beta == 0 ignores C).
-     */
-    private static void dotRows4(float[] x, int xOff, float[] b, int bRow, int ldb, int k, float alpha, float beta,
-                                 float[] c, int cIdx) {
-        FloatVector s0 = FloatVector.zero(S);
-        FloatVector s1 = FloatVector.zero(S);
-        FloatVector s2 = FloatVector.zero(S);
-        FloatVector s3 = FloatVector.zero(S);
-        int r1 = bRow + ldb;
-        int r2 = bRow + 2 * ldb;
-        int r3 = bRow + 3 * ldb;
-        int i = 0;
-        for (int bound = S.loopBound(k); i < bound; i += L) {
-            FloatVector xv = FloatVector.fromArray(S, x, xOff + i);
-            s0 = xv.fma(FloatVector.fromArray(S, b, bRow + i), s0);
-            s1 = xv.fma(FloatVector.fromArray(S, b, r1 + i), s1);
-            s2 = xv.fma(FloatVector.fromArray(S, b, r2 + i), s2);
-            s3 = xv.fma(FloatVector.fromArray(S, b, r3 + i), s3);
-        }
-        float d0 = s0.reduceLanes(VectorOperators.ADD);
-        float d1 = s1.reduceLanes(VectorOperators.ADD);
-        float d2 = s2.reduceLanes(VectorOperators.ADD);
-        float d3 = s3.reduceLanes(VectorOperators.ADD);
-        for (; i < k; i++) {
-            float xi = x[xOff + i];
-            d0 = Math.fma(xi, b[bRow + i], d0);
-            d1 = Math.fma(xi, b[r1 + i], d1);
-            d2 = Math.fma(xi, b[r2 + i], d2);
-            d3 = Math.fma(xi, b[r3 + i], d3);
-        }
-        if (beta == 0f) {
-            c[cIdx] = alpha * d0;
-            c[cIdx + 1] = alpha * d1;
-            c[cIdx + 2] = alpha * d2;
-            c[cIdx + 3] = alpha * d3;
-        } else {
-            c[cIdx] = alpha * d0 + beta * c[cIdx];
-            c[cIdx + 1] = alpha * d1 + beta * c[cIdx + 1];
-            c[cIdx + 2] = alpha * d2 + beta * c[cIdx + 2];
-            c[cIdx + 3] = alpha * d3 + beta * c[cIdx + 3];
-        }
-    }
+    static final long SMALL_PARALLEL_MIN_MACS = 32L * 1024;
 
     @Override
     public void reluBackward(float[] y, int yOff, float[] g, int gOff, int n) {
