@@ -17,12 +17,26 @@ import java.util.Arrays;
  */
 final class JavaGemm {
 
-    /** Depth of a packed block (a multiple of 4). KC x NC floats = 512 KiB: half of a 1-2 MiB L2. */
+    /** Depth of a packed block (a multiple of 4, so k rounded up to 4 still fits). KC x NC floats = 512 KiB. */
     static final int KC = 256;
     /** Width of a packed B block; one accumulator row (2 KiB) and four B rows stay in L1. */
     static final int NC = 512;
     /** Rows of A packed at a time (MC x KC floats = 64 KiB). */
     static final int MC = 64;
+
+    /**
+     * One set of packing buffers per thread (546 KiB), allocated on its first GEMM and reused, so a steady training
+     * step allocates nothing here either. Safe because packing writes every element the kernel then reads (the
+     * zero rows and columns included) and a thread never runs two GEMMs at once.
+     */
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    /** Packed B (one array per row, for SuperWord), packed A with k rounded up to 4, one accumulator row. */
+    private static final class Workspace {
+        final float[][] bp = new float[KC][NC];
+        final float[] ap = new float[MC * KC];
+        final float[] acc = new float[NC];
+    }
 
     private JavaGemm() {
     }
@@ -37,13 +51,10 @@ final class JavaGemm {
         if (k <= 0) {
             return;
         }
-        int nbMax = Math.min(n, NC);
-        int kbMax = Math.min(k, KC);
-        int mbMax = Math.min(m, MC);
-        // k rounded up to a multiple of 4 with zero rows, so the kernel has no k remainder.
-        float[][] bp = new float[(kbMax + 3) & ~3][nbMax];
-        float[] ap = new float[mbMax * ((kbMax + 3) & ~3)];
-        float[] acc = new float[nbMax];
+        Workspace ws = WORKSPACE.get();
+        float[][] bp = ws.bp;
+        float[] ap = ws.ap;
+        float[] acc = ws.acc;
         for (int jc = 0; jc < n; jc += NC) {
             int nb = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
