@@ -7,6 +7,8 @@
  * <p>The GEMM: {@code VectorGemm} (packing and the 6 x 4-vector register-tiled micro-kernel),
  * {@code Transpose16} (the in-register transpose its packers use for stored-transposed operands) and
  * {@code PanelAlignment} (where the packed panels start so the kernel's loads are 64-byte aligned). Threads come
- * from jgrad-core's {@link dev.jgrad.backend.GemmThreads}.
+ * from jgrad-core's {@link dev.jgrad.backend.GemmThreads}. Products of up to four rows (one sample's forward or
+ * input gradient) skip packing: {@code SmallRowsGemm} streams B once, in 16-row dot-product blocks for NT and
+ * register-held column blocks for NN.
  */
 package dev.jgrad.backend.simd;

@@ -1,0 +1,77 @@
+package dev.jgrad.backend.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The single-threaded SIMD GEMM on products large enough for every loop of its blocking: more rows than
+ * {@link VectorGemm#MA} (two row super-blocks), more columns than {@link VectorGemm#NC} and a k past
+ * {@link VectorGemm#KC}. Through {@code Kernels.gemm} two threads would cut such a product into bands that each
+ * stay under those sizes, so this calls {@link VectorGemm#gemm} itself, against a double-precision loop.
+ */
+class VectorGemmTest {
+
+    @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4} beta={5}")
+    @CsvSource({
+        "1450, 257, 520, false, false, 0.25", "1450, 257, 520, true, false, 0.25",
+        "1450, 257, 520, false, true, 0.25", "1450, 257, 520, true, true, 0.25",
+        "1441, 5, 1030, false, false, 0", "1441, 5, 1030, true, true, 0"})
+    void matchesADoubleReferenceAcrossAllBlocks(int m, int k, int n, boolean transA, boolean transB, float beta) {
+        assertThat(m).isGreaterThan(VectorGemm.MA);
+        assertThat(n).isGreaterThan(VectorGemm.NC);
+        Random rnd = new Random(m * 31L + k * 7L + n);
+        int lda = (transA ? m : k) + 3;
+        int ldb = (transB ? k : n) + 5;
+        int ldc = n + 2;
+        int aOff = 1;
+        int bOff = 2;
+        int cOff = 3;
+        float[] a = random(rnd, aOff + (transA ? k : m) * lda);
+        float[] b = random(rnd, bOff + (transB ? n : k) * ldb);
+        float[] c = random(rnd, cOff + m * ldc);
+        if (beta == 0f) {
+            for (int i = 0; i < m; i++) {
+                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, Float.NaN); // beta = 0 ignores C
+            }
+        }
+        float[] before = c.clone();
+        float alpha = -1.5f;
+        VectorGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                double magnitude = 0;
+                for (int p = 0; p < k; p++) {
+                    double x = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                    double y = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                    sum += x * y;
+                    magnitude += Math.abs(x * y);
+                }
+                double old = beta == 0f ? 0 : beta * before[cOff + i * ldc + j];
+                double want = alpha * sum + old;
+                double tolerance = 1e-5 * (Math.abs(alpha) * magnitude + Math.abs(old)) + 1e-6;
+                double got = c[cOff + i * ldc + j];
+                if (!(Math.abs(got - want) <= tolerance)) { // one assertion per element would take seconds
+                    assertThat(got).as("C[%d,%d]", i, j).isCloseTo(want, within(tolerance));
+                }
+            }
+            for (int j = n; j < ldc && cOff + i * ldc + j < c.length; j++) {
+                if (c[cOff + i * ldc + j] != before[cOff + i * ldc + j]) {
+                    assertThat(c[cOff + i * ldc + j]).as("padding after row %d", i).isEqualTo(before[cOff + i * ldc + j]);
+                }
+            }
+        }
+    }
+
+    private static float[] random(Random rnd, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rnd.nextFloat() - 0.5f;
+        }
+        return x;
+    }
+}
