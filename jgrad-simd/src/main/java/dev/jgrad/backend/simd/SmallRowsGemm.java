@@ -1,10 +1,25 @@
 package dev.jgrad.backend.simd;
 
+import static dev.jgrad.backend.simd.Transpose16.CLEAR0;
+import static dev.jgrad.backend.simd.Transpose16.CLEAR1;
+import static dev.jgrad.backend.simd.Transpose16.CLEAR2;
+import static dev.jgrad.backend.simd.Transpose16.CLEAR3;
+import static dev.jgrad.backend.simd.Transpose16.DOWN0;
+import static dev.jgrad.backend.simd.Transpose16.DOWN1;
+import static dev.jgrad.backend.simd.Transpose16.DOWN2;
+import static dev.jgrad.backend.simd.Transpose16.DOWN3;
+import static dev.jgrad.backend.simd.Transpose16.SET0;
+import static dev.jgrad.backend.simd.Transpose16.SET1;
+import static dev.jgrad.backend.simd.Transpose16.SET2;
+import static dev.jgrad.backend.simd.Transpose16.SET3;
+import static dev.jgrad.backend.simd.Transpose16.UP0;
+import static dev.jgrad.backend.simd.Transpose16.UP1;
+import static dev.jgrad.backend.simd.Transpose16.UP2;
+import static dev.jgrad.backend.simd.Transpose16.UP3;
+
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -135,23 +150,7 @@ final class SmallRowsGemm {
 
     // Reduction tree: each combine of u and v leaves in every block's lower half the sums of u's lane pairs and in
     // its upper half those of v, the blocks halving from 16 lanes to 8, 4, 2 and 1 (the stages of Transpose16).
-    private static final VectorSpecies<Float> S16 = FloatVector.SPECIES_512;
-    private static final VectorShuffle<Float> DOWN8 = VectorShuffle.fromOp(S16, l -> (l & 8) != 0 ? l - 8 : l);
-    private static final VectorShuffle<Float> UP8 = VectorShuffle.fromOp(S16, l -> (l & 8) == 0 ? l + 8 : l);
-    private static final VectorMask<Float> SET8 = VectorMask.fromLong(S16, 0xff00L);
-    private static final VectorMask<Float> CLEAR8 = VectorMask.fromLong(S16, 0x00ffL);
-    private static final VectorShuffle<Float> DOWN4 = VectorShuffle.fromOp(S16, l -> (l & 4) != 0 ? l - 4 : l);
-    private static final VectorShuffle<Float> UP4 = VectorShuffle.fromOp(S16, l -> (l & 4) == 0 ? l + 4 : l);
-    private static final VectorMask<Float> SET4 = VectorMask.fromLong(S16, 0xf0f0L);
-    private static final VectorMask<Float> CLEAR4 = VectorMask.fromLong(S16, 0x0f0fL);
-    private static final VectorShuffle<Float> DOWN2 = VectorShuffle.fromOp(S16, l -> (l & 2) != 0 ? l - 2 : l);
-    private static final VectorShuffle<Float> UP2 = VectorShuffle.fromOp(S16, l -> (l & 2) == 0 ? l + 2 : l);
-    private static final VectorMask<Float> SET2 = VectorMask.fromLong(S16, 0xccccL);
-    private static final VectorMask<Float> CLEAR2 = VectorMask.fromLong(S16, 0x3333L);
-    private static final VectorShuffle<Float> DOWN1 = VectorShuffle.fromOp(S16, l -> (l & 1) != 0 ? l - 1 : l);
-    private static final VectorShuffle<Float> UP1 = VectorShuffle.fromOp(S16, l -> (l & 1) == 0 ? l + 1 : l);
-    private static final VectorMask<Float> SET1 = VectorMask.fromLong(S16, 0xaaaaL);
-    private static final VectorMask<Float> CLEAR1 = VectorMask.fromLong(S16, 0x5555L);
+    private static final VectorSpecies<Float> S16 = Transpose16.S;
 
     /**
      * 16 dot products of x against the rows {@code bRow + q * ldb} of B, q < 16, into c[cIdx + q]. After the
@@ -188,21 +187,21 @@ final class SmallRowsGemm {
         }
         // The tree written out: a helper method taking vectors may be compiled on its own and then not inlined
         // ("already compiled into a big method"), and every vector passed to it would be boxed.
-        FloatVector t0 = s0.blend(s8.rearrange(DOWN8), SET8).add(s8.blend(s0.rearrange(UP8), CLEAR8));
-        FloatVector t1 = s1.blend(s9.rearrange(DOWN8), SET8).add(s9.blend(s1.rearrange(UP8), CLEAR8));
-        FloatVector t2 = s2.blend(s10.rearrange(DOWN8), SET8).add(s10.blend(s2.rearrange(UP8), CLEAR8));
-        FloatVector t3 = s3.blend(s11.rearrange(DOWN8), SET8).add(s11.blend(s3.rearrange(UP8), CLEAR8));
-        FloatVector t4 = s4.blend(s12.rearrange(DOWN8), SET8).add(s12.blend(s4.rearrange(UP8), CLEAR8));
-        FloatVector t5 = s5.blend(s13.rearrange(DOWN8), SET8).add(s13.blend(s5.rearrange(UP8), CLEAR8));
-        FloatVector t6 = s6.blend(s14.rearrange(DOWN8), SET8).add(s14.blend(s6.rearrange(UP8), CLEAR8));
-        FloatVector t7 = s7.blend(s15.rearrange(DOWN8), SET8).add(s15.blend(s7.rearrange(UP8), CLEAR8));
-        FloatVector u0 = t0.blend(t4.rearrange(DOWN4), SET4).add(t4.blend(t0.rearrange(UP4), CLEAR4));
-        FloatVector u1 = t1.blend(t5.rearrange(DOWN4), SET4).add(t5.blend(t1.rearrange(UP4), CLEAR4));
-        FloatVector u2 = t2.blend(t6.rearrange(DOWN4), SET4).add(t6.blend(t2.rearrange(UP4), CLEAR4));
-        FloatVector u3 = t3.blend(t7.rearrange(DOWN4), SET4).add(t7.blend(t3.rearrange(UP4), CLEAR4));
+        FloatVector t0 = s0.blend(s8.rearrange(DOWN0), SET0).add(s8.blend(s0.rearrange(UP0), CLEAR0));
+        FloatVector t1 = s1.blend(s9.rearrange(DOWN0), SET0).add(s9.blend(s1.rearrange(UP0), CLEAR0));
+        FloatVector t2 = s2.blend(s10.rearrange(DOWN0), SET0).add(s10.blend(s2.rearrange(UP0), CLEAR0));
+        FloatVector t3 = s3.blend(s11.rearrange(DOWN0), SET0).add(s11.blend(s3.rearrange(UP0), CLEAR0));
+        FloatVector t4 = s4.blend(s12.rearrange(DOWN0), SET0).add(s12.blend(s4.rearrange(UP0), CLEAR0));
+        FloatVector t5 = s5.blend(s13.rearrange(DOWN0), SET0).add(s13.blend(s5.rearrange(UP0), CLEAR0));
+        FloatVector t6 = s6.blend(s14.rearrange(DOWN0), SET0).add(s14.blend(s6.rearrange(UP0), CLEAR0));
+        FloatVector t7 = s7.blend(s15.rearrange(DOWN0), SET0).add(s15.blend(s7.rearrange(UP0), CLEAR0));
+        FloatVector u0 = t0.blend(t4.rearrange(DOWN1), SET1).add(t4.blend(t0.rearrange(UP1), CLEAR1));
+        FloatVector u1 = t1.blend(t5.rearrange(DOWN1), SET1).add(t5.blend(t1.rearrange(UP1), CLEAR1));
+        FloatVector u2 = t2.blend(t6.rearrange(DOWN1), SET1).add(t6.blend(t2.rearrange(UP1), CLEAR1));
+        FloatVector u3 = t3.blend(t7.rearrange(DOWN1), SET1).add(t7.blend(t3.rearrange(UP1), CLEAR1));
         FloatVector v0 = u0.blend(u2.rearrange(DOWN2), SET2).add(u2.blend(u0.rearrange(UP2), CLEAR2));
         FloatVector v1 = u1.blend(u3.rearrange(DOWN2), SET2).add(u3.blend(u1.rearrange(UP2), CLEAR2));
-        FloatVector sums = v0.blend(v1.rearrange(DOWN1), SET1).add(v1.blend(v0.rearrange(UP1), CLEAR1));
+        FloatVector sums = v0.blend(v1.rearrange(DOWN3), SET3).add(v1.blend(v0.rearrange(UP3), CLEAR3));
         if (alpha != 1f) {
             sums = sums.mul(alpha);
         }

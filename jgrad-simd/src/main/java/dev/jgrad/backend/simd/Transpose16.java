@@ -12,31 +12,32 @@ import jdk.incubator.vector.VectorSpecies;
  * and 25 (the two-source {@code rearrange(shuffle, v)} is not intrinsified on JDK 17: 6.6 ns per element).
  * Measured on AVX-512 against a 16-lane gather per packed row: 0.80 vs 1.11 ns per element on JDK 17, 0.50 vs
  * 0.96 on JDK 25. Written out in full so every vector stays a register (an array of vectors would be boxed).
+ * The stages' shuffles and masks also drive {@code SmallRowsGemm}'s reduction tree.
  */
 final class Transpose16 {
 
     static final VectorSpecies<Float> S = FloatVector.SPECIES_512;
 
     /** Stage 1 (blocks of 8): lanes with bit 8 set take lane l - 8 of the partner row; the rest lane l + 8. */
-    private static final VectorShuffle<Float> DOWN0 = VectorShuffle.fromOp(S, l -> (l & 8) != 0 ? l - 8 : l);
-    private static final VectorShuffle<Float> UP0 = VectorShuffle.fromOp(S, l -> (l & 8) == 0 ? l + 8 : l);
-    private static final VectorMask<Float> SET0 = VectorMask.fromLong(S, 0xff00L);
-    private static final VectorMask<Float> CLEAR0 = VectorMask.fromLong(S, 0x00ffL);
+    static final VectorShuffle<Float> DOWN0 = VectorShuffle.fromOp(S, l -> (l & 8) != 0 ? l - 8 : l);
+    static final VectorShuffle<Float> UP0 = VectorShuffle.fromOp(S, l -> (l & 8) == 0 ? l + 8 : l);
+    static final VectorMask<Float> SET0 = VectorMask.fromLong(S, 0xff00L);
+    static final VectorMask<Float> CLEAR0 = VectorMask.fromLong(S, 0x00ffL);
     /** Stage 2 (blocks of 4): lanes with bit 4 set take lane l - 4 of the partner row; the rest lane l + 4. */
-    private static final VectorShuffle<Float> DOWN1 = VectorShuffle.fromOp(S, l -> (l & 4) != 0 ? l - 4 : l);
-    private static final VectorShuffle<Float> UP1 = VectorShuffle.fromOp(S, l -> (l & 4) == 0 ? l + 4 : l);
-    private static final VectorMask<Float> SET1 = VectorMask.fromLong(S, 0xf0f0L);
-    private static final VectorMask<Float> CLEAR1 = VectorMask.fromLong(S, 0x0f0fL);
+    static final VectorShuffle<Float> DOWN1 = VectorShuffle.fromOp(S, l -> (l & 4) != 0 ? l - 4 : l);
+    static final VectorShuffle<Float> UP1 = VectorShuffle.fromOp(S, l -> (l & 4) == 0 ? l + 4 : l);
+    static final VectorMask<Float> SET1 = VectorMask.fromLong(S, 0xf0f0L);
+    static final VectorMask<Float> CLEAR1 = VectorMask.fromLong(S, 0x0f0fL);
     /** Stage 3 (blocks of 2): lanes with bit 2 set take lane l - 2 of the partner row; the rest lane l + 2. */
-    private static final VectorShuffle<Float> DOWN2 = VectorShuffle.fromOp(S, l -> (l & 2) != 0 ? l - 2 : l);
-    private static final VectorShuffle<Float> UP2 = VectorShuffle.fromOp(S, l -> (l & 2) == 0 ? l + 2 : l);
-    private static final VectorMask<Float> SET2 = VectorMask.fromLong(S, 0xccccL);
-    private static final VectorMask<Float> CLEAR2 = VectorMask.fromLong(S, 0x3333L);
+    static final VectorShuffle<Float> DOWN2 = VectorShuffle.fromOp(S, l -> (l & 2) != 0 ? l - 2 : l);
+    static final VectorShuffle<Float> UP2 = VectorShuffle.fromOp(S, l -> (l & 2) == 0 ? l + 2 : l);
+    static final VectorMask<Float> SET2 = VectorMask.fromLong(S, 0xccccL);
+    static final VectorMask<Float> CLEAR2 = VectorMask.fromLong(S, 0x3333L);
     /** Stage 4 (blocks of 1): lanes with bit 1 set take lane l - 1 of the partner row; the rest lane l + 1. */
-    private static final VectorShuffle<Float> DOWN3 = VectorShuffle.fromOp(S, l -> (l & 1) != 0 ? l - 1 : l);
-    private static final VectorShuffle<Float> UP3 = VectorShuffle.fromOp(S, l -> (l & 1) == 0 ? l + 1 : l);
-    private static final VectorMask<Float> SET3 = VectorMask.fromLong(S, 0xaaaaL);
-    private static final VectorMask<Float> CLEAR3 = VectorMask.fromLong(S, 0x5555L);
+    static final VectorShuffle<Float> DOWN3 = VectorShuffle.fromOp(S, l -> (l & 1) != 0 ? l - 1 : l);
+    static final VectorShuffle<Float> UP3 = VectorShuffle.fromOp(S, l -> (l & 1) == 0 ? l + 1 : l);
+    static final VectorMask<Float> SET3 = VectorMask.fromLong(S, 0xaaaaL);
+    static final VectorMask<Float> CLEAR3 = VectorMask.fromLong(S, 0x5555L);
 
     private Transpose16() {
     }
