@@ -123,7 +123,7 @@ final class JgradBenchmarks {
         Trainer.builder(model, new CrossEntropyLoss(), opt).epochs(warm + scale.runs).batchSize(batch)
                 .shuffle(seed).callbacks(timer).build()
                 .fit(x, y);
-        return new double[] {n / timer.medianEpochSeconds(warm), n / timer.meanEpochCpuSeconds(warm)};
+        return new double[] {n / timer.medianEpochSeconds(warm), perCpuSecond(n, timer.meanEpochCpuSeconds(warm))};
     }
 
     /** The README's five-line loop (zeroGrad, forward, loss, backward, step) on shuffled batches. */
@@ -286,8 +286,16 @@ final class JgradBenchmarks {
                 cpuNanos += Cpu.processNanos() - c0;
             }
         }
-        double perCpuSecond = (double) scale.playgroundEpochs * 50 * scale.runs / (Math.max(1, cpuNanos) / 1e9);
-        return new double[] {Stats.median(perSecond), perCpuSecond};
+        double perCpu = perCpuSecond((double) scale.playgroundEpochs * 50 * scale.runs, cpuNanos / 1e9);
+        return new double[] {Stats.median(perSecond), perCpu};
+    }
+
+    /**
+     * Work per CPU-second, or NaN (printed "-", saved as null) when the process CPU clock, which ticks in 10 ms
+     * steps, did not advance: a run that short (the tests' tiny scale) cannot be measured this way.
+     */
+    static double perCpuSecond(double work, double cpuSeconds) {
+        return cpuSeconds > 0 ? work / cpuSeconds : Double.NaN;
     }
 
     /** The autograd loop the playground's engine runs (graph per step). */
