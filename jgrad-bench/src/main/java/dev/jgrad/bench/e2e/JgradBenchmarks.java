@@ -97,6 +97,17 @@ final class JgradBenchmarks {
     private void step(String what) {
         log.println("  jgrad " + GemmThreads.threads() + "t: " + what);
         log.flush();
+        settle();
+    }
+
+    /**
+     * A full collection before each measurement, as JMH does between iterations: garbage the previous one left
+     * (the big-batch Sequential forward allocates 10 MB tensors) must not start a concurrent cycle on the
+     * other core while the next one is timed (batch-10,000 FusedMlp inference ran at 115-164K samples/s after it,
+     * 182K alone).
+     */
+    private static void settle() {
+        System.gc();
     }
 
     /** 784-256-128-10 with ReLU, PyTorch's default-like Glorot init from an explicit seed. */
@@ -227,6 +238,7 @@ final class JgradBenchmarks {
 
     /** Median over rounds of at least {@code scale.roundNanos} each, after as many warm-up rounds. */
     private double perCallNanos(Runnable call) {
+        settle();
         double[] perCall = new double[scale.runs];
         for (long end = System.nanoTime() + scale.warmNanos / 2; System.nanoTime() < end; ) {
             call.run();
