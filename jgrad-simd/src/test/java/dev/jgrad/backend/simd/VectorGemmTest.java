@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -14,6 +15,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * stay under those sizes, so this calls {@link VectorGemm#gemm} itself, against a double-precision loop.
  */
 class VectorGemmTest {
+
+    /** CI runs this module again with 256-bit vectors and says so here: that run cannot silently stay at 512. */
+    @Test
+    void runsAtTheVectorWidthTheBuildAskedFor() {
+        int bits = VectorGemm.L * Float.SIZE;
+        assertThat(bits).isEqualTo(Integer.getInteger("jgrad.test.vectorBits", bits));
+    }
 
     @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4} beta={5}")
     @CsvSource({
@@ -61,7 +69,8 @@ class VectorGemmTest {
             }
             for (int j = n; j < ldc && cOff + i * ldc + j < c.length; j++) {
                 if (c[cOff + i * ldc + j] != before[cOff + i * ldc + j]) {
-                    assertThat(c[cOff + i * ldc + j]).as("padding after row %d", i).isEqualTo(before[cOff + i * ldc + j]);
+                    assertThat(c[cOff + i * ldc + j]).as("padding after row %d", i)
+                            .isEqualTo(before[cOff + i * ldc + j]);
                 }
             }
         }
