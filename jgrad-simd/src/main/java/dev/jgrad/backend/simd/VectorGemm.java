@@ -13,7 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * MR-row panels), then each A panel (kept in L1) against every B panel in the register-tiled micro-kernel:
  * MR x NV vectors of C held in registers, MR broadcasts of A and NV loads of B per k-step, MR x NV fused
  * multiply-adds. Wider C: {@code MA} rows of A at a time, packed once per k-block, then the {@code NC}-column
- * blocks of B, each against all those rows, so A is not packed again for every column block.
+ * blocks of B, each against all those rows, so A is not packed again for every column block. A tall C of one
+ * column block (4 MiB or more) with several k-blocks: all of op(B) packed first, then each MC-row block of C
+ * through every k-block while it sits in L2, so C is not read and written from memory once per k-block.
  *
  * <p>Both operands are always packed, so NN, TN, NT and TT share one kernel and transposes cost only the
  * packing. An A panel keeps its MR rows a constant {@code KC} floats apart: the kernel's broadcasts then use
@@ -74,6 +76,16 @@ final class VectorGemm {
     private static final int TILE_START = B_START + KC * NC;
     private static final int A_START = TILE_START + MR * NR;
     private static final int WORKSPACE_FLOATS = Math.max(A_START + MC * AS, ALIGNMENT.minBufferFloats());
+    /** Where all of op(B) goes for a tall, deep product: after one A block, 16-float aligned like B_START. */
+    private static final int ALL_B_START = B_START + (A_START + MC * AS - B_START + 15) / 16 * 16;
+    /** The most floats of op(B) packed at once for a tall, deep product (2 MiB: k x n up to 2048 x 256). */
+    static final int ALL_B_MAX = 512 * 1024;
+    /**
+     * From this many floats of C (4 MiB, beyond L2 and much of a shared L3) C's passes per k-block go to memory and
+     * the all-of-B order pays: 10000 x 784 x 256 NT 92 -> 102, NN 87-94 -> 103-105 GFLOPS. Below it the usual
+     * order is faster (1200 x 784 x 256 NT: 108 against 99-105).
+     */
+    static final long ALL_B_MIN_C = 1L << 20;
 
     /**
      * One packing workspace per thread, allocated on its first GEMM and then reused, so a steady training step
@@ -85,6 +97,15 @@ final class VectorGemm {
     /** A thread's packing buffer plus the gather offsets its transposing packers use. */
     private static final class Workspace {
         float[] w = new float[WORKSPACE_FLOATS];
+
+        /** The buffer, grown (once) to hold all of op(B) packed: {@code floats} from {@link #ALL_B_START}. */
+        float[] forAllB(int floats) {
+            int need = ALL_B_START + floats;
+            if (w.length < need) {
+                w = new float[need];
+            }
+            return w;
+        }
 
         /** The buffer, grown (once) when a product packs more than MC rows of A at a time. */
         float[] forRows(int rows) {
@@ -124,6 +145,26 @@ final class VectorGemm {
             return;
         }
         Workspace ws = WORKSPACE.get();
+        int nPad = (n + NR - 1) / NR * NR;
+        if (n <= NC && (long) m * n >= ALL_B_MIN_C && k > KC && (long) k * nPad <= ALL_B_MAX) {
+            // Tall and deep, one column block: all of op(B) packed first, then each MC-row block of C runs through
+            // every k-block while it is in L2, so C goes to memory once instead of once per k-block.
+            float[] w = ws.forAllB(k * nPad);
+            for (int pc = 0; pc < k; pc += KC) {
+                packB(transB, b, bOff, ldb, pc, 0, Math.min(KC, k - pc), n, w, ALL_B_START + pc * nPad,
+                        transB ? ws.strides(ldb) : null);
+            }
+            for (int ic = 0; ic < m; ic += MC) {
+                int mb = Math.min(MC, m - ic);
+                for (int pc = 0; pc < k; pc += KC) {
+                    int kb = Math.min(KC, k - pc);
+                    packA(transA, a, aOff, lda, ic, pc, mb, kb, w, A_START, transA ? ws.strides(lda) : null);
+                    block(w, A_START, ALL_B_START + pc * nPad, mb, n, kb, alpha, pc == 0 ? beta : 1f, c,
+                            cOff + ic * ldc, ldc);
+                }
+            }
+            return;
+        }
         if (n <= NC) {
             // One column block: op(B) is packed once per k-block, A a block of MC rows at a time.
             float[] w = ws.w;
@@ -134,7 +175,7 @@ final class VectorGemm {
                 for (int ic = 0; ic < m; ic += MC) {
                     int mb = Math.min(MC, m - ic);
                     packA(transA, a, aOff, lda, ic, pc, mb, kb, w, A_START, transA ? ws.strides(lda) : null);
-                    block(w, A_START, mb, n, kb, alpha, betaNow, c, cOff + ic * ldc, ldc);
+                    block(w, A_START, B_START, mb, n, kb, alpha, betaNow, c, cOff + ic * ldc, ldc);
                 }
             }
             return;
@@ -152,7 +193,8 @@ final class VectorGemm {
                     packB(transB, b, bOff, ldb, pc, jc, kb, nb, w, B_START, transB ? ws.strides(ldb) : null);
                     for (int ic = 0; ic < ms; ic += MC) {
                         int mb = Math.min(MC, ms - ic);
-                        block(w, A_START + ic * AS, mb, nb, kb, alpha, betaNow, c, cOff + (is + ic) * ldc + jc, ldc);
+                        block(w, A_START + ic * AS, B_START, mb, nb, kb, alpha, betaNow, c, cOff + (is + ic) * ldc + jc,
+                                ldc);
                     }
                 }
             }
@@ -163,14 +205,14 @@ final class VectorGemm {
      * The packed mb x kb A block at {@code aBlock} times the packed kb x nb B block into C at {@code cBlock}: each
      * A panel (6 KiB, kept in L1) against every B panel (streamed from L2), the tiles along a row of C.
      */
-    private static void block(float[] w, int aBlock, int mb, int nb, int kb, float alpha, float beta, float[] c,
-                              int cBlock, int ldc) {
+    private static void block(float[] w, int aBlock, int bBlock, int mb, int nb, int kb, float alpha, float beta,
+                              float[] c, int cBlock, int ldc) {
         for (int ir = 0; ir < mb; ir += MR) {
             int mr = Math.min(MR, mb - ir);
             int aPanel = aBlock + ir * AS;
             for (int jr = 0; jr < nb; jr += NR) {
                 int nr = Math.min(NR, nb - jr);
-                micro(kb, w, aPanel, B_START + jr * kb, TILE_START);
+                micro(kb, w, aPanel, bBlock + jr * kb, TILE_START);
                 int cIdx = cBlock + ir * ldc + jr;
                 if (mr == MR && nr == NR) {
                     store(w, TILE_START, alpha, beta, c, cIdx, ldc);
