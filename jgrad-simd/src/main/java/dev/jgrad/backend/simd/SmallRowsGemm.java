@@ -84,7 +84,7 @@ final class SmallRowsGemm {
             dotRows4(x, xOff, b, bOff + j * ldb, ldb, k, alpha, beta, c, cOff + j);
         }
         for (; j < n; j++) {
-            float d = dot(k, x, xOff, b, bOff + j * ldb);
+            float d = VectorKernels.dotProduct(x, xOff, b, bOff + j * ldb, k); // the last rows, fewer than four
             c[cOff + j] = beta == 0f ? alpha * d : alpha * d + beta * c[cOff + j];
         }
     }
@@ -132,20 +132,6 @@ final class SmallRowsGemm {
             c[cIdx + 2] = alpha * d2 + beta * c[cIdx + 2];
             c[cIdx + 3] = alpha * d3 + beta * c[cIdx + 3];
         }
-    }
-
-    /** One dot product (the last rows, fewer than four). */
-    private static float dot(int k, float[] x, int xOff, float[] b, int bRow) {
-        FloatVector s = FloatVector.zero(S);
-        int p = 0;
-        for (int bound = S.loopBound(k); p < bound; p += L) {
-            s = FloatVector.fromArray(S, x, xOff + p).fma(FloatVector.fromArray(S, b, bRow + p), s);
-        }
-        float d = s.reduceLanes(VectorOperators.ADD);
-        for (; p < k; p++) {
-            d = Math.fma(x[xOff + p], b[bRow + p], d);
-        }
-        return d;
     }
 
     // Reduction tree: each combine of u and v leaves in every block's lower half the sums of u's lane pairs and in

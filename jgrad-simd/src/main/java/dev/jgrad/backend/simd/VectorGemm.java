@@ -98,20 +98,13 @@ final class VectorGemm {
     private static final class Workspace {
         float[] w = new float[WORKSPACE_FLOATS];
 
-        /** The buffer, grown (once) to hold all of op(B) packed: {@code floats} from {@link #ALL_B_START}. */
-        float[] forAllB(int floats) {
-            int need = ALL_B_START + floats;
-            if (w.length < need) {
-                w = new float[need];
-            }
-            return w;
-        }
-
-        /** The buffer, grown (once) when a product packs more than MC rows of A at a time. */
-        float[] forRows(int rows) {
-            int need = A_START + (rows + MR - 1) / MR * MR * AS;
-            if (w.length < need) {
-                w = new float[need];
+        /**
+         * The buffer, grown (once per size a thread needs) to at least {@code floats}: for more than MC rows of A
+         * at a time, or for all of op(B) of a tall product.
+         */
+        float[] atLeast(int floats) {
+            if (w.length < floats) {
+                w = new float[floats];
             }
             return w;
         }
@@ -149,7 +142,7 @@ final class VectorGemm {
         if (n <= NC && (long) m * n >= ALL_B_MIN_C && k > KC && (long) k * nPad <= ALL_B_MAX) {
             // Tall and deep, one column block: all of op(B) packed first, then each MC-row block of C runs through
             // every k-block while it is in L2, so C goes to memory once instead of once per k-block.
-            float[] w = ws.forAllB(k * nPad);
+            float[] w = ws.atLeast(ALL_B_START + k * nPad);
             for (int pc = 0; pc < k; pc += KC) {
                 packB(transB, b, bOff, ldb, pc, 0, Math.min(KC, k - pc), n, w, ALL_B_START + pc * nPad,
                         transB ? ws.strides(ldb) : null);
@@ -181,7 +174,7 @@ final class VectorGemm {
             return;
         }
         // Several column blocks: MA rows of A packed once per k-block serve all of them.
-        float[] w = ws.forRows(Math.min(m, MA));
+        float[] w = ws.atLeast(A_START + (Math.min(m, MA) + MR - 1) / MR * MR * AS);
         for (int is = 0; is < m; is += MA) {
             int ms = Math.min(MA, m - is);
             for (int pc = 0; pc < k; pc += KC) {

@@ -223,6 +223,11 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
+        return dotProduct(x, xOff, y, yOff, n);
+    }
+
+    /** {@link #dot}, for the other kernels of this package (two fma chains, then the tail in scalar fmas). */
+    static float dotProduct(float[] x, int xOff, float[] y, int yOff, int n) {
         FloatVector s0 = FloatVector.zero(S);
         FloatVector s1 = FloatVector.zero(S);
         int i = 0;
