@@ -58,14 +58,17 @@ final class LinalgOps {
 
     /**
      * {@code x W^T + b} for x [n, in], W [out, in], b [out]: the layer the seeds write as z = W x + b, with
-     * samples as rows. One GEMM plus a bias add forward; three kernels backward.
+     * samples as rows; the identity case of the fused layer in {@link ActivationOps#linear}.
      */
     static Tensor linear(Tensor x, Tensor w, Tensor bias) {
+        return ActivationOps.linear(x, w, bias, dev.jgrad.activation.Activations.IDENTITY, null, 0, false);
+    }
+
+    static void checkLinear(Tensor x, Tensor w, Tensor bias) {
         if (x.dim() != 2 || w.dim() != 2) {
             throw new IllegalArgumentException("linear: input " + Shapes.str(x.shape) + " and weight " + Shapes.str(w.shape)
                     + " must both be 2-D ([batch, in] and [out, in])");
         }
-        int n = x.shape[0];
         int in = x.shape[1];
         int outF = w.shape[0];
         if (w.shape[1] != in) {
@@ -76,27 +79,6 @@ final class LinalgOps {
             throw new IllegalArgumentException("linear: bias " + Shapes.str(bias.shape) + " must be [" + outF + "] for weight "
                     + Shapes.str(w.shape));
         }
-        float[] out = new float[n * outF];
-        gemm(n, outF, in, x, false, w, true, 0f, out);
-        Kernels k = Tensor.kernels();
-        if (bias != null) {
-            Tensor bd = Tensor.dense(bias);
-            k.addRowVector(out, 0, n, outF, bd.data, bd.offset);
-        }
-        Backward rule = y -> {
-            Tensor g = y.grad();
-            if (x.requiresGrad()) {
-                gemm(n, in, outF, g, false, w, false, x.hasGrad() ? 1f : 0f, x.gradBuffer()); // dx = dz W
-            }
-            if (w.requiresGrad()) {
-                gemm(outF, in, n, g, true, x, false, w.hasGrad() ? 1f : 0f, w.gradBuffer()); // dW = dz^T x
-            }
-            if (bias != null && bias.requiresGrad()) {
-                k.sumRows(g.data, 0, n, outF, bias.gradBuffer(), 0); // db = column sums of dz
-            }
-        };
-        return bias == null ? Tensor.result(out, new int[]{n, outF}, "linear", rule, x, w)
-                : Tensor.result(out, new int[]{n, outF}, "linear", rule, x, w, bias);
     }
 
     /** c = op(a) op(b) + beta c, with op chosen by the flags on top of each operand's own layout. */

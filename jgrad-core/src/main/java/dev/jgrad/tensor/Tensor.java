@@ -1,5 +1,7 @@
 package dev.jgrad.tensor;
 
+import dev.jgrad.activation.ActivationFunction;
+import dev.jgrad.activation.Activations;
 import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.Kernels;
 
@@ -39,6 +41,11 @@ public class Tensor {
     private final String op;
     private final Tensor[] parents;
     private final Backward backward;
+
+    // Set on intermediate results whose storage belongs to a Workspace lease (see Workspace): the gradient lives
+    // in the lease too, and both go back to the workspace once backward has run through the graph.
+    private Workspace.Lease lease;
+    private int gradSlot;
 
     /** A leaf tensor over {@code data} (not copied) with a contiguous layout; for subclasses like parameters. */
     protected Tensor(float[] data, int[] shape) {
@@ -81,6 +88,40 @@ public class Tensor {
 
     static Kernels kernels() {
         return Backend.kernels();
+    }
+
+    /**
+     * The result of a user-defined op: {@code values} (taken, not copied) in {@code shape}, and the rule that
+     * back-propagates through it. The rule receives the output, whose {@link #grad()} holds dL/dout, and adds
+     * dL/dinput into each input that {@link #requiresGrad()}, for example through {@link #gradData()}. The graph
+     * is recorded only when grad mode is on and some input requires a gradient, as for the built-in ops.
+     */
+    public static Tensor fromOp(String op, float[] values, int[] shape, Backward rule, Tensor... inputs) {
+        int[] s = Shapes.checked(op, shape);
+        if (values.length != Shapes.numel(s)) {
+            throw new IllegalArgumentException(op + ": " + values.length + " values do not fill shape " + Shapes.str(s));
+        }
+        return result(values, s, op, rule, inputs);
+    }
+
+    /** Marks this op result as living in {@code lease}, its gradient in the lease's {@code gradSlot}. */
+    Tensor leased(Workspace.Lease lease, int gradSlot) {
+        this.lease = lease;
+        this.gradSlot = gradSlot;
+        return this;
+    }
+
+    /** Whether this tensor's storage belongs to a workspace lease (an intermediate of a layer stack). */
+    public boolean isLeased() {
+        return lease != null;
+    }
+
+    private void checkLive(String what) {
+        if (lease != null && lease.released()) {
+            throw new IllegalStateException(what + ": this intermediate result of '" + op + "' was freed by backward()"
+                    + " (its buffers are reused by the next step, as PyTorch frees a graph after backward); read it"
+                    + " before backward, or copy it with contiguous().add(0) first");
+        }
     }
 
     // ---------------------------------------------------------------- creation
@@ -189,6 +230,14 @@ public class Tensor {
         return LinalgOps.linear(x, weight, bias);
     }
 
+    /**
+     * {@code f(x @ weight^T + bias)}: a fully connected layer and its activation in one fused op (one GEMM, bias and
+     * activation in place; backward the activation's derivative in place and two GEMMs).
+     */
+    public static Tensor linear(Tensor x, Tensor weight, Tensor bias, ActivationFunction f) {
+        return ActivationOps.linear(x, weight, bias, f, null, 0, false);
+    }
+
     /** Turns off graph recording on this thread until the scope is closed (inference, optimizer steps). */
     public static NoGradScope noGrad() {
         return GradMode.disable();
@@ -219,6 +268,7 @@ public class Tensor {
 
     /** The single value of a one-element tensor. */
     public float item() {
+        checkLive("item");
         if (numel() != 1) {
             throw new IllegalStateException("item: tensor of shape " + Shapes.str(shape) + " has " + numel() + " elements, not 1");
         }
@@ -227,6 +277,7 @@ public class Tensor {
 
     /** The element at a full index. */
     public float get(int... index) {
+        checkLive("get");
         return data[flatIndex("get", index)];
     }
 
@@ -253,6 +304,7 @@ public class Tensor {
 
     /** A row-major copy of the values. */
     public float[] toArray() {
+        checkLive("toArray");
         if (isContiguous()) {
             return Arrays.copyOfRange(data, offset, offset + numel());
         }
@@ -306,6 +358,7 @@ public class Tensor {
      * op results. Writes go straight to the tensor (optimizers use this); they are not recorded by autograd.
      */
     public float[] data() {
+        checkLive("data");
         if (offset != 0 || data.length != numel() || !isContiguous()) {
             throw new IllegalStateException("data: tensor of shape " + Shapes.str(shape)
                     + " is a view (offset " + offset + ", strides " + Arrays.toString(strides) + "); call contiguous() first");
@@ -419,6 +472,9 @@ public class Tensor {
                     + " does not match tensor " + Shapes.str(shape));
         }
         List<Tensor> order = topologicalOrder();
+        for (Tensor t : order) {
+            t.checkLive("backward");
+        }
         accumulateGrad(upstream);
         try (NoGradScope ignored = noGrad()) {
             for (int i = order.size() - 1; i >= 0; i--) {
@@ -426,6 +482,13 @@ public class Tensor {
                 if (t.backward != null && t.grad != null) {
                     t.backward.apply(t);
                 }
+            }
+        }
+        // The graph is spent: intermediates that live in a workspace hand their buffers back for the next step.
+        for (Tensor t : order) {
+            if (t.lease != null) {
+                t.grad = null;
+                t.lease.release();
             }
         }
     }
@@ -504,9 +567,27 @@ public class Tensor {
     /** The gradient buffer, created as zeros if absent: op rules that write with beta=1 (GEMM) use this. */
     float[] gradBuffer() {
         if (grad == null) {
-            grad = new Tensor(new float[numel()], 0, shape.clone(), null, "grad", null, null);
+            float[] g;
+            if (lease != null) {
+                g = lease.buffer(gradSlot, numel());
+                Arrays.fill(g, 0f);
+            } else {
+                g = new float[numel()];
+            }
+            grad = new Tensor(g, 0, shape.clone(), null, "grad", null, null);
         }
         return grad.data;
+    }
+
+    /**
+     * The gradient buffer for an op rule that overwrites it completely (GEMM with beta 0) when there is no
+     * gradient yet: a workspace buffer is handed out without clearing it.
+     */
+    float[] gradBufferForOverwrite() {
+        if (grad == null && lease != null) {
+            grad = new Tensor(lease.buffer(gradSlot, numel()), 0, shape.clone(), null, "grad", null, null);
+        }
+        return gradBuffer();
     }
 
     boolean hasGrad() {
@@ -531,13 +612,15 @@ public class Tensor {
     public Tensor log() { return UnaryOps.log(this); }
     public Tensor sqrt() { return UnaryOps.sqrt(this); }
     public Tensor abs() { return UnaryOps.abs(this); }
-    public Tensor tanh() { return UnaryOps.tanh(this); }
-    public Tensor sigmoid() { return UnaryOps.sigmoid(this); }
-    public Tensor relu() { return UnaryOps.relu(this); }
-    public Tensor leakyRelu(float alpha) { return UnaryOps.leakyRelu(this, alpha); }
-    public Tensor gelu() { return UnaryOps.gelu(this); }
+    public Tensor tanh() { return ActivationOps.apply(this, Activations.TANH); }
+    public Tensor sigmoid() { return ActivationOps.apply(this, Activations.SIGMOID); }
+    public Tensor relu() { return ActivationOps.apply(this, Activations.RELU); }
+    public Tensor leakyRelu(float alpha) { return ActivationOps.apply(this, Activations.parse("leaky-relu:" + alpha)); }
+    public Tensor gelu() { return ActivationOps.apply(this, Activations.GELU); }
     /** Heaviside step, the perceptron's unit: 1 where x &gt;= 0, else 0. Its gradient is zero everywhere. */
-    public Tensor step() { return UnaryOps.step(this); }
+    public Tensor step() { return ActivationOps.apply(this, Activations.STEP); }
+    /** Any activation of the catalog ({@link Activations}), elementwise, e.g. {@code x.apply(Activations.parse("elu:0.5"))}. */
+    public Tensor apply(ActivationFunction f) { return ActivationOps.apply(this, f); }
     public Tensor clamp(float lo, float hi) { return UnaryOps.clamp(this, lo, hi); }
 
     // ---------------------------------------------------------------- reductions

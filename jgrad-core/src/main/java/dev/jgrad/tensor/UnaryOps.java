@@ -95,89 +95,10 @@ final class UnaryOps {
         return map(x, "abs", Math::abs, (v, y) -> Math.signum(v));
     }
 
-    static Tensor tanh(Tensor x) {
-        Tensor in = Tensor.dense(x);
-        int n = in.numel();
-        float[] out = new float[n];
-        k().tanh(in.data, in.offset, out, 0, n);
-        // d tanh/dx = 1 - tanh^2
-        return Tensor.result(out, x.shape, "tanh", y -> {
-            float[] g = y.grad().data;
-            float[] gx = new float[n];
-            for (int i = 0; i < n; i++) {
-                gx[i] = g[i] * (1f - out[i] * out[i]);
-            }
-            x.accumulateGrad(gx);
-        }, x);
-    }
-
-    static Tensor sigmoid(Tensor x) {
-        Tensor in = Tensor.dense(x);
-        int n = in.numel();
-        float[] out = new float[n];
-        k().sigmoid(in.data, in.offset, out, 0, n);
-        // d sigma/dx = sigma (1 - sigma): the seeds' "dL/df = dL/dg o g o (1-g)".
-        return Tensor.result(out, x.shape, "sigmoid", y -> {
-            float[] g = y.grad().data;
-            float[] gx = new float[n];
-            for (int i = 0; i < n; i++) {
-                gx[i] = g[i] * out[i] * (1f - out[i]);
-            }
-            x.accumulateGrad(gx);
-        }, x);
-    }
-
-    static Tensor relu(Tensor x) {
-        Tensor in = Tensor.dense(x);
-        int n = in.numel();
-        float[] out = new float[n];
-        k().relu(in.data, in.offset, out, 0, n);
-        // The gradient flows where the unit was active (x > 0) and is blocked elsewhere.
-        return Tensor.result(out, x.shape, "relu", y -> {
-            float[] g = y.grad().data;
-            float[] gx = new float[n];
-            for (int i = 0; i < n; i++) {
-                gx[i] = out[i] > 0f ? g[i] : 0f;
-            }
-            x.accumulateGrad(gx);
-        }, x);
-    }
-
-    static Tensor leakyRelu(Tensor x, float alpha) {
-        return map(x, "leakyRelu", v -> v > 0 ? v : alpha * v, (v, y) -> v > 0 ? 1f : alpha);
-    }
-
-    static Tensor step(Tensor x) {
-        // Heaviside: flat almost everywhere, so its gradient is zero (why the perceptron needs its own rule).
-        return map(x, "step", v -> v >= 0 ? 1f : 0f, (v, y) -> 0f);
-    }
-
     static Tensor clamp(Tensor x, float lo, float hi) {
         if (!(lo <= hi)) {
             throw new IllegalArgumentException("clamp: need lo <= hi, got [" + lo + ", " + hi + "]");
         }
         return map(x, "clamp", v -> v < lo ? lo : (v > hi ? hi : v), (v, y) -> v >= lo && v <= hi ? 1f : 0f);
-    }
-
-    private static final double INV_SQRT2 = 1.0 / Math.sqrt(2.0);
-    private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
-
-    static Tensor gelu(Tensor x) {
-        // Exact GELU, x * Phi(x); d/dx = Phi(x) + x * phi(x).
-        return map(x, "gelu", v -> (float) (v * normalCdf(v)),
-                (v, y) -> (float) (normalCdf(v) + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v)));
-    }
-
-    static double normalCdf(double v) {
-        return 0.5 * (1.0 + erf(v * INV_SQRT2));
-    }
-
-    /** erf to about 1.2e-7 absolute error (Numerical Recipes' erfc Chebyshev fit), enough for float32. */
-    static double erf(double z) {
-        double t = 1.0 / (1.0 + 0.5 * Math.abs(z));
-        double ans = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-                + t * (-0.82215223 + t * 0.17087277)))))))));
-        return z >= 0 ? 1.0 - ans : ans - 1.0;
     }
 }
