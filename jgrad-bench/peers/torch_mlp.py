@@ -2,6 +2,7 @@
 """PyTorch/numpy side of dev.jgrad.bench.e2e.BenchSuite: the same end-to-end work as JgradBenchmarks.
 
 Prints progress to stderr and one line 'TORCH-MLP-RESULT {json}' to stdout, with the same metric keys:
+  train_gelu_b128 / train_huber_b128: the same with GELU hidden units / Huber loss on one-hot targets
   train_b32/128/1024 (samples/s, Adam, cross-entropy, shuffled mini-batches, loss.item() each step; *_cpu: per
   second of process CPU time, steadier on a shared machine),
   infer_b1_us (us, torch.no_grad), infer_big (samples/s), playground_steps (steps/s),
@@ -71,14 +72,14 @@ def load_fashion(directory, n, seed):
             f"random [{n}, 784] data, seed {seed} (fashion-mnist not loaded: {why})")
 
 
-def fashion_mlp():
-    return torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 128),
-                               torch.nn.ReLU(), torch.nn.Linear(128, 10))
+def fashion_mlp(act=torch.nn.ReLU):
+    return torch.nn.Sequential(torch.nn.Linear(784, 256), act(), torch.nn.Linear(256, 128),
+                               act(), torch.nn.Linear(128, 10))
 
 
-def train_samples_per_s(x, y, batch, warmup, runs, seed):
+def train_samples_per_s(x, y, batch, warmup, runs, seed, act=torch.nn.ReLU, huber=False):
     torch.manual_seed(seed)
-    model = fashion_mlp()
+    model = fashion_mlp(act)
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     n = x.shape[0]
     gen = torch.Generator().manual_seed(seed)
@@ -93,7 +94,8 @@ def train_samples_per_s(x, y, batch, warmup, runs, seed):
             idx = order[start:start + batch]
             xb, yb = x[idx], y[idx]
             opt.zero_grad()
-            loss = F.cross_entropy(model(xb), yb)
+            out = model(xb)
+            loss = F.huber_loss(out, F.one_hot(yb, 10).float(), delta=1.0) if huber else F.cross_entropy(out, yb)
             loss.item()  # the Trainer reads every step's loss too
             loss.backward()
             opt.step()
@@ -211,6 +213,10 @@ def main():
         log(f"torch {args.threads}t: train b{batch}")
         metrics[f"train_b{batch}"], metrics[f"train_b{batch}_cpu"] = train_samples_per_s(x, y, batch, warmup, runs,
                                                                                         args.seed)
+    log(f"torch {args.threads}t: train gelu b128")
+    metrics["train_gelu_b128"] = train_samples_per_s(x, y, 128, warmup, runs, args.seed, act=torch.nn.GELU)[0]
+    log(f"torch {args.threads}t: train huber b128")
+    metrics["train_huber_b128"] = train_samples_per_s(x, y, 128, warmup, runs, args.seed, huber=True)[0]
 
     log(f"torch {args.threads}t: gemm")
     gen = torch.Generator().manual_seed(args.seed)

@@ -120,7 +120,7 @@ public class Tensor {
         if (lease != null && lease.released()) {
             throw new IllegalStateException(what + ": this intermediate result of '" + op + "' was freed by backward()"
                     + " (its buffers are reused by the next step, as PyTorch frees a graph after backward); read it"
-                    + " before backward, or copy it with contiguous().add(0) first");
+                    + " before backward, or keep a copy()");
         }
     }
 
@@ -134,6 +134,19 @@ public class Tensor {
                     + " (" + Shapes.numel(s) + " elements)");
         }
         return new Tensor(values.clone(), 0, s, null, "leaf", null, null);
+    }
+
+    /**
+     * A tensor over {@code values} without copying: later writes to the array show in the tensor. For batches
+     * gathered into a reused buffer; the tensor must not be used after the array is refilled.
+     */
+    public static Tensor wrap(float[] values, int... shape) {
+        int[] s = Shapes.checked("wrap", shape);
+        if (values.length != Shapes.numel(s)) {
+            throw new IllegalArgumentException("wrap: " + values.length + " values do not fill shape " + Shapes.str(s)
+                    + " (" + Shapes.numel(s) + " elements)");
+        }
+        return new Tensor(values, 0, s, null, "leaf", null, null);
     }
 
     /** A 1-D tensor of the given values. */
@@ -348,6 +361,11 @@ public class Tensor {
         return true;
     }
 
+    /** A contiguous copy in new storage (differentiable): the caller's own, whatever this one shares. */
+    public Tensor copy() {
+        return ShapeOps.copy(this);
+    }
+
     /** This tensor if it is contiguous, else a contiguous copy (differentiable). */
     public Tensor contiguous() {
         return isContiguous() ? this : ShapeOps.copy(this);
@@ -364,6 +382,15 @@ public class Tensor {
                     + " is a view (offset " + offset + ", strides " + Arrays.toString(strides) + "); call contiguous() first");
         }
         return data;
+    }
+
+    /**
+     * The values in row-major order for reading: the backing array itself when this tensor fills it (no copy;
+     * do not write to it), else a copy. For ops and losses that only read.
+     */
+    public float[] values() {
+        checkLive("values");
+        return offset == 0 && data.length == numel() && isContiguous() ? data : toArray();
     }
 
     /** Copies {@code src}'s values into this tensor in place (same shape; not recorded by autograd). */

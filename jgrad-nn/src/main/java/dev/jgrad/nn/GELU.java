@@ -1,12 +1,18 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.tensor.Tensor;
+import dev.jgrad.activation.Activations;
 
-/** Gaussian error linear unit {@code x * Phi(x)}, elementwise. Same shape in and out. */
-public final class GELU extends Module {
+import java.util.Map;
+
+/** Gaussian error linear unit {@code x * Phi(x)} (exact), elementwise. Same shape in and out. */
+public final class GELU extends Activation {
+
+    public GELU() {
+        super(Activations.GELU);
+    }
 
     @Override
-    public Tensor forward(Tensor x) {
-        return x.gelu();
+    public Map<String, Object> config() {
+        return Map.of();
     }
 }

@@ -1,11 +1,11 @@
 package dev.jgrad.nn;
 
-import dev.jgrad.tensor.Tensor;
+import dev.jgrad.activation.Activations;
 
 import java.util.Map;
 
-/** {@code x} for {@code x > 0}, {@code alpha * x} otherwise, elementwise. Same shape in and out. */
-public final class LeakyReLU extends Module {
+/** {@code x} for {@code x > 0}, {@code alpha * x} otherwise, elementwise (catalog {@code leaky-relu:alpha}). */
+public final class LeakyReLU extends Activation {
 
     private final float alpha;
 
@@ -15,19 +15,19 @@ public final class LeakyReLU extends Module {
     }
 
     public LeakyReLU(double alpha) {
+        super(Activations.parse("leaky-relu:" + (float) checked(alpha))); // the float32 slope, printed shortest
+        this.alpha = (float) alpha;
+    }
+
+    private static double checked(double alpha) {
         if (!(alpha >= 0) || !Double.isFinite(alpha)) {
             throw new IllegalArgumentException("LeakyReLU: alpha must be >= 0 and finite, got " + alpha);
         }
-        this.alpha = (float) alpha;
+        return alpha;
     }
 
     public float alpha() {
         return alpha;
-    }
-
-    @Override
-    public Tensor forward(Tensor x) {
-        return x.leakyRelu(alpha);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.jgrad.nn;
 
+import dev.jgrad.activation.ActivationFunction;
+import dev.jgrad.activation.Activations;
 import dev.jgrad.nn.init.Initializer;
 import dev.jgrad.nn.init.Initializers;
 import dev.jgrad.tensor.Tensor;
+import dev.jgrad.tensor.Workspace;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,7 +24,8 @@ import java.util.Random;
  *
  * <p>Default initialization: weight Glorot-uniform (U(-l, l), l = sqrt(6/(in+out)), variance 2/(in+out) as in
  * the notes), bias zeros. There is no constructor without a {@link Random}: weights are always reproducible.
- * The forward pass is one fused {@link Tensor#linear} call.
+ * The forward pass is one fused {@link Tensor#linear} call; inside a {@link Sequential}, with the activation that
+ * follows it too.
  */
 public final class Linear extends Module {
 
@@ -53,14 +57,22 @@ public final class Linear extends Module {
 
     @Override
     public Tensor forward(Tensor x) {
+        return forward(x, Activations.IDENTITY, null, 0, false);
+    }
+
+    /**
+     * {@code f(x W^T + b)} in one fused op; with a lease (from the enclosing {@link Sequential}), as layer
+     * {@code layer} of that pass, its output in the lease when {@code intermediate}.
+     */
+    Tensor forward(Tensor x, ActivationFunction f, Workspace.Lease lease, int layer, boolean intermediate) {
         if (x.dim() == 1 && x.size(0) == inFeatures) {
-            return Tensor.linear(x.reshape(1, inFeatures), weight, bias).reshape(outFeatures);
+            return Tensor.linear(x.reshape(1, inFeatures), weight, bias, f).reshape(outFeatures);
         }
         if (x.dim() != 2 || x.size(1) != inFeatures) {
             throw new IllegalArgumentException("Linear(in_features=" + inFeatures + ", out_features=" + outFeatures
                     + "): expected input [n, " + inFeatures + "], got " + Arrays.toString(x.shape()));
         }
-        return Tensor.linear(x, weight, bias);
+        return lease == null ? Tensor.linear(x, weight, bias, f) : lease.linear(x, weight, bias, f, layer, intermediate);
     }
 
     /** W, shape {@code [out, in]}. */

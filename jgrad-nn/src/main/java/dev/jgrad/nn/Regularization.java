@@ -22,26 +22,79 @@ public final class Regularization {
     private Regularization() {
     }
 
-    /** {@code rate * sum |w|} over all elements of {@code params}: a scalar tensor. */
+    /**
+     * {@code rate * sum |w|} over all elements of {@code params}: a scalar tensor, one op whose backward adds
+     * {@code rate sign(w)} straight into each gradient (no temporaries the size of the weights).
+     */
     public static Tensor l1(List<? extends Tensor> params, double rate) {
         checkRate("l1", rate);
-        Tensor total = null;
+        double sum = 0;
         for (Tensor p : params) {
-            Tensor s = p.abs().sum();
-            total = total == null ? s : total.add(s);
+            for (float w : p.values()) {
+                sum += Math.abs(w);
+            }
         }
-        return total == null ? Tensor.scalar(0f) : total.mul((float) rate);
+        float r = (float) rate;
+        return penalty("l1", sum * rate, params, (w, g) -> {
+            for (int i = 0; i < w.length; i++) {
+                g[i] += r * Math.signum(w[i]);
+            }
+        });
     }
 
-    /** {@code rate * sum w^2} over all elements of {@code params}: a scalar tensor (gradient {@code 2 rate w}). */
+    /** {@code rate * sum w^2} over all elements of {@code params}: a scalar tensor whose backward adds {@code 2 rate w}. */
     public static Tensor l2(List<? extends Tensor> params, double rate) {
         checkRate("l2", rate);
-        Tensor total = null;
+        double sum = 0;
         for (Tensor p : params) {
-            Tensor s = p.mul(p).sum();
-            total = total == null ? s : total.add(s);
+            for (float w : p.values()) {
+                sum += (double) w * w;
+            }
         }
-        return total == null ? Tensor.scalar(0f) : total.mul((float) rate);
+        float twice = (float) (2 * rate);
+        return penalty("l2", sum * rate, params, (w, g) -> {
+            for (int i = 0; i < w.length; i++) {
+                g[i] += twice * w[i];
+            }
+        });
+    }
+
+    /** {@code "l1"}, {@code "l2"} or {@code "none"}: the penalty by name, as the command line and the playground spell it. */
+    public static Tensor of(String kind, List<? extends Tensor> params, double rate) {
+        return switch (kind.toLowerCase(java.util.Locale.ROOT)) {
+            case "l1" -> l1(params, rate);
+            case "l2" -> l2(params, rate);
+            case "none" -> Tensor.scalar(0f);
+            default -> throw new IllegalArgumentException("regularization: unknown '" + kind + "'; choose none, l1 or l2");
+        };
+    }
+
+    private interface GradientRule {
+        /** Adds d(penalty)/dw, scaled by the upstream gradient 1, into g. */
+        void add(float[] w, float[] g);
+    }
+
+    private static Tensor penalty(String name, double value, List<? extends Tensor> params, GradientRule rule) {
+        Tensor[] inputs = params.toArray(new Tensor[0]);
+        return Tensor.fromOp(name, new float[]{(float) value}, new int[0], y -> {
+            float up = y.grad().item();
+            for (Tensor p : inputs) {
+                if (!p.requiresGrad()) {
+                    continue;
+                }
+                float[] w = p.values();
+                float[] g = p.gradData();
+                if (up == 1f) {
+                    rule.add(w, g);
+                } else {
+                    float[] tmp = new float[w.length];
+                    rule.add(w, tmp);
+                    for (int i = 0; i < w.length; i++) {
+                        g[i] += up * tmp[i];
+                    }
+                }
+            }
+        }, inputs);
     }
 
     /** Decoupled weight decay, in place and outside autograd: {@code w <- (1 - factor) w}, factor = lr * decay. */

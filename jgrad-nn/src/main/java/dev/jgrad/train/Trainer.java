@@ -47,6 +47,12 @@ public final class Trainer {
     private final List<Metric> metrics;
     private final List<Callback> callbacks;
     private final boolean failOnDivergence;
+    private final String penaltyKind;
+    private final double penaltyRate;
+    private final double clipNorm;
+    private boolean described;
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Trainer.class.getName());
 
     private Trainer(Builder b) {
         this.model = b.model;
@@ -60,6 +66,9 @@ public final class Trainer {
         this.metrics = List.copyOf(b.metrics);
         this.callbacks = List.copyOf(b.callbacks);
         this.failOnDivergence = b.failOnDivergence;
+        this.penaltyKind = b.penaltyKind;
+        this.penaltyRate = b.penaltyRate;
+        this.clipNorm = b.clipNorm;
     }
 
     public static Builder builder(Module model, Loss loss, Optimizer optimizer) {
@@ -83,7 +92,12 @@ public final class Trainer {
             order[i] = i;
         }
         long globalStep = 0;
-        FusedSteps fused = FusedSteps.tryCreate(model, loss, xs.width, ys.shape).orElse(null);
+        TrainingStep stepper = new TrainingStep(model, loss, optimizer).penalty(penaltyKind, penaltyRate)
+                .clipGradNorm(clipNorm);
+        if (!described) {
+            described = true;
+            LOG.info(stepper::describe);
+        }
         for (Callback c : callbacks) {
             c.onTrainBegin(ctx);
         }
@@ -106,28 +120,13 @@ public final class Trainer {
                 int from = s * batchSize;
                 int to = Math.min(n, from + batchSize);
                 optimizer.zeroGrad();
-                double lv;
-                float[] o;
-                int outWidth;
-                if (fused != null) {
-                    lv = fused.step(xs.values, ys.values, order, from, to);
-                    o = fused.lastOutput();
-                    outWidth = fused.outputs();
-                } else {
-                    Tensor xb = xs.gather(order, from, to);
-                    Tensor yb = ys.gather(order, from, to);
-                    Tensor out = model.forward(xb);
-                    Tensor l = loss.apply(out, yb);
-                    lv = l.item();
-                    if (Double.isFinite(lv)) {
-                        l.backward();
-                    }
-                    o = metrics.isEmpty() ? null : out.toArray();
-                    outWidth = out.numel() / (to - from);
-                    if (predShape == null) {
-                        predShape = out.shape();
-                        predShape[0] = n;
-                    }
+                double lv = stepper.gradients(xs.batch(order, from, to), ys.batch(order, from, to));
+                Tensor out = stepper.lastOutput();
+                float[] o = metrics.isEmpty() ? null : out.values();
+                int outWidth = out.numel() / (to - from);
+                if (predShape == null) {
+                    predShape = out.shape();
+                    predShape[0] = n;
                 }
                 if (!Double.isFinite(lv)) {
                     String message = divergenceMessage(lv, epoch, s + 1, xs.gather(order, from, to), ys.gather(order, from, to));
@@ -138,7 +137,7 @@ public final class Trainer {
                     }
                     break training;
                 }
-                optimizer.step();
+                stepper.update();
                 globalStep++;
                 lossSum += lv * (to - from);
                 if (!metrics.isEmpty()) {
@@ -253,12 +252,37 @@ public final class Trainer {
         return true;
     }
 
-    /** A tensor seen as n rows of equal width, copied once so batches are cheap row gathers. */
+    /**
+     * A tensor seen as n rows of equal width, copied once so batches are cheap row gathers into reused buffers
+     * (one for full batches, one for the shorter last batch of an epoch).
+     */
     private static final class Rows {
         final int n;
         final int width;
         final int[] shape;
         final float[] values;
+        private float[] full;
+        private float[] tail;
+
+        /** Rows {@code order[from..to)} as a tensor over a reused buffer, valid until the next call. */
+        Tensor batch(int[] order, int from, int to) {
+            int rows = to - from;
+            float[] buf = full != null && full.length == rows * width ? full : tail;
+            if (buf == null || buf.length != rows * width) {
+                buf = new float[rows * width];
+                if (full == null || rows * width > full.length) {
+                    full = buf;
+                } else {
+                    tail = buf;
+                }
+            }
+            for (int i = from; i < to; i++) {
+                System.arraycopy(values, order[i] * width, buf, (i - from) * width, width);
+            }
+            int[] s = shape.clone();
+            s[0] = rows;
+            return Tensor.wrap(buf, s);
+        }
 
         Rows(String what, Tensor t) {
             if (t == null || t.dim() == 0 || t.size(0) == 0) {
@@ -295,6 +319,9 @@ public final class Trainer {
         private final List<Metric> metrics = new ArrayList<>();
         private final List<Callback> callbacks = new ArrayList<>();
         private boolean failOnDivergence;
+        private String penaltyKind = "none";
+        private double penaltyRate;
+        private double clipNorm;
 
         private Builder(Module model, Loss loss, Optimizer optimizer) {
             if (model == null || loss == null || optimizer == null) {
@@ -366,6 +393,21 @@ public final class Trainer {
         /** Sets the learning rate from {@code schedule} before each epoch. */
         public Builder lrSchedule(LrSchedule schedule) {
             return callbacks(LrScheduler.perEpoch(schedule));
+        }
+
+        /** Adds an {@code "l1"} or {@code "l2"} penalty on the weights (not the biases) to the loss, at {@code rate}. */
+        public Builder penalty(String kind, double rate) {
+            new TrainingStep(model, loss, optimizer).penalty(kind, rate); // validates
+            this.penaltyKind = kind;
+            this.penaltyRate = rate;
+            return this;
+        }
+
+        /** Clips the gradients' global L2 norm to {@code maxNorm} before every update (0: off). */
+        public Builder clipGradNorm(double maxNorm) {
+            new TrainingStep(model, loss, optimizer).clipGradNorm(maxNorm); // validates
+            this.clipNorm = maxNorm;
+            return this;
         }
 
         /** Throw {@link TrainingDivergedException} on a NaN/infinite loss instead of stopping quietly. */

@@ -8,11 +8,12 @@ import dev.jgrad.data.synthetic.Shape2D;
 import dev.jgrad.data.synthetic.Synthetic2D;
 import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.ReLU;
+import dev.jgrad.nn.GELU;
+import dev.jgrad.nn.Module;
 import dev.jgrad.nn.Sequential;
+import dev.jgrad.nn.loss.HuberLoss;
 import dev.jgrad.nn.Sigmoid;
 import dev.jgrad.nn.Tanh;
-import dev.jgrad.nn.fused.FusedLoss;
-import dev.jgrad.nn.fused.FusedMlp;
 import dev.jgrad.nn.init.Initializers;
 import dev.jgrad.nn.loss.CrossEntropyLoss;
 import dev.jgrad.nn.loss.Loss;
@@ -58,7 +59,7 @@ final class JgradBenchmarks {
         Map<String, Object> metrics = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         int n = scale.trainSamples;
-        // The playground net first, as in the playground's own JVM: FusedMlp's JIT profile is otherwise shaped
+        // The playground net first, as in the playground's own JVM: the fused layer's JIT profile is otherwise shaped
         // by the 784-256-128-10 runs (measured alone 126-146k steps/s, after them 115-121k, in the full suite
         // anywhere from 58k to 126k).
         step("playground");
@@ -76,6 +77,10 @@ final class JgradBenchmarks {
         gemm(metrics);
         step("train autograd b128");
         metrics.put("train_autograd_b128", autogradSamplesPerSecond(128, n));
+        step("train gelu b128");
+        metrics.put("train_gelu_b128", trainerSamplesPerSecond(128, n, new GELU(), false)[0]);
+        step("train huber b128");
+        metrics.put("train_huber_b128", trainerSamplesPerSecond(128, n, new ReLU(), true)[0]);
         step("inference");
         inference(metrics);
         step("classic loop");
@@ -112,26 +117,39 @@ final class JgradBenchmarks {
 
     /** 784-256-128-10 with ReLU, PyTorch's default-like Glorot init from an explicit seed. */
     private Sequential fashionMlp(Random rng) {
-        return new Sequential(new Linear(784, 256, rng), new ReLU(), new Linear(256, 128, rng), new ReLU(),
-                new Linear(128, 10, rng));
+        return fashionMlp(rng, new ReLU(), new ReLU());
+    }
+
+    private Sequential fashionMlp(Random rng, Module act1, Module act2) {
+        return new Sequential(new Linear(784, 256, rng), act1, new Linear(256, 128, rng), act2, new Linear(128, 10, rng));
     }
 
     // ---- training -------------------------------------------------------------------------------------------
 
     /** Trainer.fit over the first n samples: {samples per second, samples per CPU-second} of the median epoch. */
     private double[] trainerSamplesPerSecond(int batch, int n) {
-        Sequential model = fashionMlp(new Random(seed));
+        return trainerSamplesPerSecond(batch, n, new ReLU(), false);
+    }
+
+    /**
+     * The same with another hidden activation (a fresh module of the same kind for the second hidden layer),
+     * and with the Huber loss on one-hot targets instead of cross-entropy on labels.
+     */
+    private double[] trainerSamplesPerSecond(int batch, int n, Module activation, boolean huber) {
+        Module second = activation instanceof GELU ? new GELU() : new ReLU();
+        Sequential model = fashionMlp(new Random(seed), activation, second);
         Adam opt = new Adam(model.parameters(), 1e-3);
         EpochTimer timer = new EpochTimer();
         int warm = scale.warmup + (batch <= 32 ? 1 : 0); // more steps to compile at small batches
         Tensor x = Tensor.of(data.features(n), n, 784);
-        Tensor y = Tensor.of(data.labelsAsFloats(n), n);
-        Trainer warmUp = Trainer.builder(model, new CrossEntropyLoss(), opt).epochs(1).batchSize(batch)
+        Tensor y = huber ? Tensor.of(data.oneHot(n), n, 10) : Tensor.of(data.labelsAsFloats(n), n);
+        Loss loss = huber ? new HuberLoss(1.0) : new CrossEntropyLoss();
+        Trainer warmUp = Trainer.builder(model, loss, opt).epochs(1).batchSize(batch)
                 .shuffle(seed).build();
         for (long end = System.nanoTime() + scale.warmNanos; System.nanoTime() < end; ) {
             warmUp.fit(x, y);
         }
-        Trainer.builder(model, new CrossEntropyLoss(), opt).epochs(warm + scale.runs).batchSize(batch)
+        Trainer.builder(model, loss, opt).epochs(warm + scale.runs).batchSize(batch)
                 .shuffle(seed).callbacks(timer).build()
                 .fit(x, y);
         return new double[] {n / timer.medianEpochSeconds(warm), perCpuSecond(n, timer.meanEpochCpuSeconds(warm))};
@@ -177,25 +195,20 @@ final class JgradBenchmarks {
     private void inference(Map<String, Object> metrics) {
         Sequential model = fashionMlp(new Random(seed));
         model.eval();
-        FusedMlp fused = FusedMlp.compile(model).orElseThrow();
         int big = scale.bigBatch;
         BenchData bigData = data.n() >= big ? data : BenchData.load(null, big, seed);
         Tensor one = Tensor.of(data.features(1), 1, 784);
-        float[] oneArray = data.features(1);
         Tensor many = Tensor.of(bigData.features(big), big, 784);
-        float[] manyArray = bigData.features(big);
         metrics.put("infer_b1_us", perCallNanos(() -> {
             try (var s = Tensor.noGrad()) {
                 sink += model.forward(one).data()[0];
             }
         }) / 1e3);
-        metrics.put("infer_b1_fused_us", perCallNanos(() -> sink += fused.forward(oneArray, 1)[0]) / 1e3);
         metrics.put("infer_big", 1e9 * big / perCallNanos(() -> {
             try (var s = Tensor.noGrad()) {
                 sink += model.forward(many).data()[0];
             }
         }));
-        metrics.put("infer_big_fused", 1e9 * big / perCallNanos(() -> sink += fused.forward(manyArray, big)[0]));
     }
 
     // ---- GEMM ------------------------------------------------------------------------------------------------
@@ -381,30 +394,6 @@ final class JgradBenchmarks {
             return;
         }
         int batch = 128;
-        Sequential model = fashionMlp(new Random(seed));
-        Adam opt = new Adam(model.parameters(), 1e-3);
-        FusedMlp fused = FusedMlp.compile(model).orElseThrow();
-        float[] x = data.features(batch);
-        FusedLoss.Target target = FusedLoss.Target.classes(java.util.Arrays.copyOf(data.labels(), batch));
-        Runnable fusedStep = () -> {
-            opt.zeroGrad();
-            sink += fused.trainStep(x, batch, FusedLoss.CROSS_ENTROPY_MEAN, target);
-            opt.step();
-        };
-        int steps = scale == Scale.TINY ? 50 : 500;
-        for (int i = 0; i < steps; i++) {
-            fusedStep.run();
-        }
-        long pool0 = Allocation.gemmPool();
-        long a0 = Allocation.thisThread();
-        for (int i = 0; i < steps; i++) {
-            fusedStep.run();
-        }
-        long a1 = Allocation.thisThread();
-        long pool1 = Allocation.gemmPool();
-        metrics.put("alloc_fused_step", (double) (a1 - a0) / steps);
-        metrics.put("alloc_gemm_pool_step", (double) (pool1 - pool0) / steps);
-
         int n = scale.trainSamples;
         Tensor tx = Tensor.of(data.features(n), n, 784);
         Tensor ty = Tensor.of(data.labelsAsFloats(n), n);
@@ -425,7 +414,7 @@ final class JgradBenchmarks {
         Sequential m3 = fashionMlp(new Random(seed));
         Adam o3 = new Adam(m3.parameters(), 1e-3);
         Loss loss = new CrossEntropyLoss();
-        Tensor xb = Tensor.of(x, batch, 784);
+        Tensor xb = Tensor.of(data.features(batch), batch, 784);
         Tensor yb = Tensor.of(data.labelsAsFloats(batch), batch);
         Runnable autogradStep = () -> {
             o3.zeroGrad();
@@ -438,11 +427,13 @@ final class JgradBenchmarks {
         for (int i = 0; i < few; i++) {
             autogradStep.run();
         }
+        long pool0 = Allocation.gemmPool();
         long c0 = Allocation.thisThread();
         for (int i = 0; i < few; i++) {
             autogradStep.run();
         }
         metrics.put("alloc_autograd_step", (double) (Allocation.thisThread() - c0) / few);
+        metrics.put("alloc_gemm_pool_step", (double) (Allocation.gemmPool() - pool0) / few);
         notes.add("allocation at batch 128 on the training thread; GEMM pool threads counted separately"
                 + " (alloc_gemm_pool_step)");
     }

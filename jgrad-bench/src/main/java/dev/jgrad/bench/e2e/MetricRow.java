@@ -17,18 +17,17 @@ record MetricRow(String key, String peerKey, String label, String unit, boolean 
             new MetricRow("train_b128_cpu", "train_b128_cpu", "MLP train, batch 128, per CPU-second", "samples/CPU-s", true),
             new MetricRow("train_b1024_cpu", "train_b1024_cpu", "MLP train, batch 1024, per CPU-second", "samples/CPU-s", true),
             new MetricRow("train_autograd_b128", "train_b128", "MLP train, batch 128 (autograd loop)", "samples/s", true),
+            new MetricRow("train_gelu_b128", "train_gelu_b128", "MLP train, GELU hidden, batch 128 (Trainer)", "samples/s", true),
+            new MetricRow("train_huber_b128", "train_huber_b128", "MLP train, Huber loss on one-hot, batch 128 (Trainer)", "samples/s", true),
             new MetricRow("infer_b1_us", "infer_b1_us", "inference batch 1 (noGrad + Sequential.forward)", "us", false),
-            new MetricRow("infer_b1_fused_us", "infer_b1_us", "inference batch 1 (FusedMlp.forward)", "us", false),
             new MetricRow("infer_big", "infer_big", "inference large batch (noGrad + Sequential.forward)", "samples/s", true),
-            new MetricRow("infer_big_fused", "infer_big", "inference large batch (FusedMlp.forward)", "samples/s", true),
             new MetricRow("playground_steps", "playground_steps", "playground 2-8-8-1 tanh, batch 10, SGD (Trainer)", "steps/s", true),
             new MetricRow("playground_steps_cpu", "playground_steps_cpu", "playground net (Trainer), per CPU-second", "steps/CPU-s", true),
             new MetricRow("playground_autograd_steps", "playground_steps", "playground net (autograd loop)", "steps/s", true),
             new MetricRow("classic_s", "classic_numpy_s", "classic sigmoid loop, full batch, GD (vs numpy)", "s/iter", false),
-            new MetricRow("alloc_fused_step", null, "alloc/step, fused step (FusedMlp + Adam), b128", "bytes", false),
-            new MetricRow("alloc_trainer_step", null, "alloc/step, Trainer.fit (fused), amortized, b128", "bytes", false),
-            new MetricRow("alloc_autograd_step", null, "alloc/step, autograd loop, b128", "bytes", false),
-            new MetricRow("alloc_gemm_pool_step", null, "alloc/step on GEMM pool threads (fused step)", "bytes", false))
+            new MetricRow("alloc_trainer_step", null, "alloc/step, Trainer.fit, amortized, b128", "bytes", false),
+            new MetricRow("alloc_autograd_step", null, "alloc/step, autograd loop (README's five lines), b128", "bytes", false),
+            new MetricRow("alloc_gemm_pool_step", null, "alloc/step on GEMM pool threads (autograd loop)", "bytes", false))
             .stream()).toList();
 
     private static List<MetricRow> gemmRows() {

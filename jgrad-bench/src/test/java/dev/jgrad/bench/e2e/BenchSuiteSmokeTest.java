@@ -26,7 +26,7 @@ class BenchSuiteSmokeTest {
         Map<String, Object> report = BenchSuite.run(o, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String text = bytes.toString(StandardCharsets.UTF_8);
 
-        assertThat(text).contains("MLP train, batch 128 (Trainer)", "alloc/step, fused step");
+        assertThat(text).contains("MLP train, batch 128 (Trainer)", "alloc/step, autograd loop", "MLP train, GELU hidden");
         Map<String, Object> parsed = (Map<String, Object>) Json.parse(Files.readString(json));
         List<Object> results = (List<Object>) parsed.get("results");
         assertThat(results).hasSize(1);

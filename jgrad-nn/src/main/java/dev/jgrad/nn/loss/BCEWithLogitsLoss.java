@@ -22,10 +22,21 @@ public final class BCEWithLogitsLoss implements Loss {
 
     @Override
     public Tensor apply(Tensor prediction, Tensor target) {
-        LossChecks.sameShape("BCEWithLogitsLoss", prediction, target);
-        Tensor x = prediction;
-        Tensor softplusNegAbs = x.abs().neg().exp().add(1f).log();
-        return reduction.reduce(x.relu().sub(x.mul(target)).add(softplusNegAbs));
+        // max(x, 0) - x t + log(1 + e^-|x|); d/dx = sigmoid(x) - t (-0.5 at x = 0, t = 1), d/dt = -x
+        return PointwiseLoss.apply("BCEWithLogitsLoss", prediction, target, reduction, new PointwiseLoss.Element() {
+            public double value(float x, float t) {
+                return Math.max(x, 0) - (double) x * t + Math.log1p(Math.exp(-Math.abs(x)));
+            }
+
+            public float dp(float x, float t) {
+                double s = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+                return (float) (s - t);
+            }
+
+            public float dt(float x, float t) {
+                return -x;
+            }
+        });
     }
 
     /** How per-element losses are combined. */

@@ -24,13 +24,58 @@ public final class CrossEntropyLoss implements Loss {
     @Override
     public Tensor apply(Tensor prediction, Tensor target) {
         LossChecks.matrix("CrossEntropyLoss", prediction);
-        Tensor logProbs = prediction.logSoftmax(1);
         if (target.dim() == 2) {
             LossChecks.sameShape("CrossEntropyLoss", prediction, target);
-            return reduction.reduce(target.mul(logProbs).sum(1, false).neg());
+            return reduction.reduce(target.mul(prediction.logSoftmax(1)).sum(1, false).neg());
         }
         int[] idx = LossChecks.classIndices("CrossEntropyLoss", prediction, target);
-        return reduction.reduce(logProbs.pick(idx).neg());
+        return classIndexLoss(prediction, idx);
+    }
+
+    /**
+     * The class-index form as one fused op: per row the log-sum-exp (max subtracted) minus the label's logit, in
+     * double; backward (softmax - onehot) scaled by the reduction, softmax recomputed from the logits.
+     */
+    private Tensor classIndexLoss(Tensor logits, int[] labels) {
+        int n = logits.size(0);
+        int k = logits.size(1);
+        float[] z = logits.values();
+        double total = 0;
+        for (int r = 0; r < n; r++) {
+            int base = r * k;
+            float m = rowMax(z, base, k);
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                sum += Math.exp(z[base + j] - m);
+            }
+            total += Math.log(sum) - (z[base + labels[r]] - m);
+        }
+        float scale = reduction == Reduction.MEAN ? 1f / n : 1f;
+        return Tensor.fromOp("CrossEntropyLoss", new float[]{(float) (total * scale)}, new int[0], y -> {
+            float s = y.grad().item() * scale;
+            float[] g = logits.gradData();
+            for (int r = 0; r < n; r++) {
+                int base = r * k;
+                float m = rowMax(z, base, k);
+                double sum = 0;
+                for (int j = 0; j < k; j++) {
+                    sum += Math.exp(z[base + j] - m);
+                }
+                float inv = (float) (s / sum);
+                for (int j = 0; j < k; j++) {
+                    g[base + j] += (float) Math.exp(z[base + j] - m) * inv;
+                }
+                g[base + labels[r]] -= s;
+            }
+        }, logits);
+    }
+
+    private static float rowMax(float[] z, int base, int k) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            m = Math.max(m, z[base + j]);
+        }
+        return m;
     }
 
     /** How per-element losses are combined. */

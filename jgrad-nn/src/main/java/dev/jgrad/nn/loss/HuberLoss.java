@@ -4,8 +4,8 @@ import dev.jgrad.tensor.Tensor;
 
 /**
  * Huber (smooth L1) loss: quadratic {@code 0.5 d^2} for {@code |d| <= delta}, linear {@code delta (|d| - delta/2)}
- * beyond, with {@code d = prediction - target}. Computed as {@code 0.5 q^2 + delta (|d| - q)} with
- * {@code q = min(|d|, delta)}, which is both pieces at once and differentiable.
+ * beyond, with {@code d = prediction - target}. Its derivative is {@code d} inside and {@code delta sign(d)}
+ * outside: continuous, so the two pieces join smoothly.
  */
 public final class HuberLoss implements Loss {
 
@@ -26,10 +26,21 @@ public final class HuberLoss implements Loss {
 
     @Override
     public Tensor apply(Tensor prediction, Tensor target) {
-        LossChecks.sameShape("HuberLoss", prediction, target);
-        Tensor a = prediction.sub(target).abs();
-        Tensor q = a.clamp(0f, delta);
-        return reduction.reduce(q.mul(q).mul(0.5f).add(a.sub(q).mul(delta)));
+        float dl = delta;
+        // 0.5 d^2 inside |d| <= delta, delta (|d| - delta/2) outside; d/dp = d inside (no cancellation for a small
+        // residual), delta sign(d) outside.
+        return PointwiseLoss.apply("HuberLoss", prediction, target, reduction, new PointwiseLoss.Element() {
+            public double value(float p, float t) {
+                double d = (double) p - t;
+                double a = Math.abs(d);
+                return a <= dl ? 0.5 * d * d : dl * (a - 0.5 * dl);
+            }
+
+            public float dp(float p, float t) {
+                float d = p - t;
+                return Math.abs(d) <= dl ? d : Math.copySign(dl, d);
+            }
+        });
     }
 
     @Override

@@ -20,8 +20,16 @@ public final class L1Loss implements Loss {
 
     @Override
     public Tensor apply(Tensor prediction, Tensor target) {
-        LossChecks.sameShape("L1Loss", prediction, target);
-        return reduction.reduce(prediction.sub(target).abs());
+        // |p - t|, d/dp = sign(p - t) (0 at 0, as PyTorch)
+        return PointwiseLoss.apply("L1Loss", prediction, target, reduction, new PointwiseLoss.Element() {
+            public double value(float p, float t) {
+                return Math.abs((double) p - t);
+            }
+
+            public float dp(float p, float t) {
+                return Math.signum(p - t);
+            }
+        });
     }
 
     @Override

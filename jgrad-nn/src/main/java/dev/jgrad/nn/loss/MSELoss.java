@@ -21,9 +21,17 @@ public final class MSELoss implements Loss {
 
     @Override
     public Tensor apply(Tensor prediction, Tensor target) {
-        LossChecks.sameShape("MSELoss", prediction, target);
-        Tensor d = prediction.sub(target);
-        return reduction.reduce(d.mul(d));
+        // (p - t)^2, d/dp = 2 (p - t)
+        return PointwiseLoss.apply("MSELoss", prediction, target, reduction, new PointwiseLoss.Element() {
+            public double value(float p, float t) {
+                double d = (double) p - t;
+                return d * d;
+            }
+
+            public float dp(float p, float t) {
+                return 2f * (p - t);
+            }
+        });
     }
 
     /** How per-element losses are combined. */

@@ -3,10 +3,7 @@ package dev.jgrad.playground.engine;
 import dev.jgrad.io.ModelFile;
 import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Parameter;
-import dev.jgrad.nn.Regularization;
 import dev.jgrad.nn.Sequential;
-import dev.jgrad.nn.fused.FusedLoss;
-import dev.jgrad.nn.fused.FusedMlp;
 import dev.jgrad.nn.loss.BCEWithLogitsLoss;
 import dev.jgrad.nn.loss.CrossEntropyLoss;
 import dev.jgrad.nn.loss.HingeLoss;
@@ -25,6 +22,7 @@ import dev.jgrad.playground.engine.NetworkSpec.OutputKind;
 import dev.jgrad.playground.state.PlaygroundState;
 import dev.jgrad.tensor.Tensor;
 import dev.jgrad.train.Shuffle;
+import dev.jgrad.train.TrainingStep;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,8 +39,6 @@ public final class JgradEngine implements Engine {
     private final NetworkSpec spec;
     private final Sequential net;
     private final Loss loss;
-    private FusedMlp fusedMlp;
-    private boolean fusedChecked;
     /** Epoch shuffling has its own stream so the same link trains the same way. */
     private final Random shuffle;
     private final int numClasses;
@@ -93,66 +89,19 @@ public final class JgradEngine implements Engine {
         int yWidth = yTrain.dim() == 1 ? 1 : yTrain.size(1);
         int[] order = Shuffle.permutation(n, shuffle);
         net.train();
-        List<Parameter> weights = Regularization.weightsOf(net);
-        float rate = (float) state.regRate();
-        String reg = rate > 0 ? state.regularization() : "none";
-        FusedMlp fast = fused(yWidth);
-        FusedLoss fl = fast == null ? null : FusedLoss.of(loss).orElseThrow();
-        float[] bx = new float[b * f], by = new float[b * yWidth];
-        int[] labels = new int[b];
+        TrainingStep step = new TrainingStep(net, loss, optimizer).penalty(state.regRate() > 0 ? state.regularization() : "none",
+                state.regRate());
         for (int start = 0; start < n; start += b) {
             int m = Math.min(b, n - start);
+            float[] bx = new float[m * f], by = new float[m * yWidth];
             for (int r = 0; r < m; r++) {
                 System.arraycopy(x, order[start + r] * f, bx, r * f, f);
                 System.arraycopy(y, order[start + r] * yWidth, by, r * yWidth, yWidth);
-                labels[r] = (int) by[r * yWidth];
             }
-            optimizer.zeroGrad();
-            if (fast != null) {
-                // The hand-fused step (no graph, no allocation); the penalty's gradient is added by hand below.
-                fast.trainStep(bx, m, fl, fl.takesClassIndices() ? FusedLoss.Target.classes(labels) : FusedLoss.Target.values(by));
-                addPenaltyGradient(weights, reg, rate);
-            } else {
-                float[] cx = java.util.Arrays.copyOf(bx, m * f), cy = java.util.Arrays.copyOf(by, m * yWidth);
-                Tensor target = yTrain.dim() == 1 ? Tensor.of(cy, m) : Tensor.of(cy, m, yWidth);
-                Tensor l = loss.apply(net.forward(Tensor.of(cx, m, f)), target);
-                if (reg.equals("l1")) l = l.add(Regularization.l1(weights, rate));
-                if (reg.equals("l2")) l = l.add(Regularization.l2(weights, rate));
-                l.backward();
-            }
-            optimizer.step();
+            Tensor target = yTrain.dim() == 1 ? Tensor.wrap(by, m) : Tensor.wrap(by, m, yWidth);
+            step.run(Tensor.wrap(bx, m, f), target);
         }
         epoch++;
-    }
-
-    /**
-     * The fused form of the current network and loss, when the network is a plain Linear+activation stack (no
-     * dropout), the loss has a fused form and the targets fit it; else null and training takes the autograd path.
-     */
-    private FusedMlp fused(int yWidth) {
-        if (!fusedChecked) {
-            fusedChecked = true;
-            fusedMlp = FusedMlp.compile(net).orElse(null);
-        }
-        FusedLoss fl = FusedLoss.of(loss).orElse(null);
-        if (fusedMlp == null || fl == null) {
-            return null;
-        }
-        boolean fits = fl.takesClassIndices() ? yTrain.dim() == 1 : yTrain.dim() == 2 && yWidth == fusedMlp.outputs();
-        return fits ? fusedMlp : null;
-    }
-
-    /** Adds the gradient of rate*sum|w| (L1) or rate*sum w^2 (L2), as Regularization's penalties define them. */
-    private static void addPenaltyGradient(List<Parameter> weights, String reg, float rate) {
-        if (reg.equals("none")) {
-            return;
-        }
-        for (Parameter w : weights) {
-            float[] v = w.data(), g = w.gradData();
-            for (int i = 0; i < v.length; i++) {
-                g[i] += reg.equals("l1") ? rate * Math.signum(v[i]) : 2f * rate * v[i];
-            }
-        }
     }
 
     @Override

@@ -1,0 +1,44 @@
+package dev.jgrad.nn;
+
+import dev.jgrad.activation.ActivationFunction;
+import dev.jgrad.activation.Activations;
+import dev.jgrad.tensor.Tensor;
+
+import java.util.Map;
+
+/**
+ * An elementwise activation layer for any entry of the catalog ({@link Activations}):
+ * {@code new Activation("leaky-relu:0.1")}, {@code new Activation(Activations.SILU)}. Same shape in and out.
+ *
+ * <p>{@link ReLU}, {@link Tanh}, {@link Sigmoid}, {@link LeakyReLU}, {@link GELU}, {@link Step} and
+ * {@link Identity} are this layer with their function fixed, under the names PyTorch users know. Inside a
+ * {@link Sequential}, an activation right after a {@link Linear} runs fused with it.
+ */
+public class Activation extends Module {
+
+    private final ActivationFunction function;
+
+    public Activation(ActivationFunction function) {
+        this.function = Checks.notNull("Activation", "function", function);
+    }
+
+    /** The catalog entry {@code spec} names, e.g. {@code "elu:0.5"}. */
+    public Activation(String spec) {
+        this(Activations.parse(spec));
+    }
+
+    public final ActivationFunction function() {
+        return function;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return x.apply(function);
+    }
+
+    /** {@code {"function": "leaky-relu:0.1"}}: the spec rebuilds the layer. */
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("function", function.spec());
+    }
+}
