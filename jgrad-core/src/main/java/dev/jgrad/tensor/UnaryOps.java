@@ -65,9 +65,10 @@ final class UnaryOps {
     }
 
     static Tensor pow(Tensor x, float p) {
-        // d(x^p)/dx = p * x^(p-1)
+        // d(x^p)/dx = p * x^(p-1); x^0 is the constant 1, so its gradient is 0 everywhere (PyTorch's too), where
+        // the formula would give 0 * 0^-1 = NaN at x = 0.
         return map(x, "pow " + constant(p), v -> p == 2f ? v * v : (float) Math.pow(v, p),
-                (v, y) -> p == 2f ? 2f * v : p * (float) Math.pow(v, p - 1));
+                (v, y) -> p == 0f ? 0f : p == 2f ? 2f * v : p * (float) Math.pow(v, p - 1));
     }
 
     static Tensor exp(Tensor x) {
@@ -132,12 +133,13 @@ final class UnaryOps {
         int n = in.numel();
         float[] out = new float[n];
         k().relu(in.data, in.offset, out, 0, n);
-        // The gradient flows where the unit was active (x > 0) and is blocked elsewhere.
+        // The gradient is blocked where the unit was off (y <= 0) and flows elsewhere, NaN included (as the
+        // Kernels.reluBackward contract and PyTorch).
         return Tensor.result(out, x.shape, "relu", y -> {
             float[] g = y.grad().data;
             float[] gx = new float[n];
             for (int i = 0; i < n; i++) {
-                gx[i] = out[i] > 0f ? g[i] : 0f;
+                gx[i] = out[i] <= 0f ? 0f : g[i];
             }
             x.accumulateGrad(gx);
         }, x);

@@ -25,7 +25,11 @@ public final class BCEWithLogitsLoss implements Loss {
         LossChecks.sameShape("BCEWithLogitsLoss", prediction, target);
         Tensor x = prediction;
         Tensor softplusNegAbs = x.abs().neg().exp().add(1f).log();
-        return reduction.reduce(x.relu().sub(x.mul(target)).add(softplusNegAbs));
+        // max(x, 0) through maximum, not relu: at the tie x = 0 maximum splits the gradient (1/2), which is the
+        // derivative of the smooth whole there, so dL/dx = sigmoid(0) - t = 0.5 - t as in PyTorch; relu'(0) = 0
+        // gave -t. Elsewhere the two route the gradient identically.
+        Tensor positivePart = x.maximum(Tensor.scalar(0f));
+        return reduction.reduce(positivePart.sub(x.mul(target)).add(softplusNegAbs));
     }
 
     /** How per-element losses are combined. */
