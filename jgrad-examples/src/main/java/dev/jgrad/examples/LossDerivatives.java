@@ -82,22 +82,31 @@ public final class LossDerivatives {
         return out;
     }
 
-    public static void main(String[] args) {
+    /** What {@link #main} prints: each loss, both derivatives, and the values at the sample points. */
+    public static String report() {
+        StringBuilder sb = new StringBuilder();
+        List<Point> points = points();
         for (Entry e : entries()) {
-            System.out.println("== " + e.name() + ": L = " + e.formula());
-            System.out.println("   the notes: dL/dy^ = " + e.notesDerivative());
-            System.out.println("   correct:   dL/dy^ = " + e.correctDerivative());
-            System.out.printf(Locale.ROOT, "   %5s %6s %10s %10s %10s%n", "y", "y^", "notes", "correct", "jgrad");
-            for (Point p : points()) {
-                if (p.entry() == e) {
-                    System.out.printf(Locale.ROOT, "   %5.1f %6.1f %10.2f %10.2f %10.2f  %s%n", p.y(), p.yHat(), p.notes(),
-                            p.correct(), p.autograd(), p.notesAreRight() ? "" : "<- the notes' sign is wrong");
+            sb.append("== ").append(e.name()).append(": L = ").append(e.formula()).append('\n');
+            sb.append("   the notes: dL/dy^ = ").append(e.notesDerivative()).append('\n');
+            sb.append("   correct:   dL/dy^ = ").append(e.correctDerivative()).append('\n');
+            sb.append(String.format(Locale.ROOT, "   %5s %6s %10s %10s %10s%n", "y", "y^", "notes", "correct", "jgrad"));
+            for (Point p : points) {
+                if (p.entry().name().equals(e.name())) {
+                    sb.append(String.format(Locale.ROOT, "   %5.1f %6.1f %10.2f %10.2f %10.2f  %s", p.y(), p.yHat(),
+                            p.notes(), p.correct(), p.autograd(), p.notesAreRight() ? "" : "<- the notes' sign is wrong")
+                            .stripTrailing()).append('\n');
                 }
             }
         }
-        System.out.println();
-        System.out.println("Why: with y = 0 and y^ = 3, L1 = |0 - 3| = 3 and it grows when y^ grows, so dL/dy^ = +1;");
-        System.out.println("gradient descent then lowers y^ toward y. With the notes' -1 it would push y^ away from y.");
-        System.out.println("Huber's linear pieces are delta times L1's, so they inherit the same sign (see docs/losses.md).");
+        sb.append('\n');
+        sb.append("Why: with y = 0 and y^ = 3, L1 = |0 - 3| = 3 and it grows when y^ grows, so dL/dy^ = +1;\n");
+        sb.append("gradient descent then lowers y^ toward y. With the notes' -1 it would push y^ away from y.\n");
+        sb.append("Huber's linear pieces are delta times L1's, so they inherit the same sign (see docs/losses.md).\n");
+        return sb.toString();
+    }
+
+    public static void main(String[] args) {
+        System.out.print(report());
     }
 }

@@ -2,6 +2,7 @@
  * The lecture notes' worked examples, runnable, each printing the notes' numbers and each checked by a test:
  * {@link dev.jgrad.examples.SeedGraph} builds each small graph (also drawn by {@code jgrad graph} and the
  * playground's graph view), {@link dev.jgrad.examples.WorkedExamples} prints their values and gradients;
+ * {@link dev.jgrad.examples.CoordinateDescentExample} (guessing and coordinate descent),
  * {@link dev.jgrad.examples.Derivatives} (f = xy and the table of derivatives),
  * {@link dev.jgrad.examples.SigmoidRegression} (the hand-worked partials),
  * {@link dev.jgrad.examples.GradientDescentSteps} (x^2 with alpha 0.3 and 1.5),

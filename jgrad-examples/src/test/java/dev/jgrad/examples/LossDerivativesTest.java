@@ -32,4 +32,13 @@ class LossDerivativesTest {
         assertThat(l1.autograd()).isEqualTo(1f);
         assertThat(l1.notes()).isEqualTo(-1.0);
     }
+
+    @Test
+    void thePrintedReportFlagsTheSixWrongValues() {
+        String report = LossDerivatives.report();
+        // L1 at all four points, Huber at the two beyond delta (y^ = -3 and 3).
+        assertThat(report.split("the notes' sign is wrong", -1)).hasSize(7);
+        assertThat(report).contains("     0.0    3.0      -1.00       1.00       1.00  <- the notes' sign is wrong")
+                .contains("     0.0    0.5       1.00       1.00       1.00\n");
+    }
 }
