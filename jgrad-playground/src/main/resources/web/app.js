@@ -1,7 +1,7 @@
 // Wires the page: one App object owns the session, the current state, data and latest frame. Controls send state
 // patches to the server; the server's answer (canonical state + data + frame) is rendered and written to the hash.
 
-import { OPTIONS, LABELS, DATASETS, MULTI_CLASS, MAX_LAYERS, defaultState, toHash, fromHash, newSeed } from './state.js';
+import { OPTIONS, LABELS, FEATURES, DATASETS, MULTI_CLASS, MAX_LAYERS, defaultState, toHash, fromHash, newSeed } from './state.js';
 import { Api } from './api.js';
 import { bytes, classColor } from './colors.js';
 import { paintSigned, paintClasses, paintProbability, drawPoints, toData } from './heatmap.js';
@@ -167,7 +167,7 @@ class App {
     const on = this.state.features.includes(name);
     if (on && this.state.features.length === 1) return this.showStatus('Keep at least one input feature.', true);
     const features = on ? this.state.features.filter(f => f !== name)
-      : ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'].filter(f => f === name || this.state.features.includes(f));
+      : FEATURES.filter(f => f === name || this.state.features.includes(f));
     this.change({ features });
   }
 

@@ -23,10 +23,11 @@ export const LABELS = {
   huber: 'Huber', sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', rmsprop: 'RMSProp', adam: 'Adam',
   glorot: 'Glorot', he: 'He', uniform: 'Uniform ±0.5', zero: 'Zero',
   x1: 'X\u2081', x2: 'X\u2082', x1sq: 'X\u2081\u00B2', x2sq: 'X\u2082\u00B2', x1x2: 'X\u2081X\u2082',
-  sinx1: 'sin(X\u2081)', sinx2: 'sin(X\u2082)',
+  sinx1: 'sin(X\u2081)', sinx2: 'sin(X\u2082)', r: 'r', theta: '\u03B8',
 };
 
-export const FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'];
+/** Mirrors Choices.FEATURES (server), in the same order: the polar r and theta come last. */
+export const FEATURES = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2', 'r', 'theta'];
 
 /** Datasets by problem type, in the order of the picker. */
 export const DATASETS = {

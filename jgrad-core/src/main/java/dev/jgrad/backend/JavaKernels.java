@@ -97,7 +97,7 @@ public final class JavaKernels implements Kernels {
     public void relu(float[] x, int xOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             float v = x[xOff + i];
-            out[outOff + i] = v > 0f ? v : 0f; // as the reference: NaN and -0 become +0
+            out[outOff + i] = v <= 0f ? 0f : v; // as the reference: NaN stays NaN, -0 becomes +0
         }
     }
 

@@ -56,7 +56,7 @@ public interface Kernels {
     /** out[i] = 1 / (1 + exp(-x[i])), computed without overflow for large |x|. */
     void sigmoid(float[] x, int xOff, float[] out, int outOff, int n);
 
-    /** out[i] = max(0, x[i]). */
+    /** out[i] = max(0, x[i]), with NaN kept NaN (a diverged unit must not look inactive) and -0 made +0. */
     void relu(float[] x, int xOff, float[] out, int outOff, int n);
 
     /**

@@ -88,7 +88,7 @@ public final class ReferenceKernels implements Kernels {
     public void relu(float[] x, int xOff, float[] out, int outOff, int n) {
         for (int i = 0; i < n; i++) {
             float v = x[xOff + i];
-            out[outOff + i] = v > 0 ? v : 0f;
+            out[outOff + i] = v <= 0f ? 0f : v; // NaN stays NaN (as PyTorch), -0 becomes +0
         }
     }
 

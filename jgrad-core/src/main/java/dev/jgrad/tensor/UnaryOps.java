@@ -65,9 +65,10 @@ final class UnaryOps {
     }
 
     static Tensor pow(Tensor x, float p) {
-        // d(x^p)/dx = p * x^(p-1)
+        // d(x^p)/dx = p * x^(p-1); x^0 is the constant 1, so its gradient is 0 everywhere (PyTorch's too), where
+        // the formula would give 0 * 0^-1 = NaN at x = 0.
         return map(x, "pow " + constant(p), v -> p == 2f ? v * v : (float) Math.pow(v, p),
-                (v, y) -> p == 2f ? 2f * v : p * (float) Math.pow(v, p - 1));
+                (v, y) -> p == 0f ? 0f : p == 2f ? 2f * v : p * (float) Math.pow(v, p - 1));
     }
 
     static Tensor exp(Tensor x) {

@@ -341,6 +341,67 @@ public abstract class KernelsContractTest {
         }
     }
 
+    /**
+     * Not relative to the reference but to PyTorch (which the reference must match too): relu(NaN) is NaN, so a
+     * diverged unit cannot pass for an inactive one; relu(-0) is +0 here (PyTorch keeps -0; the sign of a zero
+     * changes nothing downstream); infinities map to +inf and 0. NaN sits in every lane position of a vector,
+     * in the loop's tail, and as every element.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 7, 13, 31, 64, 65, 257})
+    void reluPropagatesNaNInEveryPosition(int n) {
+        Random rnd = new Random(320 + n);
+        for (int pos = 0; pos < n; pos += pos < 20 ? 1 : 17) {
+            float[] x = padded(rnd, n, 2);
+            x[2 + pos] = Float.NaN;
+            float[] got = sentinels(n + 5);
+            kernels().relu(x, 2, got, 1, n);
+            for (int i = 0; i < got.length; i++) {
+                boolean inRange = i >= 1 && i < 1 + n;
+                float v = inRange ? x[i + 1] : 0f;
+                float want = !inRange ? SENTINEL : Float.isNaN(v) ? Float.NaN : v > 0f ? v : 0f;
+                assertThat(Float.floatToIntBits(got[i])).as("relu index %d n=%d NaN at %d (x=%s)", i, n, pos,
+                        inRange ? v : "outside").isEqualTo(Float.floatToIntBits(want));
+            }
+        }
+        float[] allNaN = new float[n];
+        Arrays.fill(allNaN, Float.NaN);
+        float[] out = new float[n];
+        kernels().relu(allNaN, 0, out, 0, n);
+        for (float v : out) {
+            assertThat(v).isNaN();
+        }
+        float[] special = {Float.NaN, -0f, 0f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE,
+                -Float.MIN_VALUE, -1f, 2f};
+        float[] specialOut = new float[special.length];
+        kernels().relu(special, 0, specialOut, 0, special.length);
+        assertThat(specialOut).containsExactly(Float.NaN, 0f, 0f, Float.POSITIVE_INFINITY, 0f, Float.MIN_VALUE, 0f, 0f, 2f);
+        assertThat(Float.floatToRawIntBits(specialOut[1])).as("relu(-0) is +0").isZero();
+    }
+
+    /** The gradient through relu at a NaN output is passed on, as PyTorch's threshold_backward does. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 7, 13, 31, 64, 65, 257})
+    void reluBackwardKeepsTheGradientAtNaNInEveryPosition(int n) {
+        Random rnd = new Random(370 + n);
+        for (int pos = 0; pos < n; pos += pos < 20 ? 1 : 17) {
+            float[] y = padded(rnd, n, 1);
+            for (int i = 0; i < n; i++) {
+                y[1 + i] = Math.max(y[1 + i], 0f); // a relu output: zeros and positives
+            }
+            y[1 + pos] = Float.NaN;
+            float[] g = padded(rnd, n, 3);
+            float[] got = g.clone();
+            kernels().reluBackward(y, 1, got, 3, n);
+            for (int i = 0; i < got.length; i++) {
+                boolean inRange = i >= 3 && i < 3 + n;
+                float want = inRange && y[i - 2] == 0f ? 0f : g[i];
+                assertThat(Float.floatToIntBits(got[i])).as("reluBackward index %d n=%d NaN at %d", i, n, pos)
+                        .isEqualTo(Float.floatToIntBits(want));
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- reductions
 
     @ParameterizedTest

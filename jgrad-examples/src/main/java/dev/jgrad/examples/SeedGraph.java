@@ -46,7 +46,19 @@ public enum SeedGraph {
     SQUARE_OF_AFFINE("square-of-affine", "h(x) = (2(x+1))^2 at x=2", () -> {
         Tensor x = var("x", 2);
         return x.add(1f).name("x+1").mul(2f).name("g").pow(2f).name("h");
-    });
+    }),
+
+    /** Deck 000's F(x) = w2 sigma(w1 x + b1) + b2 with the squared loss, at the deck's w1=5 w2=-1 b1=0 b2=1 and x=0.2, y=1. */
+    SIGMOID_REGRESSION("sigmoid-regression", "sigmoid regression w2*sigma(w1*x+b1)+b2, w1=5 b1=0 w2=-1 b2=1, x=0.2, y=1, squared error",
+            () -> SigmoidRegression.build(5, 0, -1, 1, 0.2, 1)),
+
+    /**
+     * Deck 004's DAG of step perceptrons computing XOR at x = (1, 0): OR and NAND units feeding an AND unit. Every
+     * gradient is 0: the step is flat wherever it has a derivative, which is why it is trained through a smooth
+     * stand-in (sigmoid) or by the perceptron rule.
+     */
+    XOR_PERCEPTRONS("xor-perceptrons", "XOR from step perceptrons: AND(OR(x1,x2), NAND(x1,x2)) at x1=1, x2=0",
+            () -> XorPerceptrons.graph(1, 0));
 
     private final String id;
     private final String title;

@@ -1,5 +1,6 @@
 package dev.jgrad.playground;
 
+import dev.jgrad.examples.SeedGraph;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jgrad.io.ModelFile;
 import dev.jgrad.nn.Linear;
@@ -96,7 +97,7 @@ class ApiTest {
         assertThat(j.at("/state/dataset").asText()).isEqualTo("circle");
         assertThat(j.at("/data/train/x1").size()).isEqualTo(250);
         assertThat(j.at("/data/test/x1").size()).isEqualTo(250);
-        assertThat(j.at("/data/features").size()).isEqualTo(7);
+        assertThat(j.at("/data/features").size()).isEqualTo(9); // x1 ... sinx2, r, theta
         JsonNode f = j.get("frame");
         assertThat(f.get("epoch").asInt()).isZero();
         assertThat(f.get("status").asText()).isEqualTo("paused");
@@ -352,7 +353,7 @@ class ApiTest {
 
     @Test
     void computationalGraphsMatchTheNotes() throws Exception {
-        assertThat(client.get("/api/graphs").json().size()).isEqualTo(5);
+        assertThat(client.get("/api/graphs").json().size()).isEqualTo(SeedGraph.values().length); // 7 since sigmoid-regression and xor-perceptrons
         Map<String, JsonNode> add = byLabel(client.get("/api/graphs/add-mul").json());
         assertThat(add.get("f").get("value").asDouble()).isEqualTo(-12);
         assertThat(add.get("x").get("grad").asDouble()).isEqualTo(-4);

@@ -32,7 +32,8 @@ public final class GraphCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Option(names = "--example", required = true, paramLabel = "ID",
-            description = "add-mul, sigmoid-neuron, logistic-step, relu-regression, square-of-affine.")
+            description = "add-mul, sigmoid-neuron, logistic-step, relu-regression, square-of-affine, "
+                    + "sigmoid-regression, xor-perceptrons.")
     String example;
 
     @Option(names = "--format", description = "text, dot or svg (default: ${DEFAULT-VALUE}).", defaultValue = "text")

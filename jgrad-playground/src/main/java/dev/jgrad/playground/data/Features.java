@@ -1,8 +1,14 @@
 package dev.jgrad.playground.data;
 
+import dev.jgrad.data.synthetic.Polar;
+
 import java.util.List;
 
-/** The playground's input features, computed from the raw coordinates (X1, X2, X1^2, X2^2, X1*X2, sin X1, sin X2). */
+/**
+ * The playground's input features, computed from the raw coordinates: X1, X2, X1^2, X2^2, X1*X2, sin X1, sin X2,
+ * and the polar coordinates r = sqrt(X1^2 + X2^2) and theta = atan2(X2, X1) in (-pi, pi] ({@link Polar}), the
+ * representation the notes suggest for data that is round or turns (circle, spirals).
+ */
 public final class Features {
     private Features() {}
 
@@ -16,6 +22,8 @@ public final class Features {
             case "x1x2" -> x1 * x2;
             case "sinx1" -> (float) Math.sin(x1);
             case "sinx2" -> (float) Math.sin(x2);
+            case "r" -> Polar.r(x1, x2);
+            case "theta" -> Polar.theta(x1, x2);
             default -> throw new IllegalArgumentException("Features: unknown feature '" + feature + "'");
         };
     }

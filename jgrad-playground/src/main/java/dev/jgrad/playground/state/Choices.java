@@ -17,7 +17,7 @@ public final class Choices {
     /** Points uploaded as CSV or painted from scratch; they travel inside the state. */
     public static final String CUSTOM = "custom";
 
-    public static final List<String> FEATURES = List.of("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2");
+    public static final List<String> FEATURES = List.of("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2", "r", "theta");
     public static final List<String> ACTIVATIONS =
             List.of("relu", "tanh", "sigmoid", "linear", "leakyrelu", "gelu", "step");
     public static final List<String> PROBLEMS = List.of("classification", "regression");

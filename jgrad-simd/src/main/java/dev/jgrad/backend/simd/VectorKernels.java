@@ -192,12 +192,13 @@ public final class VectorKernels implements Kernels {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-            // Select on x > 0 rather than max(x, 0): NaN and -0 become +0, exactly as the reference.
-            zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, outOff + i);
+            // Zero where x <= 0 rather than max(x, 0): NaN stays NaN (LE is false for it) and -0 becomes +0,
+            // exactly as the reference.
+            v.blend(zero, v.compare(VectorOperators.LE, 0f)).intoArray(out, outOff + i);
         }
         for (; i < n; i++) {
             float v = x[xOff + i];
-            out[outOff + i] = v > 0f ? v : 0f;
+            out[outOff + i] = v <= 0f ? 0f : v;
         }
     }
 
