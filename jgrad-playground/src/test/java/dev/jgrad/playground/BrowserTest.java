@@ -98,7 +98,7 @@ class BrowserTest {
         driver.get(server.url());
         waitUpTo(15).until(d -> "true".equals(js("return document.body.dataset.ready;")));
         assertThat(driver.getTitle()).isEqualTo("jgrad playground");
-        assertThat(driver.findElements(By.cssSelector("#network .node"))).hasSize(7 + 4 + 2 + 1);
+        assertThat(driver.findElements(By.cssSelector("#network .node"))).hasSize(9 + 4 + 2 + 1); // nine feature nodes (x1 .. sin x2, r, theta), 4 and 2 hidden, 1 output
         assertThat(driver.findElements(By.cssSelector("#links path"))).hasSize(2 * 4 + 4 * 2 + 2);
         double lossBefore = trainLoss();
         String pixelsBefore = heatmapPixels();
