@@ -1,5 +1,7 @@
 package dev.jgrad.io;
 
+import dev.jgrad.activation.Activations;
+import dev.jgrad.nn.Activation;
 import dev.jgrad.nn.Dropout;
 import dev.jgrad.nn.GELU;
 import dev.jgrad.nn.Identity;
@@ -51,7 +53,7 @@ final class Architecture {
     }
 
     private static boolean isBuiltin(Module m) {
-        return m instanceof Linear || m instanceof ReLU || m instanceof Tanh || m instanceof Sigmoid
+        return m instanceof Linear || m instanceof Activation || m instanceof ReLU || m instanceof Tanh || m instanceof Sigmoid
                 || m instanceof Identity || m instanceof LeakyReLU || m instanceof GELU || m instanceof Step
                 || m instanceof Softmax || m instanceof Dropout || m instanceof Perceptron;
     }
@@ -82,6 +84,8 @@ final class Architecture {
             case "Linear":
                 return new Linear(intArg(d, "in_features", path), intArg(d, "out_features", path),
                         boolArg(d, "bias", path), Initializers.zeros(), unused);
+            case "Activation": // any catalog entry, by its spec
+                return new Activation(Activations.parse(String.valueOf(arg(d, "function", path))));
             case "ReLU":
                 return new ReLU();
             case "Tanh":

@@ -3,7 +3,8 @@ package dev.jgrad.cli.commands;
 import dev.jgrad.autograd.GradCheck;
 import dev.jgrad.cli.CommonOptions;
 import dev.jgrad.cli.ExitCodes;
-import dev.jgrad.cli.model.Activation;
+import dev.jgrad.activation.ActivationFunction;
+import dev.jgrad.activation.Activations;
 import dev.jgrad.cli.model.InitKind;
 import dev.jgrad.cli.model.LossKind;
 import dev.jgrad.cli.model.Mlp;
@@ -75,11 +76,11 @@ public final class GradcheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         int[] widths;
-        Activation act;
+        ActivationFunction act;
         LossKind lossKind;
         try {
             widths = Mlp.parseLayers(layers);
-            act = Activation.parse(activation);
+            act = Activations.parse(activation);
             lossKind = LossKind.parse(loss);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -106,11 +107,11 @@ public final class GradcheckCommand implements Callable<Integer> {
         // ReLU-like kinks: a difference quotient that straddles a kink disagrees with the (correct) subgradient.
         // Such a parameter is checked again with a 4x smaller step, which crosses far fewer kinks; a real backprop
         // error disagrees at every step.
-        boolean kinked = act == Activation.RELU || act == Activation.LEAKY_RELU;
+        boolean kinked = act.spec().matches("(relu|leaky-relu|hardtanh|elu|step)(:.*)?");
         double step = h != null ? h : kinked ? 1e-3 : 1e-2;
         double[] steps = kinked && h == null ? new double[]{step, step / 4} : new double[]{step};
         out.println(String.format(Locale.ROOT, "gradient check: MLP %s %s, loss %s, %d random samples, seed %d, h %s",
-                Mlp.describe(widths), act.id(), lossKind.id(), batch, seed,
+                Mlp.describe(widths), act.spec(), lossKind.id(), batch, seed,
                 steps.length == 1 ? fmt(step) : fmt(steps[0]) + " (then " + fmt(steps[1]) + " where a kink was crossed)"));
         List<GradCheck.Result> results = null;
         List<Double> used = new ArrayList<>();

@@ -12,7 +12,8 @@ import dev.jgrad.cli.data.DataSource;
 import dev.jgrad.cli.data.LabelMatcher;
 import dev.jgrad.cli.data.LoadedData;
 import dev.jgrad.cli.data.TrainingData;
-import dev.jgrad.cli.model.Activation;
+import dev.jgrad.activation.ActivationFunction;
+import dev.jgrad.activation.Activations;
 import dev.jgrad.cli.model.InitKind;
 import dev.jgrad.cli.model.LoadedModel;
 import dev.jgrad.cli.model.LossKind;
@@ -101,8 +102,9 @@ public final class TrainCommand implements Callable<Integer> {
             + "loss, activation and normalization are kept).")
     Path model;
 
-    @Option(names = "--activation", paramLabel = "NAME", description = "Hidden activation: relu, tanh, sigmoid, leaky-relu, gelu, linear "
-            + "(default: ${DEFAULT-VALUE}).", defaultValue = "relu")
+    @Option(names = "--activation", paramLabel = "NAME[:PARAMS]", description = "Hidden activation from the catalog, with its "
+            + "parameters after a colon: relu, tanh, sigmoid, leaky-relu:0.1, gelu, silu, elu:1, mish, softplus, hardtanh:-1,1, "
+            + "identity (default: ${DEFAULT-VALUE}).", defaultValue = "relu")
     String activation;
 
     @Option(names = "--loss", paramLabel = "NAME", description = "cross-entropy (classification, on logits), mse (the notes' 1/2 squared "
@@ -194,7 +196,7 @@ public final class TrainCommand implements Callable<Integer> {
             // Read once by the GEMM pool on first use; setting it before any tensor work makes it count.
             System.setProperty("jgrad.threads", Integer.toString(threads));
         }
-        Activation act = parse("--activation", () -> Activation.parse(activation));
+        ActivationFunction act = parse("--activation", () -> Activations.parse(activation));
         OptimizerKind opt = parse("--optimizer", () -> OptimizerKind.parse(optimizer));
         if (momentum != 0 && opt != OptimizerKind.SGD) {
             throw usage("--momentum is for --optimizer sgd; " + opt.id() + " keeps its own running averages");
@@ -244,7 +246,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         Output output = regression ? Output.VALUE : lossKind.classifierOutput();
-        Activation savedAct = base != null ? base.info().activation() : act;
+        ActivationFunction savedAct = base != null ? base.info().activation() : act;
         Module net = base != null ? base.model() : Mlp.build(widths, act, output, initKind, new Random(seed));
         if (base != null && base.info().output() != output) {
             throw new InputException("--loss " + lossKind.id() + " needs " + output.id() + " outputs but --model " + model
@@ -311,7 +313,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private void printHeader(PrintWriter err, PrintWriter out, LoadedData source, TrainingData parts, int[] widths,
-                             Activation act, LossKind lossKind, OptimizerKind opt, double rate, int epochCount, int batch) {
+                             ActivationFunction act, LossKind lossKind, OptimizerKind opt, double rate, int epochCount, int batch) {
         Backend.Choice kernels = Backend.choice();
         if (!Main.isVerbose(spec)) { // with --verbose the engine's own log line says it
             err.println("jgrad kernels: " + kernels.kernels().describe() + " (" + kernels.reason() + ")");
@@ -324,7 +326,7 @@ public final class TrainCommand implements Callable<Integer> {
                 parts.validation() == null ? 0 : parts.validation().size(), parts.test() == null ? 0 : parts.test().size(),
                 parts.scaler() == null ? "" : ", features scaled (" + parts.scaler().kind().id() + ")"));
         out.println(String.format(Locale.ROOT, "model: %s %s%s, loss %s, %s lr %s, %d epochs, batch %d, seed %d",
-                model != null ? "continuing " + model + ":" : "MLP", Mlp.describe(widths), " " + act.id(), lossKind.id(),
+                model != null ? "continuing " + model + ":" : "MLP", Mlp.describe(widths), " " + act.spec(), lossKind.id(),
                 opt.id(), rate, epochCount, batch, seed));
         out.flush();
     }

@@ -1,5 +1,7 @@
 package dev.jgrad.cli.model;
 
+import dev.jgrad.activation.ActivationFunction;
+import dev.jgrad.nn.Activation;
 import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Module;
 import dev.jgrad.nn.Sequential;
@@ -43,12 +45,12 @@ public final class Mlp {
         return widths;
     }
 
-    public static Sequential build(int[] widths, Activation activation, Output output, InitKind init, Random rng) {
+    public static Sequential build(int[] widths, ActivationFunction activation, Output output, InitKind init, Random rng) {
         Sequential net = new Sequential();
         for (int i = 0; i + 1 < widths.length; i++) {
             net.add(init.linear(widths[i], widths[i + 1], rng));
             if (i + 2 < widths.length) {
-                net.add(activation.create());
+                net.add(Activation.of(activation));
             }
         }
         if (output == Output.SIGMOID) {

@@ -1,5 +1,8 @@
 package dev.jgrad.cli.model;
 
+import dev.jgrad.activation.ActivationFunction;
+import dev.jgrad.activation.Activations;
+
 import dev.jgrad.data.Scaler;
 
 import java.util.ArrayList;
@@ -20,7 +23,7 @@ import java.util.Map;
  */
 public record ModelInfo(String dataset, String dataKind, boolean regression, List<String> classNames,
                         int[] inputShape, List<String> featureNames, String normalization, Scaler scaler,
-                        LossKind loss, Activation activation, Output output) {
+                        LossKind loss, ActivationFunction activation, Output output) {
 
     public static final String DATASET = "dataset";
 
@@ -59,7 +62,7 @@ public record ModelInfo(String dataset, String dataKind, boolean regression, Lis
             m.put("scaler", scaler.toMap());
         }
         m.put("loss", loss.id());
-        m.put("activation", activation.id());
+        m.put("activation", activation.spec());
         m.put("output", output.id());
         m.putAll(extra);
         return m;
@@ -99,7 +102,7 @@ public record ModelInfo(String dataset, String dataKind, boolean regression, Lis
             scaler = Scaler.fromMap(typed);
         }
         LossKind loss = m.get("loss") instanceof String s ? LossKind.parse(s) : LossKind.CROSS_ENTROPY;
-        Activation act = m.get("activation") instanceof String s ? Activation.parse(s) : Activation.RELU;
+        ActivationFunction act = m.get("activation") instanceof String s ? Activations.parse(s) : Activations.RELU;
         Output out = m.get("output") instanceof String s ? Output.parse(s) : (regression ? Output.VALUE : Output.LOGITS);
         return new ModelInfo(dataset, kind, regression, List.copyOf(classes), shape, List.copyOf(features),
                 normalization, scaler, loss, act, out);
