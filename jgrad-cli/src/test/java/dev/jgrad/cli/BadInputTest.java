@@ -238,7 +238,8 @@ class BadInputTest {
     @Test
     void badOptionValuesAreUsageErrors() {
         assertInputError(Cli.run("train", "--epochs", "0"), "--epochs must be positive");
-        assertInputError(Cli.run("train", "--activation", "swish"), "unknown activation 'swish'");
+        assertInputError(Cli.run("train", "--activation", "relu7"), "unknown activation 'relu7'");
+        assertInputError(Cli.run("train", "--activation", "leaky-relu:-1"), "alpha must be >= 0");
         assertInputError(Cli.run("train", "--data", "plane", "--loss", "cross-entropy"), "--loss cross-entropy is for classification");
     }
 
