@@ -24,7 +24,7 @@ class ActivationsTest {
     /** Every entry at its defaults, plus parameterized entries at other parameters. */
     static List<ActivationFunction> functions() {
         List<ActivationFunction> all = new ArrayList<>();
-        for (Activations.Entry e : Activations.entries()) {
+        for (dev.jgrad.catalog.Catalog.Entry<ActivationFunction> e : Activations.entries()) {
             all.add(e.create());
         }
         all.add(Activations.parse("leaky-relu:0.1"));
@@ -168,7 +168,7 @@ class ActivationsTest {
         assertThatThrownBy(() -> Activations.parse("leaky-relu:-1")).hasMessageContaining("alpha must be >= 0");
         assertThatThrownBy(() -> Activations.parse("hardtanh:1,-1")).hasMessageContaining("need min < max");
         assertThatThrownBy(() -> Activations.parse("elu:NaN")).hasMessageContaining("must be finite");
-        assertThatThrownBy(() -> Activations.register(new Activations.Entry("relu", List.of(), "x", "x", List.of(),
+        assertThatThrownBy(() -> Activations.register(new dev.jgrad.catalog.Catalog.Entry<>("relu", List.of(), "x", "x", List.of(),
                 new double[0], p -> Activations.RELU))).hasMessageContaining("already registered");
     }
 }

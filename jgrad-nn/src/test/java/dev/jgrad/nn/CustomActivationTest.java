@@ -50,7 +50,7 @@ class CustomActivationTest {
     }
 
     static {
-        Activations.register(new Activations.Entry("test-softsign", List.of(), "Softsign (test)", "x / (1 + k|x|)",
+        Activations.register(new dev.jgrad.catalog.Catalog.Entry<>("test-softsign", List.of(), "Softsign (test)", "x / (1 + k|x|)",
                 List.of("k"), new double[]{1.0}, p -> new Softsign(p[0])));
     }
 

@@ -35,7 +35,7 @@ class SequentialWorkspaceTest {
 
     @Test
     void everyCatalogActivationTrainsLikeTheLayerByLayerComposition() {
-        for (Activations.Entry e : Activations.entries()) {
+        for (var e : Activations.entries()) {
             String act = e.create().spec();
             Sequential fused = model(3, act);
             Sequential plain = model(3, act);

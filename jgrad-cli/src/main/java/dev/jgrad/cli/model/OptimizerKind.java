@@ -1,11 +1,7 @@
 package dev.jgrad.cli.model;
 
-import dev.jgrad.optim.AdaGrad;
-import dev.jgrad.optim.Adam;
-import dev.jgrad.optim.AdamW;
 import dev.jgrad.optim.Optimizer;
-import dev.jgrad.optim.RMSProp;
-import dev.jgrad.optim.SGD;
+import dev.jgrad.optim.Optimizers;
 import dev.jgrad.tensor.Tensor;
 
 import java.util.List;
@@ -24,13 +20,12 @@ public enum OptimizerKind {
      * @param weightDecay L2 for SGD, decoupled for AdamW; the others have none (the train command rejects it)
      */
     public Optimizer create(List<? extends Tensor> params, double lr, double momentum, double weightDecay) {
-        return switch (this) {
-            case SGD -> new SGD(params, lr, momentum, false, weightDecay);
-            case ADAM -> new Adam(params, lr, 0.9, 0.999, 1e-8);
-            case ADAMW -> new AdamW(params, lr, weightDecay);
-            case RMSPROP -> new RMSProp(params, lr);
-            case ADAGRAD -> new AdaGrad(params, lr);
+        String spec = switch (this) {
+            case SGD -> "sgd:" + momentum + "," + weightDecay;
+            case ADAMW -> "adamw:" + weightDecay;
+            default -> id();
         };
+        return Optimizers.parse(spec).create(params, lr);
     }
 
     /** A learning rate that works for small problems when none is given. */

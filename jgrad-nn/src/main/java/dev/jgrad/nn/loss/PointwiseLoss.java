@@ -26,6 +26,12 @@ final class PointwiseLoss {
     }
 
     static Tensor apply(String name, Tensor prediction, Tensor target, Reduction reduction, Element e) {
+        int n = prediction.numel();
+        return apply(name, prediction, target, reduction == Reduction.MEAN ? 1f / Math.max(1, n) : 1f, e);
+    }
+
+    /** The sum of the per-element losses times {@code scale}. */
+    static Tensor apply(String name, Tensor prediction, Tensor target, float scale, Element e) {
         LossChecks.sameShape(name, prediction, target);
         float[] pv = prediction.values();
         float[] tv = target.values();
@@ -34,7 +40,6 @@ final class PointwiseLoss {
         for (int i = 0; i < n; i++) {
             sum += e.value(pv[i], tv[i]);
         }
-        float scale = reduction == Reduction.MEAN ? 1f / Math.max(1, n) : 1f;
         return Tensor.fromOp(name, new float[]{(float) (sum * scale)}, new int[0], y -> {
             float s = y.grad().item() * scale;
             if (prediction.requiresGrad()) {
