@@ -29,16 +29,42 @@ public final class GemmThreads {
     /** How long an idle worker (and a caller waiting for one) spins before parking. */
     static final long SPIN_NANOS = 100_000L;
 
-    private static final int THREADS = configuredThreads();
+    /** 0 until fixed: by {@link #configure} or, at the first {@link #threads()} call, by the property. */
+    private static volatile int fixedThreads;
 
     private static volatile Worker[] workers;
 
     private GemmThreads() {
     }
 
-    /** How many threads a large GEMM uses. */
+    /** How many threads a large GEMM uses; fixed for the JVM by the first call. */
     public static int threads() {
-        return THREADS;
+        int n = fixedThreads;
+        if (n == 0) {
+            synchronized (GemmThreads.class) {
+                if (fixedThreads == 0) {
+                    fixedThreads = configuredThreads();
+                }
+                n = fixedThreads;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Fixes the thread count explicitly (a program's {@code --threads} option) before any product has run; the
+     * same count again is a no-op, another one after the count was fixed is an error that says by whom.
+     */
+    public static synchronized void configure(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        if (fixedThreads != 0 && fixedThreads != threads) {
+            throw new IllegalStateException("the GEMM thread count is already fixed at " + fixedThreads
+                    + " for this JVM (by an earlier configure call or the first product); configure it before any"
+                    + " tensor work");
+        }
+        fixedThreads = threads;
     }
 
     private static int configuredThreads() {
@@ -60,7 +86,7 @@ public final class GemmThreads {
             synchronized (GemmThreads.class) {
                 w = workers;
                 if (w == null) {
-                    w = new Worker[THREADS - 1];
+                    w = new Worker[threads() - 1];
                     for (int i = 0; i < w.length; i++) {
                         w[i] = new Worker("jgrad-gemm-" + (i + 1));
                         w[i].start();
@@ -100,7 +126,7 @@ public final class GemmThreads {
         boolean splitRows = splitRows(transA, transB, m, n, rowUnit, colUnit);
         int units = splitRows ? ceilDiv(m, rowUnit) : ceilDiv(n, colUnit);
         t = Math.min(t, units);
-        if (t <= 1 || macs < minMacs || THREADS <= 1) {
+        if (t <= 1 || macs < minMacs || threads() <= 1) {
             serial.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }

@@ -49,6 +49,16 @@ class GemmThreadsTest {
     }
 
     @Test
+    void theThreadCountIsFixedOnceAndAnotherOneLaterSaysSo() {
+        int n = GemmThreads.threads();
+        GemmThreads.configure(n); // the same count again: fine
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GemmThreads.configure(n + 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already fixed at " + n);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GemmThreads.configure(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(">= 1");
+    }
+
+    @Test
     void splitsTallProductsIntoRowBands() {
         for (int t : new int[] {0, 1, 3}) { // NN, TN, TT (NT would pack B twice: see below)
             List<int[]> bands = new CopyOnWriteArrayList<>();

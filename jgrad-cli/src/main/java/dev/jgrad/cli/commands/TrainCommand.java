@@ -193,8 +193,8 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         checkOptions();
         if (threads != null) {
-            // Read once by the GEMM pool on first use; setting it before any tensor work makes it count.
-            System.setProperty("jgrad.threads", Integer.toString(threads));
+            // Fixed for the JVM before any tensor work (the GEMM pool starts with its first large product).
+            dev.jgrad.backend.GemmThreads.configure(threads);
         }
         ActivationFunction act = parse("--activation", () -> Activations.parse(activation));
         OptimizerKind opt = parse("--optimizer", () -> OptimizerKind.parse(optimizer));
