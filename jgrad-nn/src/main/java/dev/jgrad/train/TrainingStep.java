@@ -117,7 +117,7 @@ public final class TrainingStep {
     /** One line on how the step runs: the layers' fusion plan and the loss, logged once by the Trainer. */
     public String describe() {
         String layers = model instanceof Sequential s ? s.fusionPlan() : model.typeName() + " (its own forward)";
-        return "training step: " + layers + "; loss " + loss
+        return "training step: " + layers + "; loss " + loss + " (" + loss.execution() + ")"
                 + (penalized.isEmpty() ? "" : "; " + penaltyKind + " penalty " + penaltyRate)
                 + (clipNorm > 0 ? "; gradients clipped to norm " + clipNorm : "");
     }

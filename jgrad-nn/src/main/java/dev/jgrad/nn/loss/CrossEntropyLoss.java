@@ -87,4 +87,9 @@ public final class CrossEntropyLoss implements Loss {
     public String toString() {
         return "CrossEntropyLoss(reduction=" + reduction + ")";
     }
+
+    @Override
+    public String execution() {
+        return "one fused op for class-index targets, a composition of ops for one-hot rows";
+    }
 }

@@ -36,4 +36,9 @@ public final class L1Loss implements Loss {
     public String toString() {
         return "L1Loss(reduction=" + reduction + ")";
     }
+
+    @Override
+    public String execution() {
+        return "one fused op";
+    }
 }
