@@ -190,6 +190,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkOptions();
+        checkOutputsWritable();
         if (threads != null) {
             // Read once by the GEMM pool on first use; setting it before any tensor work makes it count.
             System.setProperty("jgrad.threads", Integer.toString(threads));
@@ -348,8 +349,7 @@ public final class TrainCommand implements Callable<Integer> {
             extra.put("interrupted", true);
         }
         extra.put("jgradVersion", VersionProvider.version());
-        Path file = this.out.toAbsolutePath();
-        ModelFile.save(net, info.toMetadata(extra), file);
+        ModelFile.save(net, info.toMetadata(extra), this.out);
         String base = baseName(this.out);
         Path csv = Path.of(base + ".history.csv");
         String table = history.toCsv();
@@ -410,6 +410,14 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (samples <= 0) {
             throw usage("--samples must be positive, got " + samples);
+        }
+    }
+
+    /** Pre-flight: an output that cannot be saved is found now, not after the whole training run. */
+    private void checkOutputsWritable() throws IOException {
+        String base = baseName(out);
+        for (Path p : List.of(out, Path.of(base + ".history.csv"), Path.of(base + ".png"), Path.of(base + ".svg"))) {
+            dev.jgrad.io.AtomicFiles.checkWritable(p);
         }
     }
 
