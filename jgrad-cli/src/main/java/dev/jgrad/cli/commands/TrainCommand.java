@@ -257,7 +257,7 @@ public final class TrainCommand implements Callable<Integer> {
         Optimizer optim = parse("--optimizer", () -> opt.create(net.parameters(), rate, momentum, weightDecay));
         ModelInfo info = new ModelInfo(source.name(), source.kind(), regression, classNames, source.inputShape(),
                 source.train().featureNames(), "csv".equals(source.kind()) ? (parts.scaler() == null ? "none" : "scaler")
-                : source.normalization(), parts.scaler(), lossKind, savedAct, output);
+                : source.normalization(), parts.scaler(), lossKind, savedAct, output, source.labelColumn());
 
         Dataset train = parts.train();
         String metric = regression ? "r2" : "accuracy";
