@@ -63,6 +63,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             return e.getMessage();
         }
         String m = e.getMessage();
+        if (e instanceof IllegalArgumentException && m != null && !m.isBlank()) {
+            return m; // a value the library refused: its message says which and why; the class name adds nothing
+        }
         return m == null || m.isBlank() ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + m;
     }
 

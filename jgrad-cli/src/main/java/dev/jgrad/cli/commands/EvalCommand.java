@@ -70,6 +70,12 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (!(noise >= 0 && noise <= 0.5)) {
+            throw new ParameterException(spec.commandLine(), "--noise must be in [0, 0.5], got " + noise);
+        }
+        if (samples <= 0) {
+            throw new ParameterException(spec.commandLine(), "--samples must be positive, got " + samples);
+        }
         LoadedModel m = LoadedModel.load(model);
         ModelInfo info = m.info();
         String source = data != null ? data : info.dataset();

@@ -402,8 +402,16 @@ public final class TrainCommand implements Callable<Integer> {
         if (patience != null && patience <= 0) {
             throw usage("--early-stopping needs a positive patience, got " + patience);
         }
-        if (threads != null && threads <= 0) {
-            throw usage("--threads must be positive, got " + threads);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads != null && (threads <= 0 || threads > cores)) {
+            // More threads than cores only adds switching; 10000 would also try to start 10000 threads.
+            throw usage("--threads must be in [1, " + cores + "] (the processors this machine has), got " + threads);
+        }
+        if (!(noise >= 0 && noise <= 0.5)) {
+            throw usage("--noise must be in [0, 0.5], got " + noise);
+        }
+        if (classes < 2 || classes > samples) {
+            throw usage("--classes must be in [2, --samples], got " + classes);
         }
         if (limit < 0) {
             throw usage("--limit must be positive, got " + limit);
