@@ -1,6 +1,7 @@
 package dev.jgrad.cli;
 
 import dev.jgrad.data.DataFormatException;
+import dev.jgrad.io.FileSaveException;
 import dev.jgrad.io.ModelFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -42,6 +43,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     /** What went wrong in words, for exceptions whose message alone does not say it. */
     static String describe(Throwable e) {
+        if (e instanceof FileSaveException) {
+            return e.getMessage();
+        }
         if (e instanceof NoSuchFileException n) {
             return n.getFile() + ": no such file" + (n.getReason() == null ? "" : " (" + n.getReason() + ")");
         }
@@ -59,6 +63,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             return e.getMessage();
         }
         String m = e.getMessage();
+        if (e instanceof IllegalArgumentException && m != null && !m.isBlank()) {
+            return m; // a value the library refused: its message says which and why; the class name adds nothing
+        }
         return m == null || m.isBlank() ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + m;
     }
 

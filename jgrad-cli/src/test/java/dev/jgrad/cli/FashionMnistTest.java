@@ -14,7 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FashionMnistTest {
 
     static boolean installed() {
-        return Files.isRegularFile(Path.of("/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz"));
+        boolean installed = Files.isRegularFile(Path.of("/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz"));
+        if (!installed) {
+            System.err.println("FashionMnistTest: skipped: Fashion-MNIST is not in /usr/share/datasets/fashion-mnist."
+                    + " To run it: apt-get install dataset-fashion-mnist.");
+        }
+        return installed;
     }
 
     @Test

@@ -37,7 +37,7 @@ class InterruptTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("child exited").isTrue();
         String err = Files.readString(dir.resolve("stderr.txt"));
         assertThat(err).as(Files.readString(stdout) + "\n" + err).contains("interrupted: checkpoint saved to " + model);
-        assertThat(Files.readString(stdout)).contains("stopped: interrupted (Ctrl-C) at epoch");
+        assertThat(Files.readString(stdout)).contains("stopped: interrupted (Ctrl-C or a termination signal) at epoch");
         SavedModel saved = ModelFile.load(model);
         assertThat(saved.metadata()).containsEntry("interrupted", true).containsEntry("dataset", "spiral");
         assertThat(dir.resolve("interrupted.history.csv")).isRegularFile();

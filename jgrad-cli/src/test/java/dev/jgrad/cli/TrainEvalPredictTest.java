@@ -85,7 +85,7 @@ class TrainEvalPredictTest {
     void evalUsesTheSavedModelOnFreshPoints() {
         Cli.Result r = Cli.run("eval", "--model", model.toString());
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("data: circle (1000 samples)");
+        assertThat(r.out()).contains("data: circle (1000 samples, freshly generated with --seed 1, not the points it was trained on)");
         Matcher m = Pattern.compile("eval accuracy ([0-9.]+)% \\((\\d+)/1000\\)").matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
         assertThat(Double.parseDouble(m.group(1))).isGreaterThan(90);

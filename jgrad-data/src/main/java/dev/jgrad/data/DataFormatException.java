@@ -25,12 +25,12 @@ public class DataFormatException extends RuntimeException {
     private final String detail;
 
     private DataFormatException(String file, long line, int column, long offset, String detail, Throwable cause) {
-        super(format(file, line, column, offset, detail), cause);
+        super(format(file, line, column, offset, oneLine(detail)), cause);
         this.file = Objects.requireNonNull(file, "file");
         this.line = line;
         this.column = column;
         this.offset = offset;
-        this.detail = Objects.requireNonNull(detail, "detail");
+        this.detail = oneLine(Objects.requireNonNull(detail, "detail"));
     }
 
     /** A problem with the file as a whole (empty, no data rows, ...). */
@@ -56,6 +56,11 @@ public class DataFormatException extends RuntimeException {
     /** As {@link #atOffset(Path, long, String)}, keeping the low-level cause (e.g. a ZipException). */
     public static DataFormatException atOffset(Path file, long offset, String detail, Throwable cause) {
         return new DataFormatException(String.valueOf(file), -1, -1, offset, detail, cause);
+    }
+
+    /** Values quoted from a file may hold line breaks (a quoted CSV field); the message stays one line. */
+    private static String oneLine(String detail) {
+        return detail.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     private static String format(String file, long line, int column, long offset, String detail) {

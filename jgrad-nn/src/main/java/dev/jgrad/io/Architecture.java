@@ -58,6 +58,41 @@ final class Architecture {
                 || m instanceof Softmax || m instanceof Dropout || m instanceof Perceptron;
     }
 
+    /**
+     * The number of weights {@link #build} would allocate for {@code description}, computed without allocating
+     * anything, so a header that claims a huge layer is refused before memory is spent on it.
+     */
+    static long weightCount(Object description, String path) {
+        if (!(description instanceof Map<?, ?> d)) {
+            throw new IllegalArgumentException("architecture at " + path + " is not a JSON object");
+        }
+        Object type = d.get("type");
+        if ("Sequential".equals(type) && d.get("layers") instanceof List<?> list) {
+            long total = 0;
+            for (int i = 0; i < list.size(); i++) {
+                total = Math.addExact(total, weightCount(list.get(i), path + ".layers[" + i + "]"));
+            }
+            return total;
+        }
+        if ("Linear".equals(type)) {
+            long in = positive(d, "in_features", path);
+            long out = positive(d, "out_features", path);
+            return in * out + (boolArg(d, "bias", path) ? out : 0);
+        }
+        if ("Perceptron".equals(type)) {
+            return positive(d, "inputs", path) + 1L;
+        }
+        return 0; // no weights, or a type build() reports
+    }
+
+    private static int positive(Map<?, ?> d, String key, String path) {
+        int v = intArg(d, key, path);
+        if (v <= 0) {
+            throw new IllegalArgumentException(d.get("type") + " at " + path + ": \"" + key + "\" must be positive, got " + v);
+        }
+        return v;
+    }
+
     /** Rebuilds a model with zero weights (the file's weights are copied in afterwards). */
     static Module build(Object description, String path) {
         if (!(description instanceof Map<?, ?> d)) {

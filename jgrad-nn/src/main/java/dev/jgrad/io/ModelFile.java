@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,7 +37,8 @@ import java.util.zip.CRC32;
  * </pre>
  * Saving is atomic: the bytes go to a temporary file in the same directory, which is fsynced and then moved over
  * the target, so a crash never leaves a half-written model behind. Loading checks, in order, the magic bytes,
- * the version, the lengths (truncation), the checksum, then the header, and fails with a
+ * the version, the lengths (truncation), the checksum, then the header (the weights its architecture needs are
+ * counted before any layer is allocated), then that every weight is finite, and fails with a
  * {@link ModelFileException} naming the file and the problem.
  */
 public final class ModelFile {
@@ -102,10 +105,35 @@ public final class ModelFile {
     public static SavedModel load(Path file) throws IOException {
         byte[] bytes;
         try {
+            if (!Files.isRegularFile(file) && Files.exists(file)) {
+                throw new ModelFileException(file, "not a regular file");
+            }
+            // The format's lengths are int32, so no valid model file is larger than this; refuse before reading.
+            long size = Files.size(file);
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new ModelFileException(file, "not a jgrad model file (" + size + " bytes, more than the format allows)");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ModelFileException(file, "no such file", e);
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (AccessDeniedException e) {
+            throw new ModelFileException(file, "permission denied", e);
+        } catch (IOException e) {
+            throw new ModelFileException(file, "cannot be read (" + (e instanceof FileSystemException f
+                    && f.getReason() != null ? f.getReason() : e.getMessage()) + ")", e);
         }
+        return read(bytes, file);
+    }
+
+    /**
+     * Reads a model from the bytes of a model file (an upload, say); {@code name} is what messages call it. Every
+     * length in the file is checked against the bytes there are before anything is allocated for it, and every
+     * weight must be finite. Any problem is a {@link ModelFileException}.
+     */
+    public static SavedModel read(byte[] bytes, Path name) throws ModelFileException {
+        Path file = name;
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int n = bytes.length;
         int magicSeen = Math.min(n, MAGIC.length);
@@ -151,7 +179,16 @@ public final class ModelFile {
             throw new ModelFileException(file, String.format("corrupt: checksum mismatch (stored %08x, computed %08x);"
                     + " the file was damaged after it was written", stored, (int) crc.getValue()));
         }
-        return decode(file, bytes, headerLength, count, buf);
+        try {
+            return decode(file, bytes, headerLength, count, buf);
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // A header that passed every check above and still breaks the rebuild: hostile or damaged, not a bug
+            // worth a stack trace for the user (the cause is kept for --verbose).
+            throw new ModelFileException(file, "corrupt: the header does not describe a model jgrad can build ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
     }
 
     private static SavedModel decode(Path file, byte[] bytes, int headerLength, int count, ByteBuffer buf)
@@ -165,7 +202,14 @@ public final class ModelFile {
         }
         Module model;
         try {
+            long needed = Architecture.weightCount(header.get("architecture"), "architecture");
+            if (needed != count) {
+                throw new ModelFileException(file, "corrupt: the architecture needs " + needed
+                        + " weights but the file holds " + count);
+            }
             model = Architecture.build(header.get("architecture"), "architecture");
+        } catch (ArithmeticException e) {
+            throw new ModelFileException(file, "corrupt: the architecture's layer sizes overflow", e);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(file, "cannot rebuild the model: " + e.getMessage(), e);
         }
@@ -179,7 +223,9 @@ public final class ModelFile {
         int total = 0;
         int i = 0;
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
-            Map<?, ?> entry = (Map<?, ?>) entries.get(i++);
+            if (!(entries.get(i++) instanceof Map<?, ?> entry)) {
+                throw new ModelFileException(file, "corrupt: parameter entry " + (i - 1) + " is not a JSON object");
+            }
             Parameter p = e.getValue();
             if (!e.getKey().equals(entry.get("name")) || !sameShape(entry.get("shape"), p.shape())) {
                 throw new ModelFileException(file, "corrupt: parameter " + entry.get("name") + " " + entry.get("shape")
@@ -192,6 +238,7 @@ public final class ModelFile {
             ByteBuffer slice = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
             slice.position(at);
             slice.asFloatBuffer().get(p.data());
+            checkFinite(file, e.getKey(), p.data());
             at += 4 * p.numel();
         }
         if (total != count) {
@@ -202,6 +249,15 @@ public final class ModelFile {
         Map<String, Object> metadata = meta instanceof Map<?, ?> ? (Map<String, Object>) meta : Map.of();
         model.eval();
         return new SavedModel(model, metadata);
+    }
+
+    private static void checkFinite(Path file, String name, float[] values) throws ModelFileException {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new ModelFileException(file, "parameter " + name + " holds " + values[i] + " at index " + i
+                        + "; a model with NaN or infinite weights is not usable (was it saved after training diverged?)");
+            }
+        }
     }
 
     private static boolean sameShape(Object listed, int[] shape) {

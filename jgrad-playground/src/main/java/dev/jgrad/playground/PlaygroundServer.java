@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.jgrad.playground.digits.DigitPad;
 import dev.jgrad.playground.engine.JgradEngine;
 import dev.jgrad.playground.http.ApiHandler;
+import dev.jgrad.playground.http.RequestGuard;
 import dev.jgrad.playground.http.StaticFiles;
 import dev.jgrad.playground.session.SessionRegistry;
 
@@ -53,7 +54,7 @@ public final class PlaygroundServer implements AutoCloseable {
         DigitPad digits = options.digitModel() == null ? DigitPad.none() : DigitPad.load(options.digitModel());
         ObjectMapper mapper = new ObjectMapper();
         SessionRegistry sessions = new SessionRegistry(JgradEngine.factory(), mapper, options.idleTimeout(),
-                options.maxSessions());
+                options.maxSessions(), options.evictAfter());
         HttpServer http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 64);
         AtomicInteger n = new AtomicInteger();
         // Streams hold a thread each for as long as a tab is open, so the pool must grow with the tabs.
@@ -63,8 +64,9 @@ public final class PlaygroundServer implements AutoCloseable {
             return t;
         });
         http.setExecutor(executor);
-        http.createContext("/", new StaticFiles());
-        http.createContext("/api/", new ApiHandler(sessions, mapper, digits));
+        RequestGuard guard = RequestGuard.forHost(options.host(), mapper);
+        http.createContext("/", guard.wrap(new StaticFiles()));
+        http.createContext("/api/", guard.wrap(new ApiHandler(sessions, mapper, digits)));
         http.start();
         return new PlaygroundServer(http, sessions, executor);
     }

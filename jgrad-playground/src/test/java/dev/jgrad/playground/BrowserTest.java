@@ -40,6 +40,11 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
+        if (!(CHROMIUM.canExecute() && DRIVER.canExecute())) {
+            // One line in the build log rather than a bare skip count.
+            System.err.println("BrowserTest: skipping the in-browser tests: " + CHROMIUM + " and " + DRIVER
+                    + " are not both installed. To run them: apt-get install chromium chromium-driver.");
+        }
         assumeTrue(CHROMIUM.canExecute() && DRIVER.canExecute(), "chromium and chromedriver not installed");
         // An explicit driver binary keeps Selenium Manager from trying to download one.
         System.setProperty("webdriver.chrome.driver", DRIVER.getPath());

@@ -12,10 +12,16 @@ import java.net.http.HttpResponse;
 /** A small JSON client for the tests. */
 final class PlaygroundClient {
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final String base;
 
     PlaygroundClient(String base) {
+        this(base, HttpClient.newHttpClient());
+    }
+
+    /** A client sharing {@code http} (its connections and threads) with others. */
+    PlaygroundClient(String base, HttpClient http) {
+        this.http = http;
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 

@@ -21,10 +21,28 @@ final class NativeBlas {
         return "1".equals(System.getenv("JGRAD_REQUIRE_BLAS"));
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean SAID = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** Why the native kernels cannot run here, or empty when they can. */
     static Optional<String> unavailableReason() {
         BlasKernelProvider provider = new BlasKernelProvider();
-        return provider.create().isPresent() ? Optional.empty() : Optional.of(provider.unavailableReason());
+        if (provider.create().isPresent()) {
+            return Optional.empty();
+        }
+        sayOnce(provider.unavailableReason());
+        return Optional.of(provider.unavailableReason());
+    }
+
+    /**
+     * Hundreds of tests skip for this one reason; the build log gets one line saying why and how to run them,
+     * instead of a bare skip count.
+     */
+    static void sayOnce(String reason) {
+        if (!required() && SAID.compareAndSet(false, true)) {
+            System.err.println("jgrad-blas: skipping the native BLAS tests: " + reason + ". To run them, install a"
+                    + " BLAS (Debian: apt-get install libopenblas0-pthread); JGRAD_REQUIRE_BLAS=1 makes a missing one"
+                    + " a failure.");
+        }
     }
 
     static BlasKernels kernels() {
@@ -34,6 +52,7 @@ final class NativeBlas {
             if (required()) {
                 fail("JGRAD_REQUIRE_BLAS=1 but " + provider.unavailableReason());
             }
+            sayOnce(provider.unavailableReason());
             Assumptions.abort(provider.unavailableReason());
         }
         return (BlasKernels) k.get();

@@ -34,6 +34,7 @@ import java.util.concurrent.Callable;
         description = "Evaluate a saved model: metrics and confusion matrix.",
         footer = {"", "Examples:",
                 "  jgrad eval --model fashion.jgrad                  (the dataset it was trained on, test split)",
+                "  jgrad eval --model circle.jgrad                   (fresh points of its 2D set)",
                 "  jgrad eval --model iris.jgrad --data iris-test.csv"})
 public final class EvalCommand implements Callable<Integer> {
 
@@ -47,7 +48,8 @@ public final class EvalCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--data", paramLabel = "DATA", description = "fashion-mnist, mnist, an IDX directory, a CSV file or "
-            + "a 2D set name (default: the dataset the model was trained on).")
+            + "a 2D set name (default: the test split of the IDX set the model was trained on, or fresh points of "
+            + "its 2D set; a CSV-trained model needs --data).")
     String data;
 
     @Option(names = "--label", paramLabel = "COLUMN", description = "CSV label column, by name or 0-based index "
@@ -68,6 +70,12 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (!(noise >= 0 && noise <= 0.5)) {
+            throw new ParameterException(spec.commandLine(), "--noise must be in [0, 0.5], got " + noise);
+        }
+        if (samples <= 0) {
+            throw new ParameterException(spec.commandLine(), "--samples must be positive, got " + samples);
+        }
         LoadedModel m = LoadedModel.load(model);
         ModelInfo info = m.info();
         String source = data != null ? data : info.dataset();
@@ -75,13 +83,24 @@ public final class EvalCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--model " + model
                     + " does not say which dataset it was trained on; give --data");
         }
+        if (data == null && "csv".equals(info.dataKind())) {
+            // The file holds the training rows too: scoring them would flatter the model without a word.
+            Object tested = m.metadata().get("testAccuracy");
+            throw new ParameterException(spec.commandLine(), "--model " + model + " was trained on " + info.dataset()
+                    + "; evaluating on that file would score the rows it learned from. Give --data with rows held out "
+                    + "from training" + (tested instanceof Number a ? String.format(java.util.Locale.ROOT,
+                    " (its held-out test split scored accuracy %.4f when it was trained)", a.doubleValue()) : ""));
+        }
         int classes = info.regression() ? 0 : info.classNames().size();
         LoadedData loaded = DataSource.loadForEval(source, new DataOptions(samples, noise, Math.max(2, classes), seed,
                 label), info.regression() ? LabelKind.REGRESSION : LabelKind.CLASSIFICATION);
         Dataset set = prepare(loaded, info);
         out.println("model: " + model + " (" + Mlp.describe(m.widths()) + ", trained on " + info.dataset() + ")");
-        out.println("data: " + loaded.name() + " (" + set.size() + " samples" + ("idx".equals(loaded.kind())
-                ? ", test split" : "") + ")");
+        out.println("data: " + loaded.name() + " (" + set.size() + " samples" + switch (loaded.kind()) {
+            case "idx" -> ", test split";
+            case "synthetic" -> ", freshly generated with --seed " + seed + ", not the points it was trained on";
+            default -> "";
+        } + ")");
         out.println();
         Evaluation.of(m.model(), info, set).print(out, "eval");
         return ExitCodes.OK;

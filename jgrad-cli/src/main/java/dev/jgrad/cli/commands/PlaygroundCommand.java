@@ -47,6 +47,16 @@ public final class PlaygroundCommand implements java.util.concurrent.Callable<In
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (port < 0 || port > 65535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--port must be in [0, 65535] (0 for any free port), got " + port);
+        }
+        try {
+            java.net.InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException e) {
+            throw new InputException("--host " + host + ": not a host name or address this machine can resolve; use "
+                    + "127.0.0.1 (this machine only) or 0.0.0.0 (every interface)", e);
+        }
         PlaygroundOptions options = PlaygroundOptions.defaults().withHost(host).withPort(port).withDigitModel(model);
         PlaygroundServer server;
         try {
@@ -54,6 +64,9 @@ public final class PlaygroundCommand implements java.util.concurrent.Callable<In
         } catch (BindException e) {
             throw new InputException(host + ":" + port + ": cannot listen there (" + e.getMessage()
                     + "); choose another --port, or 0 for any free one", e);
+        } catch (java.net.SocketException | java.nio.channels.UnresolvedAddressException e) {
+            throw new InputException("--host " + host + ": cannot listen there (" + (e.getMessage() == null
+                    ? "not an address of this machine" : e.getMessage()) + ")", e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -35,7 +35,9 @@ import java.util.stream.IntStream;
         footer = {"", "Examples:",
                 "  jgrad predict --model fashion.jgrad --input sneaker.png",
                 "  jgrad predict --model circle.jgrad --input points.csv --top 2",
-                "CSV rows hold the model's features, optionally followed by a label that is shown for comparison."})
+                "A CSV file is read as training reads it. With a header, the model's features are found by name (any",
+                "order, other columns ignored) and its label column is shown for comparison; without one, rows hold",
+                "the features in training order, optionally followed by a label."})
 public final class PredictCommand implements java.util.concurrent.Callable<Integer> {
 
     private static final List<String> IMAGE_TYPES = List.of(".png", ".jpg", ".jpeg", ".gif", ".bmp");
@@ -125,7 +127,7 @@ public final class PredictCommand implements java.util.concurrent.Callable<Integ
 
     private void predictRows(PrintWriter out, LoadedModel m, Path file) throws IOException {
         ModelInfo info = m.info();
-        List<FeatureRows.Row> rows = FeatureRows.read(file, info.inputSize());
+        List<FeatureRows.Row> rows = FeatureRows.read(file, info.inputSize(), info.featureNames(), info.labelColumn());
         float[] x = new float[rows.size() * info.inputSize()];
         for (int i = 0; i < rows.size(); i++) {
             System.arraycopy(rows.get(i).features(), 0, x, i * info.inputSize(), info.inputSize());

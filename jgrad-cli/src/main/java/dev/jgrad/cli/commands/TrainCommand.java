@@ -192,6 +192,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkOptions();
+        checkOutputsWritable();
         if (threads != null) {
             // Fixed for the JVM before any tensor work (the GEMM pool starts with its first large product).
             dev.jgrad.backend.GemmThreads.configure(threads);
@@ -258,7 +259,7 @@ public final class TrainCommand implements Callable<Integer> {
         Optimizer optim = parse("--optimizer", () -> opt.create(net.parameters(), rate, momentum, weightDecay));
         ModelInfo info = new ModelInfo(source.name(), source.kind(), regression, classNames, source.inputShape(),
                 source.train().featureNames(), "csv".equals(source.kind()) ? (parts.scaler() == null ? "none" : "scaler")
-                : source.normalization(), parts.scaler(), lossKind, savedAct, output);
+                : source.normalization(), parts.scaler(), lossKind, savedAct, output, source.labelColumn());
 
         Dataset train = parts.train();
         String metric = regression ? "r2" : "accuracy";
@@ -350,8 +351,7 @@ public final class TrainCommand implements Callable<Integer> {
             extra.put("interrupted", true);
         }
         extra.put("jgradVersion", VersionProvider.version());
-        Path file = this.out.toAbsolutePath();
-        ModelFile.save(net, info.toMetadata(extra), file);
+        ModelFile.save(net, info.toMetadata(extra), this.out);
         String base = baseName(this.out);
         Path csv = Path.of(base + ".history.csv");
         String table = history.toCsv();
@@ -404,14 +404,30 @@ public final class TrainCommand implements Callable<Integer> {
         if (patience != null && patience <= 0) {
             throw usage("--early-stopping needs a positive patience, got " + patience);
         }
-        if (threads != null && threads <= 0) {
-            throw usage("--threads must be positive, got " + threads);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads != null && (threads <= 0 || threads > cores)) {
+            // More threads than cores only adds switching; 10000 would also try to start 10000 threads.
+            throw usage("--threads must be in [1, " + cores + "] (the processors this machine has), got " + threads);
+        }
+        if (!(noise >= 0 && noise <= 0.5)) {
+            throw usage("--noise must be in [0, 0.5], got " + noise);
+        }
+        if (classes < 2 || classes > samples) {
+            throw usage("--classes must be in [2, --samples], got " + classes);
         }
         if (limit < 0) {
             throw usage("--limit must be positive, got " + limit);
         }
         if (samples <= 0) {
             throw usage("--samples must be positive, got " + samples);
+        }
+    }
+
+    /** Pre-flight: an output that cannot be saved is found now, not after the whole training run. */
+    private void checkOutputsWritable() throws IOException {
+        String base = baseName(out);
+        for (Path p : List.of(out, Path.of(base + ".history.csv"), Path.of(base + ".png"), Path.of(base + ".svg"))) {
+            dev.jgrad.io.AtomicFiles.checkWritable(p);
         }
     }
 

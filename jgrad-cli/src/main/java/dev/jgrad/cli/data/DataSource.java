@@ -4,6 +4,7 @@ import dev.jgrad.cli.InputException;
 import dev.jgrad.data.Dataset;
 import dev.jgrad.data.csv.CsvOptions;
 import dev.jgrad.data.csv.CsvReader;
+import dev.jgrad.data.csv.CsvTable;
 import dev.jgrad.data.csv.LabelKind;
 import dev.jgrad.data.idx.IdxDataset;
 import dev.jgrad.data.idx.IdxSplit;
@@ -38,9 +39,7 @@ public final class DataSource {
         IdxDataset idx = idxByName(name);
         Shape2D shape = shapeByName(name);
         if (idx == null && shape == null && Files.isRegularFile(Path.of(name))) {
-            Path file = Path.of(name);
-            Dataset all = readCsv(file, options, csvLabels);
-            return new LoadedData(name, "csv", all, null, new int[]{all.numFeatures()}, "scaler");
+            return readCsv(Path.of(name), name, options, csvLabels);
         }
         return load(spec, options, false);
     }
@@ -77,8 +76,14 @@ public final class DataSource {
                 throw new InputException("--data " + name + ": an IDX file on its own is not enough; pass the directory "
                         + "that holds the images and labels files of both splits");
             }
-            Dataset all = readCsv(path, options, LabelKind.AUTO);
-            return new LoadedData(name, "csv", all, null, new int[]{all.numFeatures()}, "scaler");
+            LoadedData csv = readCsv(path, name, options, LabelKind.AUTO);
+            Dataset all = csv.train();
+            if (!all.isRegression() && all.numClasses() < 2) {
+                throw new InputException("--data " + name + ": the label column '" + csv.labelColumn() + "' holds one "
+                        + "class only ('" + all.classNames().get(0) + "'); a classifier needs at least two (or give "
+                        + "--label for another column)");
+            }
+            return csv;
         }
         throw new InputException("--data " + name + ": no dataset by that name and no such file or directory; "
                 + "names: " + String.join(", ", knownNames()));
@@ -88,6 +93,11 @@ public final class DataSource {
         Dataset train = withTrain ? names.load(dir, IdxSplit.TRAIN) : null;
         Dataset test = names.load(dir, IdxSplit.TEST);
         int[] shape = {IdxDataset.IMAGE_ROWS, IdxDataset.IMAGE_COLS};
+        if (train != null && test != null && train.numFeatures() != test.numFeatures()) {
+            throw new InputException("--data " + name + ": the training images have " + train.numFeatures()
+                    + " pixels each but the test images " + test.numFeatures() + "; both splits must have the same "
+                    + "image size");
+        }
         Dataset probe = test != null ? test : train;
         if (probe.numFeatures() != shape[0] * shape[1]) {
             // Another IDX image size: keep the input flat with its real width.
@@ -96,13 +106,17 @@ public final class DataSource {
         return new LoadedData(name, "idx", withTrain ? train : test, withTrain ? test : null, shape, "pixels/255");
     }
 
-    private static Dataset readCsv(Path file, DataOptions options, LabelKind kind) throws IOException {
+    /** The one way a CSV file becomes data (training, evaluation; prediction reads the same {@link CsvTable}). */
+    private static LoadedData readCsv(Path file, String name, DataOptions options, LabelKind kind) throws IOException {
         CsvOptions csv = CsvOptions.defaults().withLabelKind(kind);
         if (options.label() != null) {
             String label = options.label().trim();
             csv = label.matches("-?\\d+") ? csv.withLabelColumn(Integer.parseInt(label)) : csv.withLabelColumn(label);
         }
-        return CsvReader.read(file, csv);
+        CsvTable table = CsvReader.readTable(file, csv);
+        Dataset all = CsvReader.toDataset(table, csv);
+        String labelColumn = table.columnName(CsvReader.labelColumn(table, csv));
+        return new LoadedData(name, "csv", all, null, new int[]{all.numFeatures()}, "scaler", labelColumn);
     }
 
     static IdxDataset idxByName(String name) {

@@ -25,6 +25,39 @@ public final class ImageInput {
     private ImageInput() {
     }
 
+    /** Larger pictures are refused before decoding: 46000x46000 would take 8 GB as ARGB for a 28x28 input. */
+    static final long MAX_PIXELS = 40_000_000L;
+
+    /** Reads only the image header and refuses sizes that would need gigabytes to decode. */
+    private static void checkSize(Path file) throws IOException {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                return;
+            }
+            java.util.Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return; // not an image; read() says so
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0);
+                long h = reader.getHeight(0);
+                if (w * h > MAX_PIXELS) {
+                    throw new InputException(file + ": " + w + "x" + h + " pixels is too large to read (at most "
+                            + MAX_PIXELS / 1_000_000 + " million pixels); scale it down first");
+                }
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof InputException) {
+                    throw e;
+                }
+                // A damaged header: read() reports it.
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
     /**
      * @param invert true / false to force, null to decide from the border brightness
      */
@@ -32,6 +65,7 @@ public final class ImageInput {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString());
         }
+        checkSize(file);
         BufferedImage img = ImageIO.read(file.toFile());
         if (img == null) {
             throw new InputException(file + ": not an image javax.imageio can read; expected a PNG (or JPEG/GIF/BMP)");

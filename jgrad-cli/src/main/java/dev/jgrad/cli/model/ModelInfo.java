@@ -20,10 +20,18 @@ import java.util.Map;
  * @param inputShape    {@code [28, 28]} for images, {@code [d]} otherwise
  * @param normalization {@code "pixels/255"}, {@code "scaler"} (see {@code scaler}) or {@code "none"}
  * @param scaler        the CSV feature scaler fitted on the training split, or null
+ * @param labelColumn   the CSV label column's name (header name, or {@code x3} without a header), or null
  */
 public record ModelInfo(String dataset, String dataKind, boolean regression, List<String> classNames,
                         int[] inputShape, List<String> featureNames, String normalization, Scaler scaler,
-                        LossKind loss, ActivationFunction activation, Output output) {
+                        LossKind loss, ActivationFunction activation, Output output, String labelColumn) {
+
+    public ModelInfo(String dataset, String dataKind, boolean regression, List<String> classNames, int[] inputShape,
+                     List<String> featureNames, String normalization, Scaler scaler, LossKind loss,
+                     ActivationFunction activation, Output output) {
+        this(dataset, dataKind, regression, classNames, inputShape, featureNames, normalization, scaler, loss,
+                activation, output, null);
+    }
 
     public static final String DATASET = "dataset";
 
@@ -54,8 +62,13 @@ public record ModelInfo(String dataset, String dataKind, boolean regression, Lis
         }
         m.put("inputShape", shape);
         if (!isImage()) {
-            // The playground reads feature names as one comma-separated string; pixels need no names.
+            // The playground reads feature names as one comma-separated string; pixels need no names. The list
+            // keeps names that hold a comma, so predict can find the columns by name.
             m.put("features", String.join(",", featureNames));
+            m.put("featureNames", featureNames);
+        }
+        if (labelColumn != null) {
+            m.put("labelColumn", labelColumn);
         }
         m.put("normalization", normalization);
         if (scaler != null) {
@@ -91,7 +104,9 @@ public record ModelInfo(String dataset, String dataKind, boolean regression, Lis
             shape = l.stream().mapToInt(v -> (Integer) v).toArray();
         }
         List<String> features = new ArrayList<>();
-        if (m.get("features") instanceof String f && !f.isEmpty()) {
+        if (m.get("featureNames") instanceof List<?> l) {
+            l.forEach(v -> features.add(String.valueOf(v)));
+        } else if (m.get("features") instanceof String f && !f.isEmpty()) {
             features.addAll(List.of(f.split(",")));
         }
         String normalization = m.get("normalization") instanceof String s ? s : "none";
@@ -104,7 +119,8 @@ public record ModelInfo(String dataset, String dataKind, boolean regression, Lis
         LossKind loss = m.get("loss") instanceof String s ? LossKind.parse(s) : LossKind.CROSS_ENTROPY;
         ActivationFunction act = m.get("activation") instanceof String s ? Activations.parse(s) : Activations.RELU;
         Output out = m.get("output") instanceof String s ? Output.parse(s) : (regression ? Output.VALUE : Output.LOGITS);
+        String labelColumn = m.get("labelColumn") instanceof String s ? s : null;
         return new ModelInfo(dataset, kind, regression, List.copyOf(classes), shape, List.copyOf(features),
-                normalization, scaler, loss, act, out);
+                normalization, scaler, loss, act, out, labelColumn);
     }
 }

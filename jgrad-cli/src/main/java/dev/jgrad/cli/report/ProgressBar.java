@@ -22,6 +22,7 @@ public final class ProgressBar implements Callback {
     private final PrintWriter err;
     private final ProgressMode mode;
     private final int samples;
+    private final int columns;
     private long lastDraw;
     private long epochStart;
     private double smoothedLoss = Double.NaN;
@@ -31,9 +32,40 @@ public final class ProgressBar implements Callback {
      * @param samples training rows per epoch, for the sample count shown
      */
     public ProgressBar(PrintWriter err, ProgressMode mode, int samples) {
+        this(err, mode, samples, mode == ProgressMode.BAR ? Terminal.columns() : 80);
+    }
+
+    /** @param columns the terminal's width: a redrawn line that wraps would print a new line at every redraw */
+    public ProgressBar(PrintWriter err, ProgressMode mode, int samples, int columns) {
         this.err = err;
         this.mode = mode;
         this.samples = samples;
+        this.columns = columns;
+    }
+
+    /**
+     * The bar line fitted into {@code columns - 1} characters (the last column would wrap on some terminals): the
+     * bar shrinks first, down to 10 cells, then the ETA, the rate and the loss are dropped, and what is left is cut.
+     */
+    static String barLine(int columns, String epoch, double fraction, String percent, String rate, String loss, String eta) {
+        int room = Math.max(1, columns - 1);
+        String[][] variants = {
+                {percent, rate, loss, eta}, {percent, rate, loss}, {percent, loss}, {percent}};
+        for (String[] parts : variants) {
+            String stats = String.join(" ", parts);
+            int fixed = epoch.length() + 3 + 1 + stats.length(); // "epoch [" + "] " + stats
+            int width = Math.min(WIDTH, room - fixed);
+            if (width >= 10) {
+                return epoch + " [" + bar(fraction, width) + "] " + stats;
+            }
+        }
+        String line = epoch + " " + percent;
+        return line.length() <= room ? line : line.substring(0, room);
+    }
+
+    private static String bar(double fraction, int width) {
+        int filled = (int) Math.round(fraction * width);
+        return "=".repeat(Math.max(0, filled - 1)) + (filled > 0 ? ">" : "") + " ".repeat(width - filled);
     }
 
     @Override
@@ -60,9 +92,9 @@ public final class ProgressBar implements Callback {
                 Formats.rate(p.samplesPerSecond()), smoothedLoss, Formats.duration(eta));
         String epoch = "epoch " + p.epoch() + "/" + p.epochs();
         if (mode == ProgressMode.BAR) {
-            int filled = (int) Math.round(fraction * WIDTH);
-            String bar = "=".repeat(Math.max(0, filled - 1)) + (filled > 0 ? ">" : "") + " ".repeat(WIDTH - filled);
-            err.print("\r\u001b[K" + epoch + " [" + bar + "] " + stats);
+            err.print("\r\u001b[K" + barLine(columns, epoch, fraction, String.format(Locale.ROOT, "%3.0f%%", 100 * fraction),
+                    Formats.rate(p.samplesPerSecond()) + " samples/s",
+                    String.format(Locale.ROOT, "loss %.4f", smoothedLoss), "ETA " + Formats.duration(eta)));
             drawn = true;
         } else {
             err.println(epoch + ": " + Math.round(fraction * samples) + "/" + samples + " samples " + stats);

@@ -25,4 +25,42 @@ public final class Terminal {
             return true; // JDK 17-21: a console exists only for a terminal
         }
     }
+
+    /**
+     * The terminal's width in columns: {@code COLUMNS} when set (the launcher sets it from the terminal), else what
+     * {@code stty size} says about {@code /dev/tty}, else 80.
+     */
+    public static int columns() {
+        Integer fromEnv = positive(System.getenv("COLUMNS"));
+        if (fromEnv != null) {
+            return fromEnv;
+        }
+        try {
+            java.io.File tty = new java.io.File("/dev/tty");
+            if (tty.exists()) {
+                Process p = new ProcessBuilder("stty", "size").redirectInput(tty)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                String out = new String(p.getInputStream().readAllBytes()).trim();
+                if (p.waitFor() == 0 && out.matches("\\d+ \\d+")) {
+                    Integer cols = positive(out.split(" ")[1]);
+                    if (cols != null) {
+                        return cols;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            // No stty here: the default below.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 80;
+    }
+
+    private static Integer positive(String s) {
+        if (s == null || !s.trim().matches("\\d{1,5}")) {
+            return null;
+        }
+        int v = Integer.parseInt(s.trim());
+        return v > 0 ? v : null;
+    }
 }

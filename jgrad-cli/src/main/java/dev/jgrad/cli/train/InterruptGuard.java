@@ -43,7 +43,7 @@ public final class InterruptGuard implements Callback, AutoCloseable {
     @Override
     public void onStepEnd(TrainingContext context, Progress progress) {
         if (requested) {
-            context.stop("interrupted (Ctrl-C) at epoch " + progress.epoch() + ", step " + progress.step());
+            context.stop("interrupted (Ctrl-C or a termination signal) at epoch " + progress.epoch() + ", step " + progress.step());
         }
     }
 

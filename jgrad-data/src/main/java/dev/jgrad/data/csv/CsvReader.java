@@ -45,6 +45,19 @@ public final class CsvReader {
      * Parses CSV text (e.g. an upload); {@code source} names it in error messages.
      */
     public static Dataset parse(String text, Path source, CsvOptions options) {
+        return toDataset(table(text, source, options), options);
+    }
+
+    /**
+     * Reads {@code file} (UTF-8) into fields only: delimiter and header as {@code options} say or as detected;
+     * the label options are not used. See {@link CsvTable}.
+     */
+    public static CsvTable readTable(Path file, CsvOptions options) throws IOException {
+        return table(Files.readString(file, StandardCharsets.UTF_8), file, options);
+    }
+
+    /** As {@link #readTable(Path, CsvOptions)} for text already in memory. */
+    public static CsvTable table(String text, Path source, CsvOptions options) {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
@@ -56,36 +69,53 @@ public final class CsvReader {
         CsvRecord first = records.get(0);
         boolean header = options.header() != null ? options.header()
                 : options.labelName() != null || looksLikeHeader(first, records.size() > 1 ? records.get(1) : null);
-        int columns = first.size();
-        String origin = header ? "as in the header on line " + first.line() : "as on line " + first.line();
-        List<String> names = new ArrayList<>(columns);
-        for (int j = 0; j < columns; j++) {
-            names.add(header ? first.field(j).trim() : "x" + (j + 1));
-        }
-        int labelColumn = labelColumn(options, names, header, first, source, columns);
-        if (columns < 2) {
-            throw DataFormatException.atLine(source, first.line(), "found 1 column (delimiter "
-                    + CsvOptions.describe(delimiter) + "); expected at least one feature column and the label column");
-        }
-        int dataStart = header ? 1 : 0;
-        int rows = records.size() - dataStart;
-        if (rows == 0) {
+        if (header && records.size() == 1) {
             throw DataFormatException.atLine(source, first.line(), "the header is not followed by any data row");
         }
+        return CsvTable.of(source, delimiter, header, records);
+    }
+
+    /** The 0-based label column {@code options} choose in {@code table}. */
+    public static int labelColumn(CsvTable table, CsvOptions options) {
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < table.columns(); j++) {
+            names.add(table.columnName(j));
+        }
+        return labelColumn(options, names, table.hasHeader(), table.firstLine(), table.source(), names.size());
+    }
+
+    /** Turns a table into a dataset: every column but the label is a numeric feature (see the class comment). */
+    public static Dataset toDataset(CsvTable table, CsvOptions options) {
+        Path source = table.source();
+        char delimiter = table.delimiter();
+        boolean header = table.hasHeader();
+        int columns = table.columns();
+        long firstLine = table.firstLine();
+        String origin = header ? "as in the header on line " + firstLine : "as on line " + firstLine;
+        List<String> names = new ArrayList<>(columns);
+        for (int j = 0; j < columns; j++) {
+            names.add(table.columnName(j));
+        }
+        int labelColumn = labelColumn(options, names, header, firstLine, source, columns);
+        if (columns < 2) {
+            throw DataFormatException.atLine(source, firstLine, "found 1 column (delimiter "
+                    + CsvOptions.describe(delimiter) + "); expected at least one feature column and the label column");
+        }
+        int rows = table.rows().size();
         int d = columns - 1;
         float[] features = new float[rows * d];
         String[] labelText = new String[rows];
         long[] labelLine = new long[rows];
         for (int r = 0; r < rows; r++) {
-            CsvRecord rec = records.get(dataStart + r);
-            if (rec.size() != columns) {
+            CsvTable.Row rec = table.rows().get(r);
+            if (rec.fields().size() != columns) {
                 throw DataFormatException.atLine(source, rec.line(), "expected " + columns + " fields (" + origin
-                        + ", delimiter " + CsvOptions.describe(delimiter) + ") but found " + rec.size());
+                        + ", delimiter " + CsvOptions.describe(delimiter) + ") but found " + rec.fields().size());
             }
             int k = r * d;
             for (int j = 0; j < columns; j++) {
                 if (j == labelColumn) {
-                    labelText[r] = rec.field(j).trim();
+                    labelText[r] = rec.fields().get(j).trim();
                     labelLine[r] = rec.line();
                     if (labelText[r].isEmpty()) {
                         throw DataFormatException.atField(source, rec.line(), j + 1,
@@ -93,7 +123,7 @@ public final class CsvReader {
                     }
                     continue;
                 }
-                features[k++] = number(rec.field(j), source, rec.line(), j, names.get(j));
+                features[k++] = number(rec.fields().get(j), source, rec.line(), j, names.get(j));
             }
         }
         List<String> featureNames = new ArrayList<>(names);
@@ -114,12 +144,12 @@ public final class CsvReader {
         return false;
     }
 
-    private static int labelColumn(CsvOptions options, List<String> names, boolean header, CsvRecord first,
+    private static int labelColumn(CsvOptions options, List<String> names, boolean header, long firstLine,
             Path source, int columns) {
         if (options.labelName() != null) {
             String wanted = options.labelName().trim();
             if (!header) {
-                throw DataFormatException.atLine(source, first.line(), "label column '" + wanted
+                throw DataFormatException.atLine(source, firstLine, "label column '" + wanted
                         + "' was asked for by name but the file is read without a header");
             }
             int exact = names.indexOf(wanted);
@@ -131,21 +161,22 @@ public final class CsvReader {
                     return j;
                 }
             }
-            throw DataFormatException.atLine(source, first.line(), "no column named '" + wanted
+            throw DataFormatException.atLine(source, firstLine, "no column named '" + wanted
                     + "'; the header has: " + String.join(", ", names));
         }
         int index = options.labelIndex() < 0 ? columns + options.labelIndex() : options.labelIndex();
         if (index < 0 || index >= columns) {
-            throw DataFormatException.atLine(source, first.line(), "label column index " + options.labelIndex()
+            throw DataFormatException.atLine(source, firstLine, "label column index " + options.labelIndex()
                     + " is outside the " + columns + " columns (0.." + (columns - 1) + ", or -1 for the last)");
         }
         return index;
     }
 
-    private static float number(String raw, Path source, long line, int column, String name) {
+    static float number(String raw, Path source, long line, int column, String name) {
         String t = raw.trim();
         if (!isNumber(t)) {
-            String found = t.isEmpty() ? "an empty field (missing values are not supported)" : "'" + t + "'";
+            String found = t.isEmpty() ? "an empty field (missing values are not supported)"
+                    : "'" + (t.length() > 40 ? t.substring(0, 40) + "...'" : t + "'");
             throw DataFormatException.atField(source, line, column + 1,
                     "column '" + name + "': expected a number but found " + found);
         }

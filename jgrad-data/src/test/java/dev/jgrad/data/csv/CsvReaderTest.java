@@ -112,7 +112,7 @@ class CsvReaderTest {
         Path f = write("lines.csv", "a,b,c\n\n1,\"x\ny\",0\n2,3,0\n4,five,1\n");
         DataFormatException e = catchThrowableOfType(() -> CsvReader.read(f), DataFormatException.class);
         // row "1,..." starts on line 3, its quoted field runs to line 4, so "4,five,1" is on line 6
-        assertThat(e.getMessage()).contains("lines.csv: line 3, column 2").contains("expected a number but found 'x\ny'");
+        assertThat(e.getMessage()).contains("lines.csv: line 3, column 2").contains("expected a number but found 'x\\ny'"); // one line: the break is shown as \n
         Path g = write("lines2.csv", "a,b,c\n\n1,\"2\n\",0\n2,3,0\n4,five,1\n");
         DataFormatException e2 = catchThrowableOfType(() -> CsvReader.read(g), DataFormatException.class);
         assertThat(e2.line()).isEqualTo(6);

@@ -14,6 +14,14 @@ class FashionMnistInstalledTest {
 
     private static final Path DIR = Path.of("/usr/share/datasets/fashion-mnist");
 
+    @org.junit.jupiter.api.BeforeAll
+    static void sayWhySkipped() {
+        if (!Files.isDirectory(DIR)) {
+            System.err.println("FashionMnistInstalledTest: skipped: " + DIR + " does not exist. To run it: apt-get "
+                    + "install dataset-fashion-mnist.");
+        }
+    }
+
     @Test
     void headersOfTheInstalledFilesHaveTheKnownCountsAndSize() throws IOException {
         assumeTrue(Files.isDirectory(DIR), "dataset-fashion-mnist is not installed");

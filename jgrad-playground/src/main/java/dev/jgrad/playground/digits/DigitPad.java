@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgrad.io.ModelFile;
+import dev.jgrad.io.ModelFileException;
 import dev.jgrad.io.SavedModel;
 import dev.jgrad.nn.Module;
 import dev.jgrad.tensor.Tensor;
@@ -42,9 +43,19 @@ public final class DigitPad {
     }
 
     /** Loads {@code file}; class names come from its metadata ({@code classNames}/{@code labels}) when present. */
+    @SuppressWarnings("try") // the no-grad scope is used for its side effect only
     public static DigitPad load(Path file) throws IOException {
         SavedModel saved = ModelFile.load(file);
         saved.model().eval();
+        DigitPad probe = new DigitPad(saved.model(), List.of(), null);
+        int outputs;
+        try (var ignored = Tensor.noGrad()) {
+            outputs = probe.forward(new float[PIXELS]).numel();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // Found at start, not at the first drawing.
+            throw new ModelFileException(file, "the drawing pad needs a model that takes a 28x28 image (784 inputs); "
+                    + "this one does not (" + e.getMessage() + ")");
+        }
         List<String> labels = new ArrayList<>();
         for (String key : List.of("classNames", "classes", "labels")) {
             if (saved.metadata().get(key) instanceof List<?> l && labels.isEmpty()) l.forEach(v -> labels.add(String.valueOf(v)));
@@ -52,6 +63,10 @@ public final class DigitPad {
         if (labels.isEmpty()) {
             boolean fashion = String.valueOf(saved.metadata()).toLowerCase().contains("fashion");
             for (int i = 0; i < 10; i++) labels.add(fashion ? FASHION.get(i) : Integer.toString(i));
+        }
+        if (labels.size() != outputs) {
+            throw new ModelFileException(file, "the model has " + outputs + " outputs but " + labels.size()
+                    + " class names; the drawing pad needs one output per class");
         }
         return new DigitPad(saved.model(), List.copyOf(labels), file.getFileName().toString());
     }

@@ -39,6 +39,21 @@ public final class ModelFiles {
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("model: not a readable jgrad model file: " + e.getMessage());
         }
+        return load(saved, current, stateJson);
+    }
+
+    /** As {@link #load(Path, PlaygroundState, StateJson)} for the bytes of a model file; {@code name} is for messages. */
+    public static Loaded load(byte[] bytes, String name, PlaygroundState current, StateJson stateJson) {
+        SavedModel saved;
+        try {
+            saved = ModelFile.read(bytes, Path.of(name));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("model: not a readable jgrad model file: " + e.getMessage());
+        }
+        return load(saved, current, stateJson);
+    }
+
+    private static Loaded load(SavedModel saved, PlaygroundState current, StateJson stateJson) {
         if (!(saved.model() instanceof Sequential seq))
             throw new IllegalArgumentException("model: expected a Sequential, got " + saved.model().typeName());
         PlaygroundState state = stateFor(seq, saved, current, stateJson);

@@ -167,7 +167,9 @@ public final class ApiHandler implements HttpHandler {
 
     /** A CSV upload becomes the custom data set; the class count follows the labels. */
     private void uploadCsv(HttpExchange ex, Session s) throws IOException {
-        List<List<Double>> pts = PointsCsv.parse(Http.text(Http.body(ex, Http.MAX_BODY)));
+        byte[] body = Http.body(ex, Http.MAX_BODY);
+        Http.requireType(ex, "text/csv", "text/plain", "application/csv");
+        List<List<Double>> pts = PointsCsv.parse(Http.text(body));
         PlaygroundState cur = s.state();
         String query = ex.getRequestURI().getRawQuery();
         boolean regression = query != null ? query.contains("problem=regression") : cur.problem().equals("regression");
@@ -203,15 +205,11 @@ public final class ApiHandler implements HttpHandler {
     private void uploadModel(HttpExchange ex, Session s) throws IOException {
         byte[] body = Http.body(ex, Http.MAX_BODY);
         if (body.length == 0) throw new ApiException(400, "model: empty body; send the bytes of a .jgrad file");
-        Path tmp = Files.createTempFile("jgrad-playground-upload", ".jgrad");
-        try {
-            Files.write(tmp, body);
-            ModelFiles.Loaded loaded = ModelFiles.load(tmp, s.state(), stateJson);
-            s.adopt(loaded.state(), loaded.engine());
-            reply(ex, 200, s.describe().put("rebuilt", true));
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Http.requireType(ex, "application/octet-stream");
+        // Read from memory: no temporary file, so no temporary path in any message.
+        ModelFiles.Loaded loaded = ModelFiles.load(body, "uploaded model", s.state(), stateJson);
+        s.adopt(loaded.state(), loaded.engine());
+        reply(ex, 200, s.describe().put("rebuilt", true));
     }
 
     private ObjectNode defaults() {
@@ -241,7 +239,7 @@ public final class ApiHandler implements HttpHandler {
 
     /** Actions take no body, but a huge one must still be refused rather than buffered. */
     private static void drain(HttpExchange ex) throws IOException {
-        Http.body(ex, Http.MAX_BODY);
+        if (Http.body(ex, Http.MAX_BODY).length > 0) Http.requireType(ex, "application/json");
     }
 
     private interface Action {

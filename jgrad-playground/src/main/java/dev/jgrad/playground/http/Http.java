@@ -41,11 +41,24 @@ final class Http {
     static JsonNode json(HttpExchange ex, ObjectMapper mapper) throws IOException {
         byte[] b = body(ex, MAX_BODY);
         if (b.length == 0) return mapper.createObjectNode();
+        requireType(ex, "application/json");
         try {
             return mapper.readTree(b);
         } catch (IOException e) {
             throw new ApiException(400, "body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
+    }
+
+    /**
+     * A body must say what it is: a form or a text/plain post (what another site can send without asking) is
+     * refused with 415.
+     */
+    static void requireType(HttpExchange ex, String... accepted) {
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        String base = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        for (String a : accepted) if (a.equals(base)) return;
+        throw new ApiException(415, "Content-Type must be " + String.join(" or ", accepted) + ", got "
+                + (type == null ? "none" : "'" + (type.length() > 60 ? type.substring(0, 60) + "..." : type) + "'"));
     }
 
     static void sendJson(HttpExchange ex, int status, Object body, ObjectMapper mapper) throws IOException {

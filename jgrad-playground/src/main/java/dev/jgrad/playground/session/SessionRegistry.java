@@ -21,10 +21,18 @@ public final class SessionRegistry implements AutoCloseable {
     private final ObjectMapper mapper;
     private final Duration idleTimeout;
     private final int maxSessions;
+    private final Duration evictAfter;
     private final SecureRandom ids = new SecureRandom();
     private final ScheduledExecutorService sweeper;
 
     public SessionRegistry(EngineFactory factory, ObjectMapper mapper, Duration idleTimeout, int maxSessions) {
+        this(factory, mapper, idleTimeout, maxSessions, Duration.ofMinutes(1));
+    }
+
+    /** @param evictAfter at the limit, a session idle this long is freed to make room (see {@link #create}) */
+    public SessionRegistry(EngineFactory factory, ObjectMapper mapper, Duration idleTimeout, int maxSessions,
+                           Duration evictAfter) {
+        this.evictAfter = evictAfter;
         this.factory = factory;
         this.mapper = mapper;
         this.idleTimeout = idleTimeout;
@@ -38,13 +46,19 @@ public final class SessionRegistry implements AutoCloseable {
         sweeper.scheduleAtFixedRate(this::sweep, period, period, TimeUnit.MILLISECONDS);
     }
 
-    /** @throws IllegalStateException when the server already holds {@code maxSessions} sessions */
-    public Session create(PlaygroundState state) {
+    /**
+     * A new session. At the limit, expired sessions are swept and then the one idle longest is freed if it has been
+     * idle for {@code evictAfter}: a forgotten tab gives way, a burst of fresh sessions gets 429.
+     *
+     * @throws TooManySessionsException when every session is in use
+     */
+    public synchronized Session create(PlaygroundState state) {
         if (sessions.size() >= maxSessions) {
             sweep();
+            if (sessions.size() >= maxSessions) evictIdlest();
             if (sessions.size() >= maxSessions)
-                throw new TooManySessionsException("too many sessions (" + maxSessions + "); close other tabs or wait "
-                        + idleTimeout.toMinutes() + " minutes for idle ones to expire");
+                throw new TooManySessionsException("too many sessions in use (" + maxSessions + "); close other tabs "
+                        + "or try again in " + Math.max(1, evictAfter.toSeconds()) + " s");
         }
         byte[] b = new byte[16];
         ids.nextBytes(b);
@@ -70,6 +84,13 @@ public final class SessionRegistry implements AutoCloseable {
 
     public int size() {
         return sessions.size();
+    }
+
+    private void evictIdlest() {
+        Session idlest = null;
+        for (Session s : sessions.values())
+            if (idlest == null || s.idleNanos() > idlest.idleNanos()) idlest = s;
+        if (idlest != null && idlest.idleNanos() >= evictAfter.toNanos()) remove(idlest.id());
     }
 
     /** Frees sessions idle longer than the timeout. */

@@ -25,6 +25,7 @@ public final class StateJson {
         if (json == null || !json.isObject()) throw new IllegalArgumentException("state: expected a JSON object");
         ObjectNode merged = mapper.valueToTree(base);
         json.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+        defaultCustomClasses(json, merged);
         PlaygroundState s;
         try {
             s = mapper.treeToValue(merged, PlaygroundState.class);
@@ -34,6 +35,26 @@ public final class StateJson {
             throw new IllegalArgumentException("state: " + e.getMessage());
         }
         return StateValidator.validate(s);
+    }
+
+    /**
+     * New custom points without a class count take the classes actually painted (the largest label + 1, at least
+     * 2), not whatever count the previous data set had (3 for the default blobs).
+     */
+    private static void defaultCustomClasses(JsonNode patch, ObjectNode merged) {
+        if (patch.has("classes") || !patch.has("custom") || !Choices.CUSTOM.equals(merged.path("dataset").asText())
+                || !"classification".equals(merged.path("problem").asText()) || !merged.path("custom").isArray()) {
+            return;
+        }
+        int classes = 2;
+        for (JsonNode p : merged.get("custom")) {
+            JsonNode label = p.path(2);
+            if (label.isNumber() && label.asDouble() == Math.rint(label.asDouble())
+                    && label.asDouble() >= 0 && label.asDouble() < Limits.MAX_CLASSES) {
+                classes = Math.max(classes, label.asInt() + 1);
+            }
+        }
+        merged.put("classes", classes);
     }
 
     public JsonNode write(PlaygroundState s) {

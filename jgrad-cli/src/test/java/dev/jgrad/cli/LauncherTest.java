@@ -1,0 +1,62 @@
+package dev.jgrad.cli;
+
+import dev.jgrad.io.ModelFile;
+import dev.jgrad.io.SavedModel;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The {@code ./jgrad} launcher passes signals to the JVM (it {@code exec}s it): TERM or HUP to the launcher's
+ * process saves a checkpoint, as Ctrl-C does, and leaves no JVM running. Runs the real script with the test class
+ * path ({@code JGRAD_CLASSPATH}), so it needs no packaged jar.
+ */
+class LauncherTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "HUP"})
+    void aSignalToTheLauncherSavesACheckpointAndLeavesNoJvm(String signal, @TempDir Path dir) throws Exception {
+        Path launcher = Path.of("..", "jgrad").toAbsolutePath().normalize();
+        assumeTrue(Files.isExecutable(launcher), "the ./jgrad launcher is not at " + launcher);
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
+                "no bash here to run the launcher");
+        Path model = dir.resolve("long-run.jgrad");
+        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "train", "--data", "spiral", "--epochs", "100000",
+                "--progress", "none", "--out", model.toString());
+        pb.environment().put("JGRAD_CLASSPATH", System.getProperty("java.class.path"));
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        pb.redirectOutput(stdout.toFile());
+        pb.redirectError(stderr.toFile());
+        Process p = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline && p.isAlive()
+                && Files.readAllLines(stdout).stream().noneMatch(l -> l.matches("\\s+1\\s+\\d.*"))) {
+            Thread.sleep(50); // until the first epoch's row is out
+        }
+        assertThat(p.isAlive()).as("training still running before the signal").isTrue();
+        // The signal goes to the launcher's own process id, as a service manager or a closed terminal sends it.
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start();
+        assertThat(kill.waitFor()).isZero();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("launcher exited after " + signal).isTrue();
+        // No JVM of this run is left: none has the model path on its command line.
+        Thread.sleep(200);
+        List<ProcessHandle> left = ProcessHandle.allProcesses()
+                .filter(h -> h.info().commandLine().orElse("").contains(model.toString())).toList();
+        left.forEach(ProcessHandle::destroyForcibly); // do not leave one behind even when failing
+        assertThat(left).as("processes left running after " + signal).isEmpty();
+        assertThat(Files.readString(stdout)).contains("stopped: interrupted (Ctrl-C or a termination signal) at epoch");
+        SavedModel saved = ModelFile.load(model);
+        assertThat(saved.metadata()).containsEntry("interrupted", true).containsEntry("dataset", "spiral");
+        assertThat(Files.readString(stderr)).doesNotContain("WARNING: Using incubator modules");
+    }
+}
