@@ -9,7 +9,9 @@
  * by the protobuf-maven-plugin, the same release as the runtime) over {@code src/main/proto/onnx.proto}, vendored
  * unchanged from ONNX 1.12 apart from its Java package, so field numbers, types and encodings come from the
  * specification rather than from hand-written constants, and Google's encoder does the wire format. The lite
- * runtime is what the schema itself asks for ({@code optimize_for = LITE_RUNTIME}) and adds about 0.7 MB.
+ * runtime is what the schema itself asks for ({@code optimize_for = LITE_RUNTIME}) and adds about 1 MB. On Java
+ * 23 and later the JVM warns once when protobuf touches {@code sun.misc.Unsafe}; the {@code jgrad} launcher passes
+ * {@code --sun-misc-unsafe-memory-access=allow} there (lite code cannot run with it denied).
  * A hand-rolled wire writer would have been smaller but would be a second, untested copy of both. Every
  * exported model is checked by loading and running it in ONNX Runtime in the tests.
  *
