@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class ModelImport {
 
-    private static final Pattern NAME = Pattern.compile("(.*?)(\\d+)\\.(weight|bias)");
+    // A prefix that is empty or ends in '.', then the layer's position (at most 9 digits, so it fits an int).
+    private static final Pattern NAME = Pattern.compile("((?:.*\\.)?)(\\d{1,9})\\.(weight|bias)");
 
     private ModelImport() {
     }

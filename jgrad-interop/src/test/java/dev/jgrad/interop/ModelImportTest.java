@@ -140,6 +140,9 @@ class ModelImportTest {
         List<SafeTensor> prefixed = List.of(SafeTensor.f32("a.0.weight", new float[2], 1, 2), SafeTensor.f32("b.2.weight", new float[1], 1, 1));
         assertThatThrownBy(() -> ModelImport.sequential(new SafetensorsFile(prefixed, null), new int[]{2, 1, 1}, act, WeightLayout.OUT_IN))
                 .hasMessage("tensor 'b.2.weight' has prefix 'b.' but earlier tensors have 'a.'; expected one nn.Sequential's state_dict");
+        SafetensorsFile huge = new SafetensorsFile(List.of(SafeTensor.f32("12345678901.weight", new float[1], 1, 1)), null);
+        assertThatThrownBy(() -> ModelImport.sequential(huge, new int[]{1, 1}, act, WeightLayout.OUT_IN))
+                .hasMessageStartingWith("tensor '12345678901.weight' [1, 1] is not a Linear layer's weight or bias");
         SafetensorsFile ints = new SafetensorsFile(List.of(new SafeTensor("0.weight", SafetensorsDtype.I32, new int[]{1, 2}, new byte[8])), null);
         assertThatThrownBy(() -> ModelImport.sequential(ints, new int[]{2, 1}, act, WeightLayout.OUT_IN))
                 .hasMessage("tensor '0.weight' is I32; weights must be F32, F16, BF16 or F64");
