@@ -32,6 +32,7 @@ export class Api {
   uploadModel(bytes) { return call('POST', `${this.base()}/model`, bytes, 'application/octet-stream'); }
   dataUrl() { return `${this.base()}/data`; }
   modelUrl() { return `${this.base()}/model`; }
+  onnxUrl() { return `${this.base()}/onnx`; }
 
   /** Opens the frame stream; onFrame gets each parsed frame. Returns the EventSource (close() to stop). */
   stream(onFrame, onError) {

@@ -234,6 +234,7 @@ class App {
     history.replaceState(null, '', this.hash);
     $('download-csv').href = this.api.dataUrl();
     $('save-model').href = this.api.modelUrl();
+    $('export-onnx').href = this.api.onnxUrl();
     this.renderControls();
     this.onFrame(r.frame);
   }

@@ -352,6 +352,43 @@ class ApiTest {
     }
 
     @Test
+    void onnxExportRunsInOnnxRuntimeWithTheSavedModelsOutputs(@TempDir Path dir) throws Exception {
+        String id = client.session("{\"features\":[\"x1\",\"x2\",\"x1sq\"],\"layers\":[4,3],\"activations\":[\"tanh\",\"gelu\"]}");
+        for (int i = 0; i < 3; i++) client.post("/api/sessions/" + id + "/step", null);
+        Reply onnx = client.get("/api/sessions/" + id + "/onnx");
+        assertThat(onnx.status()).isEqualTo(200);
+        assertThat(onnx.raw().headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"playground.onnx\"");
+        Path file = dir.resolve("p.jgrad");
+        java.nio.file.Files.write(file, client.get("/api/sessions/" + id + "/model").raw().body());
+        dev.jgrad.nn.Module model = ModelFile.load(file).model();
+        float[][] x = new float[20][3];
+        Random rng = new Random(4);
+        for (float[] row : x) {
+            row[0] = (float) rng.nextGaussian();
+            row[1] = (float) rng.nextGaussian();
+            row[2] = row[0] * row[0];
+        }
+        ai.onnxruntime.OrtEnvironment env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+        try (ai.onnxruntime.OrtSession session = env.createSession(onnx.raw().body(), new ai.onnxruntime.OrtSession.SessionOptions());
+             ai.onnxruntime.OnnxTensor t = ai.onnxruntime.OnnxTensor.createTensor(env, x);
+             ai.onnxruntime.OrtSession.Result r = session.run(Map.of("features", t))) {
+            assertThat(session.getMetadata().getCustomMetadata()).containsEntry("features", "x1,x2,x1sq");
+            float[][] got = (float[][]) r.get(0).getValue();
+            float[] flat = new float[60];
+            for (int i = 0; i < 20; i++) System.arraycopy(x[i], 0, flat, 3 * i, 3);
+            float[] expected;
+            try (var g = dev.jgrad.tensor.Tensor.noGrad()) {
+                expected = model.eval().forward(dev.jgrad.tensor.Tensor.of(flat, 20, 3)).toArray();
+            }
+            int k = got[0].length;
+            for (int i = 0; i < 20; i++)
+                for (int j = 0; j < k; j++) assertThat((double) got[i][j]).isCloseTo(expected[i * k + j], within(1e-5));
+        }
+        assertThat(client.send("POST", "/api/sessions/" + id + "/onnx", new byte[0], "application/octet-stream").status())
+                .isEqualTo(405);
+    }
+
+    @Test
     void computationalGraphsMatchTheNotes() throws Exception {
         assertThat(client.get("/api/graphs").json().size()).isEqualTo(SeedGraph.values().length); // 7 since sigmoid-regression and xor-perceptrons
         Map<String, JsonNode> add = byLabel(client.get("/api/graphs/add-mul").json());

@@ -122,6 +122,15 @@ class BrowserTest {
         assertThat(trainLoss()).isLessThan(lossBefore);
         assertThat(heatmapPixels()).isNotEqualTo(pixelsBefore);
         assertThat(driver.findElement(By.id("metrics")).getText()).contains("Accuracy");
+        // The export link serves this session's network as ONNX (the bytes of a protobuf ModelProto).
+        var onnxLink = driver.findElement(By.id("export-onnx"));
+        assertThat(onnxLink.getText()).isEqualTo("Export ONNX");
+        assertThat(onnxLink.getAttribute("download")).isEqualTo("playground.onnx");
+        assertThat(onnxLink.getAttribute("href")).matches(".*/api/sessions/[^/]+/onnx");
+        var onnx = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(onnxLink.getAttribute("href"))).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(onnx.statusCode()).isEqualTo(200);
+        assertThat(new String(onnx.body(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains("jgrad").contains("Gemm");
 
         // Click a link, type a weight, read it back on hover.
         js("document.querySelector('#links path').dispatchEvent(new MouseEvent('click', {clientX: 300, clientY: 300, bubbles: true}));");

@@ -2,6 +2,8 @@ package dev.jgrad.playground.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgrad.interop.OnnxExport;
+import dev.jgrad.interop.OnnxOptions;
 import dev.jgrad.io.ModelFile;
 import dev.jgrad.io.SavedModel;
 import dev.jgrad.nn.Dropout;
@@ -18,7 +20,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Loads a jgrad model file into the playground. A file the playground saved carries its state in the metadata and is
@@ -71,6 +75,21 @@ public final class ModelFiles {
             if (s.bias() != null) t.bias().copyFrom(s.bias());
         }
         return new Loaded(state, engine);
+    }
+
+    /**
+     * A model file the playground saved, as ONNX: input {@code features} (the playground's feature columns in
+     * order, e.g. x1, x2, x1sq), output the network's raw output; the metadata names the features and the task.
+     */
+    public static byte[] toOnnx(Path file) throws IOException {
+        SavedModel saved = ModelFile.load(file);
+        Map<String, String> meta = new LinkedHashMap<>();
+        for (String key : List.of("features", "task", "playgroundOutput", "numClasses", "epoch", "playgroundState")) {
+            Object v = saved.metadata().get(key);
+            if (v != null) meta.put(key, String.valueOf(v));
+        }
+        meta.put("input_description", "the playground's features in this order: " + meta.getOrDefault("features", "?"));
+        return OnnxExport.toBytes(saved.model(), OnnxOptions.defaults().withNames("features", "output").withMetadata(meta));
     }
 
     private static PlaygroundState stateFor(Sequential seq, SavedModel saved, PlaygroundState current, StateJson json) {

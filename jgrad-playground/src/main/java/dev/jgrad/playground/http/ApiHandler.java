@@ -144,6 +144,7 @@ public final class ApiHandler implements HttpHandler {
                 if (method.equals("GET")) only(ex, "GET", seg, 4, () -> downloadModel(ex, s));
                 else only(ex, "POST", seg, 4, () -> uploadModel(ex, s));
             }
+            case "onnx" -> only(ex, "GET", seg, 4, () -> downloadOnnx(ex, s));
             default -> throw notFound(ex);
         }
     }
@@ -197,6 +198,19 @@ public final class ApiHandler implements HttpHandler {
             s.saveModel(tmp);
             ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"playground.jgrad\"");
             Http.send(ex, 200, "application/octet-stream", Files.readAllBytes(tmp));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The same network as {@link #downloadModel}, exported to ONNX by jgrad-interop. */
+    private void downloadOnnx(HttpExchange ex, Session s) throws IOException {
+        Path tmp = Files.createTempFile("jgrad-playground", ".jgrad");
+        try {
+            s.saveModel(tmp);
+            byte[] onnx = ModelFiles.toOnnx(tmp);
+            ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"playground.onnx\"");
+            Http.send(ex, 200, "application/octet-stream", onnx);
         } finally {
             Files.deleteIfExists(tmp);
         }
