@@ -1,19 +1,14 @@
 package dev.jgrad.interop;
 
 import dev.jgrad.interop.onnx.proto.OnnxProto.TensorProto;
+import dev.jgrad.activation.ActivationFunction;
+import dev.jgrad.nn.Activation;
 import dev.jgrad.nn.Dropout;
-import dev.jgrad.nn.GELU;
-import dev.jgrad.nn.Identity;
-import dev.jgrad.nn.LeakyReLU;
 import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Module;
 import dev.jgrad.nn.Perceptron;
-import dev.jgrad.nn.ReLU;
 import dev.jgrad.nn.Sequential;
-import dev.jgrad.nn.Sigmoid;
 import dev.jgrad.nn.Softmax;
-import dev.jgrad.nn.Step;
-import dev.jgrad.nn.Tanh;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +35,8 @@ import java.util.List;
 final class OnnxLayerMapping {
 
     /** The layer types this mapping knows, for messages. */
-    static final List<String> SUPPORTED = List.of("Linear", "Perceptron", "ReLU", "LeakyReLU", "Tanh", "Sigmoid",
-            "GELU", "Softmax", "Step", "Identity", "Dropout", "Sequential");
+    static final List<String> SUPPORTED = List.of("Linear", "Perceptron", "Activation (relu, leaky-relu, tanh, sigmoid,"
+            + " gelu, silu, elu, mish, softplus, hardtanh, step, identity)", "Softmax", "Dropout", "Sequential");
 
     /** A layer and its path in the model ({@code "2"}, {@code "1.0"}; {@code ""} for a model that is one layer). */
     record Placed(String path, Module layer) {
@@ -96,13 +91,12 @@ final class OnnxLayerMapping {
 
     /** Layers that map every element on its own (so a scaler may be folded past the ones that are identities). */
     private static boolean isElementwise(Module m) {
-        return m instanceof ReLU || m instanceof LeakyReLU || m instanceof Tanh || m instanceof Sigmoid
-                || m instanceof GELU || m instanceof Step || m instanceof Identity || m instanceof Dropout;
+        return (m instanceof Activation a && ACTIVATIONS.contains(catalogName(a))) || m instanceof Dropout;
     }
 
     /** True for the layers that leave their input unchanged at inference. */
     static boolean isInferenceIdentity(Module m) {
-        return m instanceof Identity || m instanceof Dropout;
+        return (m instanceof Activation a && catalogName(a).equals("identity")) || m instanceof Dropout;
     }
 
     /**
@@ -124,16 +118,8 @@ final class OnnxLayerMapping {
             step(g, name);
             return 1;
         }
-        if (m instanceof ReLU) {
-            g.node("Relu", name, g.current());
-        } else if (m instanceof LeakyReLU lr) {
-            g.node("LeakyRelu", name, g.current()).addAttribute(OnnxGraph.floatAttr("alpha", lr.alpha()));
-        } else if (m instanceof Tanh) {
-            g.node("Tanh", name, g.current());
-        } else if (m instanceof Sigmoid) {
-            g.node("Sigmoid", name, g.current());
-        } else if (m instanceof GELU) {
-            gelu(g, name);
+        if (m instanceof Activation a && isElementwise(m)) {
+            activation(p, a.function(), g, name);
         } else if (m instanceof Softmax s) {
             // The exported input is [batch, features], so the axis must be one of its two.
             if (s.axis() < -2 || s.axis() > 1) {
@@ -141,10 +127,6 @@ final class OnnxLayerMapping {
                         + " does not exist on the exported [batch, features] tensor");
             }
             g.node("Softmax", name, g.current()).addAttribute(OnnxGraph.intAttr("axis", s.axis()));
-        } else if (m instanceof Step) {
-            step(g, name);
-        } else if (m instanceof Identity) {
-            g.node("Identity", name, g.current());
         } else if (!(m instanceof Dropout)) {
             inputWidth(p); // throws the refusal
         }
@@ -208,6 +190,69 @@ final class OnnxLayerMapping {
         String zero = g.scalar(name + ".zero", 0f);
         g.node("GreaterOrEqual", name + ".GreaterOrEqual", g.current(), zero);
         g.node("Cast", name, g.current()).addAttribute(OnnxGraph.intAttr("to", TensorProto.DataType.FLOAT_VALUE));
+    }
+
+    /** The catalog activations ONNX can express, by catalog name (parameters come from the function's spec). */
+    static final List<String> ACTIVATIONS = List.of("identity", "relu", "leaky-relu", "tanh", "sigmoid", "gelu", "silu",
+            "elu", "mish", "softplus", "hardtanh", "step");
+
+    private static String catalogName(Activation a) {
+        String spec = a.function().spec();
+        int colon = spec.indexOf(':');
+        return colon < 0 ? spec : spec.substring(0, colon);
+    }
+
+    private static double[] catalogParams(ActivationFunction f) {
+        String spec = f.spec();
+        int colon = spec.indexOf(':');
+        if (colon < 0) {
+            return new double[0];
+        }
+        String[] parts = spec.substring(colon + 1).split(",");
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = Double.parseDouble(parts[i]);
+        }
+        return v;
+    }
+
+    /** One catalog activation as ONNX nodes: the operator where ONNX has it, else its composition. */
+    private static void activation(Placed p, ActivationFunction f, OnnxGraph g, String name) {
+        double[] params = catalogParams(f);
+        String x = g.current();
+        switch (catalogName((Activation) p.layer())) {
+            case "identity" -> g.node("Identity", name, x);
+            case "relu" -> g.node("Relu", name, x);
+            case "leaky-relu" -> g.node("LeakyRelu", name, x).addAttribute(OnnxGraph.floatAttr("alpha", (float) params[0]));
+            case "tanh" -> g.node("Tanh", name, x);
+            case "sigmoid" -> g.node("Sigmoid", name, x);
+            case "gelu" -> gelu(g, name);
+            case "step" -> step(g, name);
+            case "elu" -> g.node("Elu", name, x).addAttribute(OnnxGraph.floatAttr("alpha", (float) params[0]));
+            case "silu" -> { // x sigmoid(x)
+                g.node("Sigmoid", name + ".Sigmoid", x);
+                g.node("Mul", name, x, g.current());
+            }
+            case "mish" -> { // x tanh(softplus(x))
+                g.node("Softplus", name + ".Softplus", x);
+                g.node("Tanh", name + ".Tanh", g.current());
+                g.node("Mul", name, x, g.current());
+            }
+            case "softplus" -> { // log(1 + e^(beta x)) / beta; ONNX's Softplus has beta 1 and no threshold
+                if (params[0] == 1) {
+                    g.node("Softplus", name, x);
+                } else {
+                    String beta = g.scalar(name + ".beta", (float) params[0]);
+                    g.node("Mul", name + ".Scale", x, beta);
+                    g.node("Softplus", name + ".Softplus", g.current());
+                    g.node("Div", name, g.current(), beta);
+                }
+            }
+            case "hardtanh" -> g.node("Clip", name, x, g.scalar(name + ".min", (float) params[0]),
+                    g.scalar(name + ".max", (float) params[1]));
+            default -> throw new UnsupportedLayerException(p.display(), p.layer().typeName(), "activation '"
+                    + f.spec() + "' has no ONNX mapping; it knows " + String.join(", ", ACTIVATIONS));
+        }
     }
 
     private static void gelu(OnnxGraph g, String name) {

@@ -54,6 +54,10 @@ class OnnxExportTest {
         acts.put("Identity", Identity::new);
         acts.put("Step", Step::new);
         acts.put("Dropout(0.5)", () -> new Dropout(0.5, new Random(1)));
+        for (String spec : new String[]{"silu", "elu:0.7", "mish", "softplus", "softplus:2,20", "hardtanh:-0.5,0.8",
+                "leaky-relu:0.1"}) {
+            acts.put("Activation(" + spec + ")", () -> new dev.jgrad.nn.Activation(spec));
+        }
         return acts.entrySet().stream().flatMap(e -> Stream.of(13, 17, 20, 21)
                 .flatMap(opset -> Stream.of(true, false).map(bias -> Arguments.of(e.getKey(), e.getValue(), opset, bias))));
     }
@@ -209,7 +213,7 @@ class OnnxExportTest {
         assertThatThrownBy(() -> OnnxExport.write(model, OnnxOptions.defaults(), file))
                 .isInstanceOf(UnsupportedLayerException.class)
                 .hasMessageStartingWith("layer 1.1 (Doubler): ONNX export has no mapping for")
-                .hasMessageContaining("it knows Linear, Perceptron, ReLU");
+                .hasMessageContaining("it knows Linear, Perceptron, Activation (relu, leaky-relu");
         assertThat(file).doesNotExist();
         assertThat(dir.toFile().list()).isEmpty();
     }

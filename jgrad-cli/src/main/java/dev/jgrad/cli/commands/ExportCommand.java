@@ -88,7 +88,7 @@ public final class ExportCommand implements Callable<Integer> {
         LoadedModel m = LoadedModel.load(model);
         ModelInfo info = m.info();
         PrintWriter out = spec.commandLine().getOut();
-        String from = "model: " + model + " (" + Mlp.describe(m.widths()) + " " + info.activation().id() + ", trained on "
+        String from = "model: " + model + " (" + Mlp.describe(m.widths()) + " " + info.activation().spec() + ", trained on "
                 + info.dataset() + ")";
         if (onnx) {
             exportOnnx(m, info, out, from);

@@ -1,9 +1,10 @@
 package dev.jgrad.cli.commands;
 
+import dev.jgrad.activation.ActivationFunction;
+import dev.jgrad.activation.Activations;
 import dev.jgrad.cli.CommonOptions;
 import dev.jgrad.cli.ExitCodes;
 import dev.jgrad.cli.InputException;
-import dev.jgrad.cli.model.Activation;
 import dev.jgrad.cli.model.InteropMetadata;
 import dev.jgrad.cli.model.LossKind;
 import dev.jgrad.cli.model.Mlp;
@@ -112,12 +113,12 @@ public final class ImportCommand implements Callable<Integer> {
             int[] w = widths;
             savedInfo = parse("--from " + from, () -> ModelInfo.fromMetadata(saved, w[0], w[w.length - 1]));
         }
-        Activation act = activation != null ? parse("--activation", () -> Activation.parse(activation))
-                : savedInfo != null ? savedInfo.activation() : Activation.RELU;
+        ActivationFunction act = activation != null ? parse("--activation", () -> Activations.parse(activation))
+                : savedInfo != null ? savedInfo.activation() : Activations.RELU;
         out.println("read " + from + ": " + file.tensors().size() + " tensors (" + dtypes(file) + "), "
                 + String.format(Locale.ROOT, "%,d", file.elements()) + " values");
 
-        Supplier<dev.jgrad.nn.Module> factory = act::create;
+        Supplier<dev.jgrad.nn.Module> factory = () -> dev.jgrad.nn.Activation.of(act);
         ModelImport.Result result;
         try {
             result = ModelImport.sequential(file, widths, factory, layout);
@@ -131,7 +132,7 @@ public final class ImportCommand implements Callable<Integer> {
             info = new ModelInfo(s.dataset(), s.dataKind(), s.regression(), s.classNames(), s.inputShape(),
                     s.featureNames(), s.normalization(), s.scaler(), s.loss(), act, s.output());
             metadata = new LinkedHashMap<>(saved);
-            metadata.put("activation", act.id());
+            metadata.put("activation", act.spec());
             if (s.output() == Output.SIGMOID) {
                 result.model().add(new Sigmoid()); // jgrad's quadratic-cost recipe ends in a Sigmoid, which has no weights
             }
@@ -143,7 +144,7 @@ public final class ImportCommand implements Callable<Integer> {
         metadata.put("weightLayout", layout.id());
         ModelFile.save(result.model(), metadata, outFile);
 
-        out.println("model: MLP " + Mlp.describe(widths) + " " + act.id() + ", " + info.output().id() + " out, "
+        out.println("model: MLP " + Mlp.describe(widths) + " " + act.spec() + ", " + info.output().id() + " out, "
                 + String.format(Locale.ROOT, "%,d", result.model().parameterCount()) + " parameters");
         for (String note : result.notes()) {
             out.println("note: " + note);
@@ -161,7 +162,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** A classifier giving logits: class names and input layout from --dataset, else numbered classes and raw features. */
-    private static ModelInfo newInfo(int[] widths, Activation act, IdxDataset idx) {
+    private static ModelInfo newInfo(int[] widths, ActivationFunction act, IdxDataset idx) {
         int in = widths[0];
         int classes = widths[widths.length - 1];
         if (idx != null) {
