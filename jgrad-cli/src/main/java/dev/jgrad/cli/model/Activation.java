@@ -30,6 +30,11 @@ public enum Activation {
         };
     }
 
+    /** The catalog spec of the layer {@link #create()} builds, e.g. {@code leaky-relu:0.01}, as model cards record it. */
+    public String spec() {
+        return ((dev.jgrad.nn.Activation) create()).function().spec();
+    }
+
     /** Parses {@link #id()} (any case, {@code _} or {@code -}). */
     public static Activation parse(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT).replace('_', '-');
