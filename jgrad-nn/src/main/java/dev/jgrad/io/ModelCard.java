@@ -264,11 +264,11 @@ public final class ModelCard {
     }
 
     /**
-     * Fills {@code provenance}: the jgrad version, the time now, the tool, the seed, and the data as given plus its
-     * absolute path when it names an existing file or directory. Returns this.
+     * Fills {@code provenance}: this jgrad's version, the time now, the tool, the seed, and the data as given plus
+     * its absolute path when it names an existing file or directory. Returns this.
      */
-    public ModelCard provenance(String jgradVersion, String tool, Long seed, String data) {
-        put(PROVENANCE, "jgrad_version", jgradVersion);
+    public ModelCard provenance(String tool, Long seed, String data) {
+        put(PROVENANCE, "jgrad_version", jgradVersion());
         put(PROVENANCE, "created", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         put(PROVENANCE, "tool", tool);
         put(PROVENANCE, "seed", seed);
@@ -284,6 +284,20 @@ public final class ModelCard {
             }
         }
         return this;
+    }
+
+    /** The version of this jgrad build, or "unknown" when run from classes not built by Maven. */
+    public static String jgradVersion() {
+        try (java.io.InputStream in = ModelCard.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static List<Integer> ints(int[] values) {

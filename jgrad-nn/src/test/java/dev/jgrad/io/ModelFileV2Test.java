@@ -56,7 +56,7 @@ class ModelFileV2Test {
                 .task("classification").classNames(List.of("no", "yes")).outputKind("logits")
                 .training("activation", "tanh").training("optimizer", Map.of("name", "adam", "lr", 0.01))
                 .metric("loss", 0.25).metric("val_loss", Double.NaN)
-                .provenance("1.2.3", "test", 7L, dir.toString());
+                .provenance("test", 7L, dir.toString());
         card.put("my-tool", "anything", List.of(1, "two"));
         Path file = dir.resolve("m.jgrad");
         ModelFile.save(m, card, Map.of("note", "hi"), new TrainingState(2, 42, opt, true), file);
@@ -69,6 +69,7 @@ class ModelFileV2Test {
         assertThat(s.card().metrics()).containsExactly(Map.entry("loss", 0.25)); // NaN is left out
         assertThat(s.card().string(ModelCard.PROVENANCE, "data_absolute")).contains(dir.toAbsolutePath().toString());
         assertThat(s.card().get("my-tool", "anything")).isEqualTo(List.of(1, "two"));
+        assertThat(s.card().string(ModelCard.PROVENANCE, "jgrad_version")).hasValueSatisfying(v -> assertThat(v).matches("\\d+\\.\\d+.*"));
         assertThat(s.metadata()).containsExactly(Map.entry("note", "hi"));
         TrainingState t = s.trainingState().orElseThrow();
         assertThat(t.epoch()).isEqualTo(2);

@@ -6,7 +6,6 @@ import dev.jgrad.cli.CommonOptions;
 import dev.jgrad.cli.ExitCodes;
 import dev.jgrad.cli.InputException;
 import dev.jgrad.cli.Main;
-import dev.jgrad.cli.VersionProvider;
 import dev.jgrad.cli.data.DataOptions;
 import dev.jgrad.cli.data.DataSource;
 import dev.jgrad.cli.data.LabelMatcher;
@@ -381,7 +380,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (test != null) {
             test.metrics().forEach((k, v) -> card.metric("test_" + k, v));
         }
-        card.provenance(VersionProvider.version(), "jgrad train", seed, data);
+        card.provenance("jgrad train", seed, data);
         card.put(ModelCard.PROVENANCE, "data_kind", info.dataKind());
         Path file = this.out.toAbsolutePath();
         ModelFile.save(net, card, state, file);
