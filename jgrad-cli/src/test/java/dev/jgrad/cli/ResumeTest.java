@@ -50,6 +50,9 @@ class ResumeTest {
         }
         assertThat(b.trainingState().orElseThrow()).isEqualTo(a.trainingState().orElseThrow());
         assertThat(b.card().section("training")).containsEntry("epochs", 4);
+        // The history of the resumed run has all four epochs, the same rows as the uninterrupted run's.
+        assertThat(java.nio.file.Files.readAllLines(dir.resolve("resumed.history.csv")))
+                .isEqualTo(java.nio.file.Files.readAllLines(dir.resolve("straight.history.csv"))).hasSize(5);
         // The check can fail: two epochs are not four.
         assertThat(ModelFile.load(half).model().parameters().get(0).toArray()).isNotEqualTo(pa.get(0).toArray());
     }

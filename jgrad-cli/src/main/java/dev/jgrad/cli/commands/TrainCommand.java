@@ -391,6 +391,9 @@ public final class TrainCommand implements Callable<Integer> {
             String header = table.substring(0, table.indexOf('\n')).replace(",val_", "," + monitorName + "_");
             table = header + table.substring(table.indexOf('\n'));
         }
+        if (resume != null) {
+            table = withEarlierEpochs(table, Path.of(baseName(resume) + ".history.csv"), state.epoch() - history.size());
+        }
         dev.jgrad.io.AtomicFiles.writeString(csv, table);
         List<Path> written = new ArrayList<>(List.of(this.out, csv));
         // Not while the JVM shuts down after Ctrl-C: drawing starts AWT, which registers shutdown hooks and fails.
@@ -401,6 +404,29 @@ public final class TrainCommand implements Callable<Integer> {
         out.println();
         out.println("saved: " + String.join(", ", written.stream().map(Path::toString).toList()));
         out.flush();
+    }
+
+    /**
+     * A resumed run's history table with the saved run's rows of epochs 1..{@code before} in front, when the saved
+     * run's history file is there with the same columns; otherwise the resumed epochs alone.
+     */
+    private static String withEarlierEpochs(String table, Path earlier, int before) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(earlier)) {
+            return table;
+        }
+        List<String> old = java.nio.file.Files.readAllLines(earlier);
+        String header = table.substring(0, table.indexOf('\n'));
+        if (old.isEmpty() || !old.get(0).equals(header)) {
+            return table;
+        }
+        StringBuilder sb = new StringBuilder(header).append('\n');
+        for (String row : old.subList(1, old.size())) {
+            String epoch = row.substring(0, Math.max(0, row.indexOf(',')));
+            if (epoch.matches("\\d+") && Integer.parseInt(epoch) <= before) {
+                sb.append(row).append('\n');
+            }
+        }
+        return sb.append(table.substring(table.indexOf('\n') + 1)).toString();
     }
 
     /** {@code {"name": "adam", "lr": ..., "beta1": ...}}: the command line's name and the optimizer's hyperparameters. */
