@@ -38,7 +38,7 @@ public final class AdaGrad extends GradientOptimizer {
     @Override
     public Map<String, Object> hyperparameters() {
         Map<String, Object> h = super.hyperparameters();
-        h.put("eps", (double) eps);
+        h.put("eps", decimal(eps));
         return h;
     }
 }

@@ -82,11 +82,11 @@ public class Adam extends GradientOptimizer {
     @Override
     public Map<String, Object> hyperparameters() {
         Map<String, Object> h = super.hyperparameters();
-        h.put("beta1", (double) beta1);
-        h.put("beta2", (double) beta2);
-        h.put("eps", (double) eps);
+        h.put("beta1", decimal(beta1));
+        h.put("beta2", decimal(beta2));
+        h.put("eps", decimal(eps));
         if (weightDecay > 0) {
-            h.put("weight_decay", (double) weightDecay);
+            h.put("weight_decay", decimal(weightDecay));
         }
         return h;
     }

@@ -67,6 +67,11 @@ public abstract class GradientOptimizer implements Optimizer {
         return h;
     }
 
+    /** A float32 hyperparameter as the decimal it was given as (0.9, not 0.8999999761581421), for a model card. */
+    protected static double decimal(float v) {
+        return Double.parseDouble(Float.toString(v));
+    }
+
     /** A copy of everything the next step depends on besides the weights and gradients. */
     public OptimizerState state() {
         return new OptimizerState(name, steps, lr, buffers);

@@ -42,8 +42,8 @@ public final class RMSProp extends GradientOptimizer {
     @Override
     public Map<String, Object> hyperparameters() {
         Map<String, Object> h = super.hyperparameters();
-        h.put("alpha", (double) alpha);
-        h.put("eps", (double) eps);
+        h.put("alpha", decimal(alpha));
+        h.put("eps", decimal(eps));
         return h;
     }
 }

@@ -67,9 +67,9 @@ public final class SGD extends GradientOptimizer {
     @Override
     public Map<String, Object> hyperparameters() {
         Map<String, Object> h = super.hyperparameters();
-        h.put("momentum", (double) momentum);
+        h.put("momentum", decimal(momentum));
         h.put("nesterov", nesterov);
-        h.put("weight_decay", (double) weightDecay);
+        h.put("weight_decay", decimal(weightDecay));
         return h;
     }
 

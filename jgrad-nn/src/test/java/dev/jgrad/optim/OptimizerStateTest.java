@@ -88,8 +88,8 @@ class OptimizerStateTest {
         float before = s.buffers().get("m")[0][0];
         steps(m, adam, 1, 2);
         assertThat(s.buffers().get("m")[0][0]).isEqualTo(before);
-        assertThat(adam.hyperparameters()).containsEntry("lr", 0.01).containsEntry("beta1", (double) 0.9f)
-                .containsEntry("beta2", (double) 0.999f);
+        assertThat(adam.hyperparameters()).containsEntry("lr", 0.01).containsEntry("beta1", 0.9)
+                .containsEntry("beta2", 0.999);
     }
 
     @Test
