@@ -1,5 +1,6 @@
 package dev.jgrad.cli;
 
+import dev.jgrad.io.ModelCard;
 import dev.jgrad.io.ModelFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,13 +39,16 @@ class CsvTrainingTest {
                 .contains("stopped: early stopping at epoch");
         assertThat(TrainEvalPredictTest.testAccuracy(r.out())).isGreaterThan(0.9);
 
-        Map<String, Object> meta = ModelFile.load(model).metadata();
-        assertThat(meta).containsEntry("classNames", List.of("large", "medium", "small"))
-                .containsEntry("features", "width,height").containsEntry("normalization", "scaler");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> scaler = (Map<String, Object>) meta.get("scaler");
+        ModelCard card = ModelFile.load(model).card();
+        assertThat(card.classNames()).containsExactly("large", "medium", "small");
+        assertThat(card.featureNames()).containsExactly("width", "height");
+        assertThat(card.normalization()).contains("scaler");
+        Map<String, Object> scaler = card.scaler().orElseThrow();
         assertThat(scaler).containsEntry("kind", "standardize");
         assertThat((List<?>) scaler.get("offset")).hasSize(2);
+        assertThat(card.string(ModelCard.PROVENANCE, "data_absolute")).contains(data.toAbsolutePath().toString());
+        // Early stopping put the best epoch's weights back: resuming would not repeat an uninterrupted run.
+        assertThat(ModelFile.load(model).trainingState().orElseThrow().exact()).isFalse();
 
         // The whole file, training rows included, only when asked for by name (without --data eval refuses).
         Cli.Result eval = Cli.run("eval", "--model", model.toString(), "--data", data.toString());

@@ -70,7 +70,7 @@ class InteropCommandsTest {
     void aCsvModelsScalerIsInsideTheOnnxGraphAsNodesOrFolded() throws Exception {
         SavedModel saved = ModelFile.load(csvModel);
         @SuppressWarnings("unchecked")
-        Scaler scaler = Scaler.fromMap((Map<String, ?>) saved.metadata().get("scaler"));
+        Scaler scaler = Scaler.fromMap((Map<String, ?>) saved.card().scaler().orElseThrow());
         float[][] raw = new float[30][];
         Random rng = new Random(1);
         for (int i = 0; i < raw.length; i++) {
@@ -92,10 +92,11 @@ class InteropCommandsTest {
                     + (fold.isEmpty() ? "(as Sub and Div nodes)" : "(folded into the first layer)"));
             assertClose(onnxRun(onnx, raw), expected);
             try (OrtSession s = OrtEnvironment.getEnvironment().createSession(onnx.toString(), new OrtSession.SessionOptions())) {
+                // The model card's sections travel as JSON strings.
                 assertThat(s.getMetadata().getCustomMetadata())
-                        .containsEntry("classNames", "[\"elm\",\"fir\",\"oak\"]")
-                        .containsEntry("output", "logits")
                         .containsEntry("output_description", "logits; softmax gives the class probabilities");
+                assertThat(s.getMetadata().getCustomMetadata().get("outputs"))
+                        .contains("\"class_names\":[\"elm\",\"fir\",\"oak\"]").contains("\"kind\":\"logits\"");
             }
         }
     }

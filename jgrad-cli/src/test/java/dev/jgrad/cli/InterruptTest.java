@@ -1,5 +1,6 @@
 package dev.jgrad.cli;
 
+import dev.jgrad.io.ModelCard;
 import dev.jgrad.io.ModelFile;
 import dev.jgrad.io.SavedModel;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,9 @@ class InterruptTest {
         assertThat(err).as(Files.readString(stdout) + "\n" + err).contains("interrupted: checkpoint saved to " + model);
         assertThat(Files.readString(stdout)).contains("stopped: interrupted (Ctrl-C or a termination signal) at epoch");
         SavedModel saved = ModelFile.load(model);
-        assertThat(saved.metadata()).containsEntry("interrupted", true).containsEntry("dataset", "spiral");
+        assertThat(saved.card().section(ModelCard.TRAINING)).containsEntry("interrupted", true);
+        assertThat(saved.card().string(ModelCard.PROVENANCE, "data")).contains("spiral");
+        assertThat(saved.trainingState().orElseThrow().exact()).isFalse();
         assertThat(dir.resolve("interrupted.history.csv")).isRegularFile();
     }
 }

@@ -56,7 +56,8 @@ class LauncherTest {
         assertThat(left).as("processes left running after " + signal).isEmpty();
         assertThat(Files.readString(stdout)).contains("stopped: interrupted (Ctrl-C or a termination signal) at epoch");
         SavedModel saved = ModelFile.load(model);
-        assertThat(saved.metadata()).containsEntry("interrupted", true).containsEntry("dataset", "spiral");
+        assertThat(saved.card().get(dev.jgrad.io.ModelCard.TRAINING, "interrupted")).isEqualTo(true);
+        assertThat(saved.card().string(dev.jgrad.io.ModelCard.PROVENANCE, "data")).contains("spiral");
         assertThat(Files.readString(stderr)).doesNotContain("WARNING: Using incubator modules");
     }
 }

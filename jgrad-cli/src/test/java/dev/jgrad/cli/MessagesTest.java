@@ -66,10 +66,9 @@ class MessagesTest {
         // A tiny image model: a 28x28 IDX set is not needed, only a model whose input is an image.
         dev.jgrad.cli.model.ModelInfo info = new dev.jgrad.cli.model.ModelInfo("fashion-mnist", "idx", false,
                 java.util.List.of("a", "b"), new int[]{28, 28}, java.util.List.of(), "pixels/255", null,
-                dev.jgrad.cli.model.LossKind.CROSS_ENTROPY, dev.jgrad.activation.Activations.RELU,
-                dev.jgrad.cli.model.Output.LOGITS);
+                dev.jgrad.cli.model.LossKind.CROSS_ENTROPY, "relu", dev.jgrad.cli.model.Output.LOGITS, null);
         dev.jgrad.io.ModelFile.save(new dev.jgrad.nn.Sequential(new dev.jgrad.nn.Linear(784, 2, new java.util.Random(1))),
-                info.toMetadata(java.util.Map.of()), model);
+                info.toCard(new dev.jgrad.io.ModelCard()), model);
         assertOneLine(Cli.run("predict", "--model", model.toString(), "--input", png.toString()),
                 png + ": 46000x46000 pixels is too large to read (at most 40 million pixels)");
     }

@@ -1,7 +1,9 @@
 package dev.jgrad.cli;
 
+import dev.jgrad.io.ModelCard;
 import dev.jgrad.io.ModelFile;
 import dev.jgrad.io.SavedModel;
+import dev.jgrad.io.TrainingState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,17 +61,28 @@ class TrainEvalPredictTest {
     @Test
     void modelCarriesWhatEvalAndPredictNeed() throws IOException {
         SavedModel saved = ModelFile.load(model);
-        assertThat(saved.metadata())
-                .containsEntry("dataset", "circle")
-                .containsEntry("task", "classification")
-                .containsEntry("classNames", List.of("-1", "+1"))
-                .containsEntry("inputShape", List.of(2))
-                .containsEntry("features", "x1,x2")
-                .containsEntry("loss", "cross-entropy")
-                .containsEntry("activation", "relu")
-                .containsEntry("output", "logits")
-                .containsEntry("epochs", 30)
-                .containsEntry("seed", 7);
+        ModelCard card = saved.card();
+        assertThat(saved.formatVersion()).isEqualTo(2);
+        assertThat(card.string(ModelCard.PROVENANCE, "data")).contains("circle");
+        assertThat(card.task()).contains("classification");
+        assertThat(card.classNames()).containsExactly("-1", "+1");
+        assertThat(card.inputShape()).hasValueSatisfying(s -> assertThat(s).containsExactly(2));
+        assertThat(card.featureNames()).containsExactly("x1", "x2");
+        assertThat(card.outputKind()).contains("logits");
+        assertThat(card.section(ModelCard.TRAINING)).containsEntry("loss", "cross-entropy").containsEntry("activation", "relu")
+                .containsEntry("epochs", 30).containsEntry("seed", 7).containsEntry("batch_size", 32)
+                .containsEntry("layers", List.of(2, 16, 16, 2));
+        assertThat(card.object(ModelCard.TRAINING, "optimizer")).hasValueSatisfying(o -> assertThat(o)
+                .containsEntry("name", "adam").containsEntry("lr", 0.01).containsKeys("beta1", "beta2", "eps"));
+        assertThat(card.metrics()).containsKeys("loss", "accuracy", "val_loss", "val_accuracy", "test_accuracy");
+        assertThat(card.section(ModelCard.PROVENANCE)).containsEntry("tool", "jgrad train").containsEntry("seed", 7)
+                .containsKeys("jgrad_version", "created");
+        TrainingState state = saved.trainingState().orElseThrow();
+        assertThat(state.epoch()).isEqualTo(30);
+        assertThat(state.seed()).isEqualTo(7);
+        assertThat(state.exact()).isTrue();
+        assertThat(state.optimizer().type()).isEqualTo("Adam");
+        assertThat(state.optimizer().steps()).isEqualTo(30 * 9); // 280 rows in batches of 32
     }
 
     @Test
@@ -78,7 +91,15 @@ class TrainEvalPredictTest {
         Cli.Result r = Cli.run("train", "--data", "circle", "--samples", "400", "--epochs", "30", "--seed", "7",
                 "--progress", "none", "--out", again.toString());
         assertThat(r.code()).isZero();
-        assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(model));
+        // The same file but for the time it was written (the card's provenance.created).
+        SavedModel a = ModelFile.load(model);
+        SavedModel b = ModelFile.load(again);
+        for (int i = 0; i < a.model().parameters().size(); i++) {
+            assertThat(b.model().parameters().get(i).toArray()).containsExactly(a.model().parameters().get(i).toArray());
+        }
+        assertThat(b.trainingState()).isEqualTo(a.trainingState());
+        b.card().put(ModelCard.PROVENANCE, "created", a.card().get(ModelCard.PROVENANCE, "created"));
+        assertThat(b.card()).isEqualTo(a.card());
     }
 
     @Test

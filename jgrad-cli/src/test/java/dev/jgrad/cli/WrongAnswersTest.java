@@ -44,9 +44,9 @@ class WrongAnswersTest {
 
     @Test
     void theModelRemembersItsLabelColumnAndFeatureNames() throws IOException {
-        Map<String, Object> meta = ModelFile.load(model).metadata();
-        assertThat(meta).containsEntry("labelColumn", "kind")
-                .containsEntry("featureNames", List.of("size", "weight, kg", "height"));
+        dev.jgrad.io.ModelCard card = ModelFile.load(model).card();
+        assertThat(card.labelColumn()).contains("kind");
+        assertThat(card.featureNames()).containsExactly("size", "weight, kg", "height");
     }
 
     @Test

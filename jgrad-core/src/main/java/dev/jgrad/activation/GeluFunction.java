@@ -65,8 +65,10 @@ final class GeluFunction extends SimpleFunction {
                 float v = x[xOff + from + i];
                 float z = Math.abs(v) * (float) INV_SQRT2;
                 float erfc = e[i] / (1f + 0.5f * z);
-                float phi = v >= 0 ? 1f - 0.5f * erfc : 0.5f * erfc;
-                y[yOff + from + i] = v * phi;
+                // Phi = (1 + sign(v) erf(|v|/sqrt2)) / 2 without a branch: signs are random, a branch mispredicts
+                // half the time (it cost 10x).
+                float cdf = 0.5f + Math.copySign(0.5f - 0.5f * erfc, v);
+                y[yOff + from + i] = v * cdf;
             }
         }
     }

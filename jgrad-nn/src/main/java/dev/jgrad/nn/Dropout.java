@@ -8,12 +8,13 @@ import java.util.Random;
 /**
  * Inverted dropout: in training mode each element is zeroed with probability {@code p} and the survivors are
  * scaled by {@code 1/(1-p)}, so the expected activation is unchanged and evaluation mode is the identity.
- * The mask comes from the {@link Random} given at construction.
+ * The mask comes from the {@link Random} given at construction, or, once {@link #reseed} was called (the trainer
+ * does so every epoch), from a generator seeded with that seed.
  */
 public final class Dropout extends Module {
 
     private final float p;
-    private final Random rng;
+    private Random rng;
 
     public Dropout(double p, Random rng) {
         if (!(p >= 0 && p < 1)) {
@@ -25,6 +26,11 @@ public final class Dropout extends Module {
 
     public float p() {
         return p;
+    }
+
+    @Override
+    public void reseed(long seed) {
+        rng = new Random(seed);
     }
 
     @Override

@@ -121,6 +121,16 @@ public abstract class Module {
         }
     }
 
+    /**
+     * Restarts the random stream of a layer that draws random numbers in {@link #forward} (dropout) from
+     * {@code seed}. The trainer calls it on every module at the start of each epoch with a seed derived from its
+     * own seed, the epoch and the module's path, so an epoch's draws do not depend on the epochs before it and
+     * training can be resumed from a saved epoch with the same results. A layer with no randomness ignores it (the
+     * default); a container passes nothing on itself (the trainer visits every module).
+     */
+    public void reseed(long seed) {
+    }
+
     /** The layer type as written in {@link #toString()} and in model files, e.g. {@code "Linear"}. */
     public String typeName() {
         return getClass().getSimpleName();

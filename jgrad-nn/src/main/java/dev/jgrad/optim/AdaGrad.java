@@ -3,6 +3,7 @@ package dev.jgrad.optim;
 import dev.jgrad.tensor.Tensor;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * AdaGrad: each weight's step shrinks with its accumulated squared gradients,
@@ -20,7 +21,7 @@ public final class AdaGrad extends GradientOptimizer {
     public AdaGrad(List<? extends Tensor> params, double lr, double eps) {
         super("AdaGrad", params, lr);
         this.eps = (float) Hyper.positive("AdaGrad", "eps", eps);
-        this.sumSquares = newState();
+        this.sumSquares = newState("sum_squares");
     }
 
     @Override
@@ -32,5 +33,12 @@ public final class AdaGrad extends GradientOptimizer {
             s[i] += gi * gi;
             w[i] -= lr * gi / ((float) Math.sqrt(s[i]) + eps);
         }
+    }
+
+    @Override
+    public Map<String, Object> hyperparameters() {
+        Map<String, Object> h = super.hyperparameters();
+        h.put("eps", decimal(eps));
+        return h;
     }
 }

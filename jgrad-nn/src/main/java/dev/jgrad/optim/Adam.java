@@ -3,6 +3,7 @@ package dev.jgrad.optim;
 import dev.jgrad.tensor.Tensor;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Adam (Kingma and Ba, 2015), with optional decoupled weight decay (that variant is {@link AdamW}):
@@ -40,8 +41,8 @@ public class Adam extends GradientOptimizer {
         this.beta2 = (float) Hyper.unitInterval(name, "beta2", beta2);
         this.eps = (float) Hyper.positive(name, "eps", eps);
         this.weightDecay = (float) Hyper.nonNegative(name, "weightDecay", weightDecay);
-        this.m = newState();
-        this.v = newState();
+        this.m = newState("m");
+        this.v = newState("v");
     }
 
     @Override
@@ -76,6 +77,18 @@ public class Adam extends GradientOptimizer {
             vi[i] = b2 * vi[i] + c2 * gi * gi;
             w[i] -= step * mi[i] / ((float) Math.sqrt(vi[i]) / sb2 + e);
         }
+    }
+
+    @Override
+    public Map<String, Object> hyperparameters() {
+        Map<String, Object> h = super.hyperparameters();
+        h.put("beta1", decimal(beta1));
+        h.put("beta2", decimal(beta2));
+        h.put("eps", decimal(eps));
+        if (weightDecay > 0) {
+            h.put("weight_decay", decimal(weightDecay));
+        }
+        return h;
     }
 
     @Override

@@ -2,12 +2,16 @@ package dev.jgrad.optim;
 
 import dev.jgrad.tensor.Tensor;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The common part of the gradient optimizers: the parameter list, the learning rate, per-parameter state arrays
  * allocated once, and a step loop that hands each parameter's {@code float[]} values and gradient to
- * {@link #update}.
+ * {@link #update}. The state arrays are registered by name ({@link #newState(String)}), so {@link #state()} and
+ * {@link #loadState} save and restore every optimizer's state in this one place.
  */
 public abstract class GradientOptimizer implements Optimizer {
 
@@ -15,6 +19,7 @@ public abstract class GradientOptimizer implements Optimizer {
     private final String name;
     private double lr;
     private long steps;
+    private final Map<String, float[][]> buffers = new LinkedHashMap<>();
 
     protected GradientOptimizer(String name, List<? extends Tensor> params, double lr) {
         this.name = name;
@@ -31,13 +36,79 @@ public abstract class GradientOptimizer implements Optimizer {
         this.lr = Hyper.positive(name, "lr", lr);
     }
 
-    /** One zero-filled state array per parameter, e.g. momentum buffers. */
-    protected final float[][] newState() {
+    /**
+     * One zero-filled state array per parameter, e.g. momentum buffers, registered under {@code name} for
+     * {@link #state()} and {@link #loadState}.
+     */
+    protected final float[][] newState(String name) {
+        if (buffers.containsKey(name)) {
+            throw new IllegalStateException(this.name + ": state buffer '" + name + "' is already registered");
+        }
         float[][] s = new float[params.size()][];
         for (int i = 0; i < s.length; i++) {
             s[i] = new float[params.get(i).numel()];
         }
+        buffers.put(name, s);
         return s;
+    }
+
+    /** The optimizer's type name, e.g. {@code "Adam"}. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The hyperparameters by name, for a model card: {@code lr} and the optimizer's own ({@code beta1}, ...).
+     * Subclasses add theirs to the map from {@code super.hyperparameters()}.
+     */
+    public Map<String, Object> hyperparameters() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("lr", lr);
+        return h;
+    }
+
+    /** A float32 hyperparameter as the decimal it was given as (0.9, not 0.8999999761581421), for a model card. */
+    protected static double decimal(float v) {
+        return Double.parseDouble(Float.toString(v));
+    }
+
+    /** A copy of everything the next step depends on besides the weights and gradients. */
+    public OptimizerState state() {
+        return new OptimizerState(name, steps, lr, buffers);
+    }
+
+    /**
+     * Restores a state taken with {@link #state()} from an optimizer of the same type over parameters of the same
+     * sizes; the next {@link #step()} then updates exactly as the saved optimizer's next step would have.
+     *
+     * @throws IllegalArgumentException naming what differs (type, buffers, sizes)
+     */
+    public void loadState(OptimizerState state) {
+        if (!name.equals(state.type())) {
+            throw new IllegalArgumentException(name + ": cannot load the state of a " + state.type() + " optimizer");
+        }
+        if (!buffers.keySet().equals(state.buffers().keySet())) {
+            throw new IllegalArgumentException(name + ": the saved state has buffers " + state.buffers().keySet()
+                    + " but this optimizer keeps " + buffers.keySet() + " (different settings, e.g. momentum?)");
+        }
+        for (Map.Entry<String, float[][]> e : buffers.entrySet()) {
+            float[][] mine = e.getValue();
+            float[][] saved = state.buffers().get(e.getKey());
+            int[] want = Arrays.stream(mine).mapToInt(a -> a.length).toArray();
+            int[] got = Arrays.stream(saved).mapToInt(a -> a.length).toArray();
+            if (!Arrays.equals(want, got)) {
+                throw new IllegalArgumentException(name + ": saved buffer '" + e.getKey() + "' has sizes "
+                        + Arrays.toString(got) + " but the parameters have " + Arrays.toString(want));
+            }
+        }
+        for (Map.Entry<String, float[][]> e : buffers.entrySet()) {
+            float[][] saved = state.buffers().get(e.getKey());
+            for (int i = 0; i < saved.length; i++) {
+                System.arraycopy(saved[i], 0, e.getValue()[i], 0, saved[i].length);
+            }
+        }
+        steps = state.steps();
+        setLr(state.lr());
     }
 
     @Override

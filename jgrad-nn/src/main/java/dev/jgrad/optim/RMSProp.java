@@ -3,6 +3,7 @@ package dev.jgrad.optim;
 import dev.jgrad.tensor.Tensor;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * RMSProp: like AdaGrad but with a moving average of squared gradients, so steps can grow again:
@@ -22,7 +23,7 @@ public final class RMSProp extends GradientOptimizer {
         super("RMSProp", params, lr);
         this.alpha = (float) Hyper.unitInterval("RMSProp", "alpha", alpha);
         this.eps = (float) Hyper.positive("RMSProp", "eps", eps);
-        this.meanSquares = newState();
+        this.meanSquares = newState("mean_squares");
     }
 
     @Override
@@ -36,5 +37,13 @@ public final class RMSProp extends GradientOptimizer {
             v[i] = a * v[i] + b * gi * gi;
             w[i] -= lr * gi / ((float) Math.sqrt(v[i]) + eps);
         }
+    }
+
+    @Override
+    public Map<String, Object> hyperparameters() {
+        Map<String, Object> h = super.hyperparameters();
+        h.put("alpha", decimal(alpha));
+        h.put("eps", decimal(eps));
+        return h;
     }
 }

@@ -3,6 +3,7 @@ package dev.jgrad.optim;
 import dev.jgrad.tensor.Tensor;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stochastic gradient descent, with PyTorch's semantics for the options:
@@ -33,7 +34,7 @@ public final class SGD extends GradientOptimizer {
             throw new IllegalArgumentException("SGD: nesterov needs momentum > 0, got momentum " + momentum);
         }
         this.nesterov = nesterov;
-        this.velocity = momentum > 0 ? newState() : null;
+        this.velocity = momentum > 0 ? newState("velocity") : null;
     }
 
     @Override
@@ -61,6 +62,15 @@ public final class SGD extends GradientOptimizer {
                 w[i] -= lr * v[i];
             }
         }
+    }
+
+    @Override
+    public Map<String, Object> hyperparameters() {
+        Map<String, Object> h = super.hyperparameters();
+        h.put("momentum", decimal(momentum));
+        h.put("nesterov", nesterov);
+        h.put("weight_decay", decimal(weightDecay));
+        return h;
     }
 
     @Override

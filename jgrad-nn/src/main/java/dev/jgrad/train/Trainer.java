@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * The training loop, configured with a builder:
@@ -30,6 +31,12 @@ import java.util.Random;
  * evaluation mode without gradients, and the callbacks. Data are tensors whose first axis is the sample axis:
  * features {@code [n, d...]}, targets {@code [n]} (class indices) or {@code [n, k]} (values, one-hot).
  *
+ * <p>Randomness is reproducible and resumable: with a seed ({@link Builder#shuffle(long)} or {@link Builder#seed}),
+ * epoch {@code e}'s sample order and every stochastic layer's stream ({@link Module#reseed}, e.g. dropout masks)
+ * are derived from the seed and {@code e} alone, not from the epochs before. So a run of 4 epochs and a run of 2
+ * epochs, saved (weights and {@link dev.jgrad.optim.OptimizerState}) and continued with
+ * {@link Builder#startEpoch startEpoch(2)} to 4, end with bit-identical weights.
+ *
  * <p>A NaN or infinite training loss stops training with a message naming the epoch, the step and a likely
  * cause, in {@link History#stopReason()} (or as a {@link TrainingDivergedException} with
  * {@link Builder#failOnDivergence()}).
@@ -42,6 +49,9 @@ public final class Trainer {
     private final int epochs;
     private final int batchSize;
     private final Random shuffleRng;
+    private final boolean shuffle;
+    private final Long seed;
+    private final int startEpoch;
     private final Tensor valX;
     private final Tensor valY;
     private final List<Metric> metrics;
@@ -61,6 +71,9 @@ public final class Trainer {
         this.epochs = b.epochs;
         this.batchSize = b.batchSize;
         this.shuffleRng = b.shuffleRng;
+        this.shuffle = b.shuffle;
+        this.seed = b.seed;
+        this.startEpoch = b.startEpoch;
         this.valX = b.valX;
         this.valY = b.valY;
         this.metrics = List.copyOf(b.metrics);
@@ -101,15 +114,24 @@ public final class Trainer {
         for (Callback c : callbacks) {
             c.onTrainBegin(ctx);
         }
+        List<Module> modules = seed == null ? List.of() : modulesOf(model);
         training:
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        for (int epoch = startEpoch + 1; epoch <= epochs; epoch++) {
             model.train();
+            for (int i = 0; i < modules.size(); i++) {
+                modules.get(i).reseed(derive(seed, epoch, i + 1));
+            }
             for (Callback c : callbacks) {
                 c.onEpochBegin(ctx, epoch);
             }
             double lrThisEpoch = optimizer.lr();
             if (shuffleRng != null) {
-                Shuffle.inPlace(order, shuffleRng); // the trainer's own Random: same seed, same batches
+                Shuffle.inPlace(order, shuffleRng); // a Random of the caller's: same Random state, same batches
+            } else if (shuffle) {
+                for (int i = 0; i < n; i++) {
+                    order[i] = i;
+                }
+                Shuffle.inPlace(order, new SplittableRandom(derive(seed, epoch, 0)));
             }
             double lossSum = 0;
             float[] predictions = null;
@@ -186,6 +208,28 @@ public final class Trainer {
         }
         endTraining(ctx, history);
         return history;
+    }
+
+    /** Every module of the tree, depth first (the model itself first): the order of their derived streams. */
+    private static List<Module> modulesOf(Module root) {
+        List<Module> out = new ArrayList<>();
+        out.add(root);
+        for (Module child : root.children().values()) {
+            out.addAll(modulesOf(child));
+        }
+        return out;
+    }
+
+    /** A seed for stream {@code stream} of {@code epoch}: SplitMix64's finalizer over the three numbers. */
+    static long derive(long seed, long epoch, long stream) {
+        long z = seed ^ mix(epoch * 0x9E3779B97F4A7C15L + stream);
+        return mix(z + 0x9E3779B97F4A7C15L);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private void endTraining(TrainingContext ctx, History history) {
@@ -314,6 +358,9 @@ public final class Trainer {
         private int epochs = 10;
         private int batchSize = 32;
         private Random shuffleRng;
+        private boolean shuffle;
+        private Long seed;
+        private int startEpoch;
         private Tensor valX;
         private Tensor valY;
         private final List<Metric> metrics = new ArrayList<>();
@@ -350,17 +397,50 @@ public final class Trainer {
             return this;
         }
 
-        /** Reshuffles the samples every epoch with a Random seeded by {@code seed} (default: no shuffling). */
+        /**
+         * Shuffles the samples every epoch, epoch {@code e} in an order derived from {@code seed} and {@code e}
+         * (default: no shuffling); also sets the {@link #seed}.
+         */
         public Builder shuffle(long seed) {
-            return shuffle(new Random(seed));
+            this.shuffle = true;
+            this.shuffleRng = null;
+            return seed(seed);
         }
 
-        /** Reshuffles the samples every epoch with {@code rng}. */
+        /**
+         * Reshuffles the samples every epoch with draws from {@code rng}, which carries over from epoch to epoch:
+         * such a run cannot be resumed exactly (prefer {@link #shuffle(long)}).
+         */
         public Builder shuffle(Random rng) {
             if (rng == null) {
                 throw new IllegalArgumentException("Trainer: shuffle rng must not be null");
             }
             this.shuffleRng = rng;
+            this.shuffle = false;
+            return this;
+        }
+
+        /**
+         * The training seed: at the start of epoch {@code e} every module is {@link Module#reseed reseeded} from
+         * it, {@code e} and the module's place in the model (dropout masks), and, with {@link #shuffle(long)}, the
+         * sample order is drawn from it too. Without a seed, stochastic layers keep the Random they were built with.
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Continues a run that completed {@code epochs} epochs (default 0): {@link Trainer#fit} runs epochs
+         * {@code completed + 1} to {@link #epochs}, with the same sample orders and streams those epochs had in an
+         * uninterrupted run. Restore the model's weights and the optimizer's state
+         * ({@link dev.jgrad.optim.GradientOptimizer#loadState}) first.
+         */
+        public Builder startEpoch(int completed) {
+            if (completed < 0) {
+                throw new IllegalArgumentException("Trainer: startEpoch must be >= 0, got " + completed);
+            }
+            this.startEpoch = completed;
             return this;
         }
 
@@ -417,6 +497,14 @@ public final class Trainer {
         }
 
         public Trainer build() {
+            if (startEpoch >= epochs) {
+                throw new IllegalArgumentException("Trainer: startEpoch " + startEpoch + " leaves no epoch to run of "
+                        + epochs + " in total");
+            }
+            if (startEpoch > 0 && shuffleRng != null) {
+                throw new IllegalArgumentException("Trainer: a run shuffled by a Random cannot resume at epoch "
+                        + (startEpoch + 1) + " with the same orders; shuffle with a seed (shuffle(long))");
+            }
             return new Trainer(this);
         }
     }

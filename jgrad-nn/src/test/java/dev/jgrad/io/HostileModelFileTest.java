@@ -33,7 +33,7 @@ class HostileModelFileTest {
         long before = allocatedByThisThread();
         assertThatThrownBy(() -> ModelFile.read(bytes, Path.of("huge.jgrad")))
                 .isInstanceOf(ModelFileException.class)
-                .hasMessage("model file huge.jgrad: corrupt: the architecture needs 400020000 weights but the file holds 6");
+                .hasMessage("model file huge.jgrad: corrupt: the header lists 400020000 weights but the file holds 6");
         long allocated = allocatedByThisThread() - before;
         // Building the layer would take 1.6 GB; the refusal must cost next to nothing (JSON parsing, the message).
         assertThat(allocated).as("bytes allocated while refusing").isLessThan(16L << 20);
@@ -56,7 +56,7 @@ class HostileModelFileTest {
                 + "\"parameters\":[],\"metadata\":{}}";
         assertThatThrownBy(() -> ModelFile.read(ModelBytes.of(header, 0), Path.of("x.jgrad")))
                 .isInstanceOf(ModelFileException.class)
-                .hasMessage("model file x.jgrad: corrupt: the architecture's layer sizes overflow");
+                .hasMessage("model file x.jgrad: corrupt: the header's sizes overflow");
         String negative = "{\"architecture\":{\"type\":\"Linear\",\"in_features\":-3,\"out_features\":2,\"bias\":true},"
                 + "\"parameters\":[],\"metadata\":{}}";
         assertThatThrownBy(() -> ModelFile.read(ModelBytes.of(negative, 0), Path.of("x.jgrad")))
@@ -71,7 +71,7 @@ class HostileModelFileTest {
                 + "\"parameters\":[7],\"metadata\":{}}";
         assertThatThrownBy(() -> ModelFile.read(ModelBytes.of(header, 1, 0.5f), Path.of("x.jgrad")))
                 .isInstanceOf(ModelFileException.class)
-                .hasMessage("model file x.jgrad: corrupt: parameter entry 0 is not a JSON object");
+                .hasMessage("model file x.jgrad: corrupt: parameters[0] is not a JSON object");
     }
 
     @Test

@@ -81,11 +81,11 @@ class ModelFileTest {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("JGRAD");
-        assertThat(b.getInt(5)).isEqualTo(1);
+        assertThat(b.getInt(5)).isEqualTo(2);
         int h = b.getInt(9);
         assertThat(new String(bytes, 13, h, StandardCharsets.UTF_8)).isEqualTo("{\"architecture\":{\"type\":\"Linear\","
                 + "\"in_features\":2,\"out_features\":1,\"bias\":true},\"parameters\":[{\"name\":\"weight\",\"shape\":[1,2]},"
-                + "{\"name\":\"bias\",\"shape\":[1]}],\"metadata\":{}}");
+                + "{\"name\":\"bias\",\"shape\":[1]}],\"card\":{},\"metadata\":{}}");
         assertThat(b.getInt(13 + h)).isEqualTo(3);
         assertThat(b.getFloat(17 + h)).isEqualTo(0.5f);
         assertThat(b.getFloat(25 + h)).isEqualTo(0f);
@@ -148,10 +148,10 @@ class ModelFileTest {
     void newerFormatVersionsAreRefusedWithAnUpgradeHint() throws Exception {
         Path file = saved();
         byte[] bytes = Files.readAllBytes(file);
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(5, 2);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(5, 3);
         Files.write(file, bytes);
         assertThatThrownBy(() -> ModelFile.load(file)).isInstanceOf(ModelFileException.class)
-                .hasMessage("model file " + file + ": format version 2 is newer than this jgrad can read (up to 1); upgrade jgrad to load it");
+                .hasMessage("model file " + file + ": format version 3 is newer than this jgrad can read (up to 2); upgrade jgrad to load it");
     }
 
     @Test
@@ -170,7 +170,8 @@ class ModelFileTest {
         Path file = dir.resolve("custom.jgrad");
         assertThatThrownBy(() -> ModelFile.save(new Sequential(new Step(), custom), Map.of(), file))
                 .isInstanceOf(ModelFileException.class)
-                .hasMessageStartingWith("model file " + file + ": cannot describe layer type 'MyLayer'");
+                .hasMessageStartingWith("model file " + file + ": cannot describe layer type 'MyLayer'")
+                .hasMessageContaining("register it with LayerRegistry.register(LayerType.of(\"MyLayer\"");
         assertThat(Files.exists(file)).isFalse();
     }
 }

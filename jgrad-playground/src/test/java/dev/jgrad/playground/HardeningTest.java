@@ -132,7 +132,7 @@ class HardeningTest {
         String id = client.session("{}");
         PlaygroundClient.Reply r = client.send("POST", "/api/sessions/" + id + "/model", b.array(), "application/octet-stream");
         assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.json().get("error").asText()).contains("uploaded model: corrupt: the architecture needs 400020000 "
+        assertThat(r.json().get("error").asText()).contains("uploaded model: corrupt: the header lists 400020000 "
                 + "weights but the file holds 2").doesNotContain("/tmp");
     }
 

@@ -85,7 +85,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         if (data == null && "csv".equals(info.dataKind())) {
             // The file holds the training rows too: scoring them would flatter the model without a word.
-            Object tested = m.metadata().get("testAccuracy");
+            Object tested = m.card().metrics().get("test_accuracy");
             throw new ParameterException(spec.commandLine(), "--model " + model + " was trained on " + info.dataset()
                     + "; evaluating on that file would score the rows it learned from. Give --data with rows held out "
                     + "from training" + (tested instanceof Number a ? String.format(java.util.Locale.ROOT,

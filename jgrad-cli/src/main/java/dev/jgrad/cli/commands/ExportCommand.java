@@ -88,7 +88,7 @@ public final class ExportCommand implements Callable<Integer> {
         LoadedModel m = LoadedModel.load(model);
         ModelInfo info = m.info();
         PrintWriter out = spec.commandLine().getOut();
-        String from = "model: " + model + " (" + Mlp.describe(m.widths()) + " " + info.activation().spec() + ", trained on "
+        String from = "model: " + model + " (" + Mlp.describe(m.widths()) + " " + info.activation() + ", trained on "
                 + info.dataset() + ")";
         if (onnx) {
             exportOnnx(m, info, out, from);
@@ -107,7 +107,7 @@ public final class ExportCommand implements Callable<Integer> {
         OnnxOptions options;
         try {
             options = OnnxOptions.defaults().withOpset(opset).withNames(inputName, outputName)
-                    .withMetadata(InteropMetadata.forOnnx(m.metadata(), info, true));
+                    .withMetadata(InteropMetadata.forOnnx(m.card().toMap(), info, true));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -130,7 +130,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     private void exportSafetensors(LoadedModel m, ModelInfo info, PrintWriter out, String from) throws IOException {
         SafetensorsFile file = SafetensorsFile.ofModel(m.model(),
-                InteropMetadata.forSafetensors(m.metadata(), m.widths(), VersionProvider.version()));
+                InteropMetadata.forSafetensors(m.card().toMap(), m.widths(), VersionProvider.version()));
         Safetensors.write(to, file);
         StringBuilder names = new StringBuilder();
         for (SafeTensor t : file.tensors()) {

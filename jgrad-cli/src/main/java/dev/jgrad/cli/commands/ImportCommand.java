@@ -17,6 +17,7 @@ import dev.jgrad.interop.Safetensors;
 import dev.jgrad.interop.SafetensorsException;
 import dev.jgrad.interop.SafetensorsFile;
 import dev.jgrad.interop.WeightLayout;
+import dev.jgrad.io.ModelCard;
 import dev.jgrad.io.ModelFile;
 import dev.jgrad.nn.Sigmoid;
 import picocli.CommandLine.Command;
@@ -111,10 +112,10 @@ public final class ImportCommand implements Callable<Integer> {
         ModelInfo savedInfo = null;
         if (saved != null && idx == null) {
             int[] w = widths;
-            savedInfo = parse("--from " + from, () -> ModelInfo.fromMetadata(saved, w[0], w[w.length - 1]));
+            savedInfo = parse("--from " + from, () -> ModelInfo.fromCard(ModelCard.of(saved), w[0], w[w.length - 1]));
         }
         ActivationFunction act = activation != null ? parse("--activation", () -> Activations.parse(activation))
-                : savedInfo != null ? savedInfo.activation() : Activations.RELU;
+                : savedInfo != null ? Activations.parse(savedInfo.activation()) : Activations.RELU;
         out.println("read " + from + ": " + file.tensors().size() + " tensors (" + dtypes(file) + "), "
                 + String.format(Locale.ROOT, "%,d", file.elements()) + " values");
 
@@ -126,23 +127,22 @@ public final class ImportCommand implements Callable<Integer> {
             throw new InputException("--from " + from + ": " + e.getMessage(), e);
         }
         ModelInfo info;
-        Map<String, Object> metadata;
+        ModelCard card;
         if (savedInfo != null) {
             ModelInfo s = savedInfo;
             info = new ModelInfo(s.dataset(), s.dataKind(), s.regression(), s.classNames(), s.inputShape(),
-                    s.featureNames(), s.normalization(), s.scaler(), s.loss(), act, s.output());
-            metadata = new LinkedHashMap<>(saved);
-            metadata.put("activation", act.spec());
+                    s.featureNames(), s.normalization(), s.scaler(), s.loss(), act.spec(), s.output(), s.labelColumn());
+            card = info.toCard(ModelCard.of(saved));
             if (s.output() == Output.SIGMOID) {
                 result.model().add(new Sigmoid()); // jgrad's quadratic-cost recipe ends in a Sigmoid, which has no weights
             }
         } else {
             info = newInfo(widths, act, idx);
-            metadata = info.toMetadata(Map.of());
+            card = info.toCard(new ModelCard());
         }
-        metadata.put("importedFrom", from.getFileName().toString());
-        metadata.put("weightLayout", layout.id());
-        ModelFile.save(result.model(), metadata, outFile);
+        card.training("imported_from", from.getFileName().toString()).training("weight_layout", layout.id());
+        card.provenance("jgrad import", null, info.dataset());
+        ModelFile.save(result.model(), card, outFile);
 
         out.println("model: MLP " + Mlp.describe(widths) + " " + act.spec() + ", " + info.output().id() + " out, "
                 + String.format(Locale.ROOT, "%,d", result.model().parameterCount()) + " parameters");
@@ -173,7 +173,7 @@ public final class ImportCommand implements Callable<Integer> {
             }
             return new ModelInfo(idx.id(), "idx", false, idx.classNames(),
                     new int[]{IdxDataset.IMAGE_ROWS, IdxDataset.IMAGE_COLS}, List.of(), "pixels/255", null,
-                    LossKind.CROSS_ENTROPY, act, Output.LOGITS);
+                    LossKind.CROSS_ENTROPY, act.spec(), Output.LOGITS, null);
         }
         List<String> names = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
@@ -184,7 +184,7 @@ public final class ImportCommand implements Callable<Integer> {
             features.add("x" + (j + 1));
         }
         return new ModelInfo("unknown", "unknown", false, names, new int[]{in}, features, "none", null,
-                LossKind.CROSS_ENTROPY, act, Output.LOGITS);
+                LossKind.CROSS_ENTROPY, act.spec(), Output.LOGITS, null);
     }
 
     private static String dtypes(SafetensorsFile file) {

@@ -6,7 +6,6 @@ import dev.jgrad.cli.CommonOptions;
 import dev.jgrad.cli.ExitCodes;
 import dev.jgrad.cli.InputException;
 import dev.jgrad.cli.Main;
-import dev.jgrad.cli.VersionProvider;
 import dev.jgrad.cli.data.DataOptions;
 import dev.jgrad.cli.data.DataSource;
 import dev.jgrad.cli.data.LabelMatcher;
@@ -31,8 +30,11 @@ import dev.jgrad.cli.train.InterruptGuard;
 import dev.jgrad.cli.train.Recipe;
 import dev.jgrad.data.Dataset;
 import dev.jgrad.data.Scaler;
+import dev.jgrad.io.ModelCard;
 import dev.jgrad.io.ModelFile;
+import dev.jgrad.io.TrainingState;
 import dev.jgrad.nn.Module;
+import dev.jgrad.optim.GradientOptimizer;
 import dev.jgrad.optim.Optimizer;
 import dev.jgrad.tensor.Tensor;
 import dev.jgrad.train.EarlyStopping;
@@ -74,6 +76,7 @@ import java.util.concurrent.Callable;
                 "  jgrad train --data fashion-mnist --activation sigmoid --loss mse",
                 "      --optimizer sgd --lr 3.0",
                 "  jgrad train --data iris.csv --label species --out iris.jgrad",
+                "  jgrad train --resume iris.jgrad --epochs 100",
                 "",
                 "'auto' defaults depend on the data:",
                 "  images   784,256,128,10  batch 128  10 epochs   adam lr 1e-3",
@@ -101,6 +104,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", description = "Continue training this model file (its layers, "
             + "loss, activation and normalization are kept).")
     Path model;
+
+    @Option(names = "--resume", paramLabel = "FILE", description = "Continue the run that saved FILE to --epochs in "
+            + "total, with its recipe (data, split, seed, loss, optimizer), optimizer state and random streams: the "
+            + "weights come out bit-identical to an uninterrupted run. Writes FILE again unless --out is given.")
+    Path resume;
 
     @Option(names = "--activation", paramLabel = "NAME[:PARAMS]", description = "Hidden activation from the catalog, with its "
             + "parameters after a colon: relu, tanh, sigmoid, leaky-relu:0.1, gelu, silu, elu:1, mish, softplus, hardtanh:-1,1, "
@@ -192,6 +200,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkOptions();
+        TrainingState resumed = resume == null ? null : applyResume();
         checkOutputsWritable();
         if (threads != null) {
             // Fixed for the JVM before any tensor work (the GEMM pool starts with its first large product).
@@ -247,7 +256,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
 
         Output output = regression ? Output.VALUE : lossKind.classifierOutput();
-        ActivationFunction savedAct = base != null ? base.info().activation() : act;
+        String savedAct = base != null ? base.info().activation() : act.spec();
         Module net = base != null ? base.model() : Mlp.build(widths, act, output, initKind, new Random(seed));
         if (base != null && base.info().output() != output) {
             throw new InputException("--loss " + lossKind.id() + " needs " + output.id() + " outputs but --model " + model
@@ -257,6 +266,16 @@ public final class TrainCommand implements Callable<Integer> {
         int batch = batchSize != null ? batchSize : recipe.batchSize();
         double rate = lr != null ? lr : recipe.lr(opt);
         Optimizer optim = parse("--optimizer", () -> opt.create(net.parameters(), rate, momentum, weightDecay));
+        if (resumed != null) {
+            if (!(optim instanceof GradientOptimizer g) || resumed.optimizer() == null) {
+                throw new InputException("--resume " + resume + ": the file holds no optimizer state for " + opt.id());
+            }
+            try {
+                g.loadState(resumed.optimizer());
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--resume " + resume + ": " + e.getMessage());
+            }
+        }
         ModelInfo info = new ModelInfo(source.name(), source.kind(), regression, classNames, source.inputShape(),
                 source.train().featureNames(), "csv".equals(source.kind()) ? (parts.scaler() == null ? "none" : "scaler")
                 : source.normalization(), parts.scaler(), lossKind, savedAct, output, source.labelColumn());
@@ -264,6 +283,9 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset train = parts.train();
         String metric = regression ? "r2" : "accuracy";
         printHeader(err, out, source, parts, widths, savedAct, lossKind, opt, rate, epochCount, batch);
+        if (resumed != null) {
+            out.println("resuming after epoch " + resumed.epoch() + " of " + epochCount);
+        }
 
         // Without a validation split, a separate test set is shown each epoch, as PyTorch tutorials do; it is only
         // watched, never used to choose anything (early stopping needs a validation split).
@@ -275,7 +297,7 @@ public final class TrainCommand implements Callable<Integer> {
         EpochTable table = new EpochTable(out, metric, monitorName, train.size(), epochCount);
         ProgressBar bar = new ProgressBar(err, progressMode, train.size());
         Trainer.Builder builder = Trainer.builder(net, lossKind.create(), optim)
-                .epochs(epochCount).batchSize(batch).shuffle(seed)
+                .epochs(epochCount).startEpoch(resumed == null ? 0 : resumed.epoch()).batchSize(batch).shuffle(seed)
                 .metrics(regression ? Metrics.r2() : Metrics.accuracy());
         if (monitor != null) {
             builder.validation(monitor.featuresTensor(), targets(monitor, regression, lossKind));
@@ -304,7 +326,14 @@ public final class TrainCommand implements Callable<Integer> {
                 test = Evaluation.of(net, info, parts.test());
                 test.print(out, "test");
             }
-            save(out, net, info, history, test, widths, opt, rate, batch, guard.interrupted(), monitorName);
+            int completed = history.size() == 0 ? (resumed == null ? 0 : resumed.epoch()) : history.last().epoch();
+            // The weights are those at the end of epoch `completed` unless Ctrl-C stopped within the next epoch or
+            // early stopping put back an earlier epoch's.
+            boolean exact = !guard.interrupted() && (early == null || early.bestEpoch() <= 0 || early.bestEpoch() == completed)
+                    && (resumed == null || resumed.exact());
+            TrainingState state = new TrainingState(completed, seed,
+                    optim instanceof GradientOptimizer g ? g.state() : null, exact);
+            save(out, net, info, history, test, widths, opt, optim, batch, state, guard.interrupted(), monitorName);
             if (guard.interrupted()) {
                 err.println("interrupted: checkpoint saved to " + this.out);
                 err.flush();
@@ -314,7 +343,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private void printHeader(PrintWriter err, PrintWriter out, LoadedData source, TrainingData parts, int[] widths,
-                             ActivationFunction act, LossKind lossKind, OptimizerKind opt, double rate, int epochCount, int batch) {
+                             String act, LossKind lossKind, OptimizerKind opt, double rate, int epochCount, int batch) {
         Backend.Choice kernels = Backend.choice();
         if (!Main.isVerbose(spec)) { // with --verbose the engine's own log line says it
             err.println("jgrad kernels: " + kernels.kernels().describe() + " (" + kernels.reason() + ")");
@@ -327,37 +356,45 @@ public final class TrainCommand implements Callable<Integer> {
                 parts.validation() == null ? 0 : parts.validation().size(), parts.test() == null ? 0 : parts.test().size(),
                 parts.scaler() == null ? "" : ", features scaled (" + parts.scaler().kind().id() + ")"));
         out.println(String.format(Locale.ROOT, "model: %s %s%s, loss %s, %s lr %s, %d epochs, batch %d, seed %d",
-                model != null ? "continuing " + model + ":" : "MLP", Mlp.describe(widths), " " + act.spec(), lossKind.id(),
+                model != null ? "continuing " + model + ":" : "MLP", Mlp.describe(widths), " " + act, lossKind.id(),
                 opt.id(), rate, epochCount, batch, seed));
         out.flush();
     }
 
     private void save(PrintWriter out, Module net, ModelInfo info, History history, Evaluation test, int[] widths,
-                      OptimizerKind opt, double rate, int batch, boolean interrupted, String monitorName)
-            throws IOException {
-        Map<String, Object> extra = new LinkedHashMap<>();
+                      OptimizerKind opt, Optimizer optim, int batch, TrainingState state, boolean interrupted,
+                      String monitorName) throws IOException {
+        ModelCard card = info.toCard(new ModelCard());
         List<Integer> layerList = new ArrayList<>();
         Arrays.stream(widths).forEach(layerList::add);
-        extra.put("layers", layerList);
-        extra.put("optimizer", opt.id());
-        extra.put("lr", rate);
-        extra.put("batchSize", batch);
-        extra.put("epochs", history.size());
-        extra.put("seed", seed);
-        if (test != null && !Double.isNaN(test.accuracy())) {
-            extra.put("testAccuracy", test.accuracy());
-        }
+        // The recipe: everything --resume needs to rebuild the same data, split and training.
+        card.training("layers", layerList).training("optimizer", optimizerRecipe(opt, optim))
+                .training("batch_size", batch).training("epochs", state.epoch()).training("seed", seed)
+                .training("init", init).training("data", data).training("label", label).training("limit", limit)
+                .training("val_split", valSplit).training("test_split", testSplit).training("scale", scale)
+                .training("samples", samples).training("noise", noise).training("classes", classes)
+                .training("early_stopping", patience);
         if (interrupted) {
-            extra.put("interrupted", true);
+            card.training("interrupted", true);
         }
-        extra.put("jgradVersion", VersionProvider.version());
-        ModelFile.save(net, info.toMetadata(extra), this.out);
+        if (history.size() > 0) {
+            history.last().values().forEach(card::metric);
+        }
+        if (test != null) {
+            test.metrics().forEach((k, v) -> card.metric("test_" + k, v));
+        }
+        card.provenance("jgrad train", seed, data);
+        card.put(ModelCard.PROVENANCE, "data_kind", info.dataKind());
+        ModelFile.save(net, card, state, this.out);
         String base = baseName(this.out);
         Path csv = Path.of(base + ".history.csv");
         String table = history.toCsv();
         if (!monitorName.equals("val")) {
             String header = table.substring(0, table.indexOf('\n')).replace(",val_", "," + monitorName + "_");
             table = header + table.substring(table.indexOf('\n'));
+        }
+        if (resume != null) {
+            table = withEarlierEpochs(table, Path.of(baseName(resume) + ".history.csv"), state.epoch() - history.size());
         }
         dev.jgrad.io.AtomicFiles.writeString(csv, table);
         List<Path> written = new ArrayList<>(List.of(this.out, csv));
@@ -369,6 +406,119 @@ public final class TrainCommand implements Callable<Integer> {
         out.println();
         out.println("saved: " + String.join(", ", written.stream().map(Path::toString).toList()));
         out.flush();
+    }
+
+    /**
+     * A resumed run's history table with the saved run's rows of epochs 1..{@code before} in front, when the saved
+     * run's history file is there with the same columns; otherwise the resumed epochs alone.
+     */
+    private static String withEarlierEpochs(String table, Path earlier, int before) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(earlier)) {
+            return table;
+        }
+        List<String> old = java.nio.file.Files.readAllLines(earlier);
+        String header = table.substring(0, table.indexOf('\n'));
+        if (old.isEmpty() || !old.get(0).equals(header)) {
+            return table;
+        }
+        StringBuilder sb = new StringBuilder(header).append('\n');
+        for (String row : old.subList(1, old.size())) {
+            String epoch = row.substring(0, Math.max(0, row.indexOf(',')));
+            if (epoch.matches("\\d+") && Integer.parseInt(epoch) <= before) {
+                sb.append(row).append('\n');
+            }
+        }
+        return sb.append(table.substring(table.indexOf('\n') + 1)).toString();
+    }
+
+    /** {@code {"name": "adam", "lr": ..., "beta1": ...}}: the command line's name and the optimizer's hyperparameters. */
+    private static Map<String, Object> optimizerRecipe(OptimizerKind opt, Optimizer optim) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("name", opt.id());
+        if (optim instanceof GradientOptimizer g) {
+            o.putAll(g.hyperparameters());
+        } else {
+            o.put("lr", optim.lr());
+        }
+        return o;
+    }
+
+    /**
+     * {@code --resume FILE}: takes the recipe from the file's card into the options (only --epochs, --out,
+     * --progress and --threads may be given besides), continues training the file's model, and returns where its
+     * training stood.
+     */
+    private TrainingState applyResume() throws IOException {
+        List<String> allowed = List.of("--resume", "--epochs", "--out", "--progress", "--threads", "--verbose");
+        for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!allowed.contains(o.longestName())) {
+                throw usage(o.longestName() + " cannot be changed when resuming: --resume continues the saved recipe"
+                        + " (give only --epochs, --out, --progress, --threads); use --model FILE to train further with"
+                        + " new settings");
+            }
+        }
+        if (epochs == null) {
+            throw usage("--resume needs --epochs N, the number of epochs in total");
+        }
+        LoadedModel saved = LoadedModel.load(resume);
+        TrainingState state = saved.training();
+        if (state == null) {
+            throw new InputException("--resume " + resume + ": the file holds no training state (it was not saved by"
+                    + " jgrad train, or by an older jgrad); use --model " + resume + " to train it further with a fresh optimizer");
+        }
+        if (epochs <= state.epoch()) {
+            throw usage("--epochs " + epochs + ": " + resume + " has already been trained for " + state.epoch()
+                    + " epochs; give more to continue");
+        }
+        if (!state.exact()) {
+            spec.commandLine().getErr().println("warning: " + resume + " was saved within epoch " + (state.epoch() + 1)
+                    + " (Ctrl-C) or with early stopping's best weights; resuming repeats from the end of epoch "
+                    + state.epoch() + ", so the result will differ from an uninterrupted run");
+        }
+        ModelCard card = saved.card();
+        try {
+            Map<String, Object> recipe = card.section(ModelCard.TRAINING);
+            Map<String, Object> opt = card.object(ModelCard.TRAINING, "optimizer").orElse(Map.of());
+            data = card.string(ModelCard.TRAINING, "data").orElseThrow(() -> missing("training.data"));
+            String absolute = card.string(ModelCard.PROVENANCE, "data_absolute").orElse(null);
+            if (absolute != null && !java.nio.file.Files.exists(Path.of(data))) {
+                data = absolute; // a relative path saved in another directory
+            }
+            label = card.string(ModelCard.TRAINING, "label").orElse(null);
+            limit = card.integer(ModelCard.TRAINING, "limit").orElse(0L).intValue();
+            valSplit = card.number(ModelCard.TRAINING, "val_split").orElse(null);
+            testSplit = card.number(ModelCard.TRAINING, "test_split").orElse(testSplit);
+            scale = card.string(ModelCard.TRAINING, "scale").orElse(scale);
+            samples = card.integer(ModelCard.TRAINING, "samples").orElse((long) samples).intValue();
+            noise = card.number(ModelCard.TRAINING, "noise").orElse(noise);
+            classes = card.integer(ModelCard.TRAINING, "classes").orElse((long) classes).intValue();
+            seed = card.integer(ModelCard.TRAINING, "seed").orElseThrow(() -> missing("training.seed"));
+            loss = card.string(ModelCard.TRAINING, "loss").orElse(null);
+            batchSize = card.integer(ModelCard.TRAINING, "batch_size").orElseThrow(() -> missing("training.batch_size")).intValue();
+            patience = recipe.get("early_stopping") instanceof Integer p ? p : null;
+            if (!(opt.get("name") instanceof String name) || !(opt.get("lr") instanceof Number rate)) {
+                throw missing("training.optimizer name and lr");
+            }
+            optimizer = name;
+            lr = rate.doubleValue();
+            momentum = opt.get("momentum") instanceof Number m ? m.doubleValue() : 0;
+            weightDecay = opt.get("weight_decay") instanceof Number w ? w.doubleValue() : 0;
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--resume " + resume + ": " + e.getMessage());
+        }
+        if (seed != state.seed()) {
+            throw new InputException("--resume " + resume + ": the recipe's seed " + seed + " is not the training state's "
+                    + state.seed());
+        }
+        model = resume;
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--out")) {
+            out = resume;
+        }
+        return state;
+    }
+
+    private IllegalArgumentException missing(String what) {
+        return new IllegalArgumentException("the model card has no " + what + " (not saved by jgrad train?)");
     }
 
     /** {@code dir/model.jgrad} becomes {@code dir/model}; other extensions are kept. */

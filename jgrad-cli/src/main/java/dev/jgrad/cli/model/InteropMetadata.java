@@ -59,6 +59,8 @@ public final class InteropMetadata {
             case LOGITS -> "logits; softmax gives the class probabilities";
             case BINARY_LOGITS -> "per-class logits; a sigmoid of each gives its probability";
             case SIGMOID -> "per-class sigmoid scores";
+            case TANH -> "one tanh score in [-1, 1]; its sign is the class";
+            case MARGIN -> "one raw score (hinge margin); its sign is the class";
             case VALUE -> "regression values";
         });
         return out;

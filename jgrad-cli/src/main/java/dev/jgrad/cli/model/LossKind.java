@@ -47,6 +47,15 @@ public enum LossKind {
         return this == MSE || this == BCE;
     }
 
+    /** The loss {@code s} names, or null if the command line offers none by that name (e.g. the playground's hinge). */
+    public static LossKind find(String s) {
+        try {
+            return parse(s);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
     public static LossKind parse(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT).replace('_', '-');
         if (t.equals("crossentropy") || t.equals("ce")) {

@@ -31,18 +31,23 @@ public record Evaluation(int samples, Map<String, Double> metrics, ConfusionMatr
         try (var scope = Tensor.noGrad()) {
             if (info.regression()) {
                 Tensor y = data.targetsTensor();
-                m.put("loss", (double) info.loss().create().apply(outputs, y).item());
+                if (info.loss() != null) {
+                    m.put("loss", (double) info.loss().create().apply(outputs, y).item());
+                }
                 m.put("mse", Metrics.mse().compute(outputs, y));
                 m.put("mae", Metrics.mae().compute(outputs, y));
                 m.put("r2", Metrics.r2().compute(outputs, y));
                 return new Evaluation(data.size(), m, null);
             }
             int k = info.classNames().size();
-            Tensor y = info.loss().oneHotTargets() ? data.oneHotTensor() : data.labelsTensor();
-            if (info.loss() == LossKind.CROSS_ENTROPY || info.loss().oneHotTargets()) {
+            // The loss in the command line's terms (class indices or one-hot rows for one column per class); a
+            // single binary column (a playground model) is scored by accuracy only.
+            if (info.loss() != null && outputs.size(1) == k
+                    && (info.loss() == LossKind.CROSS_ENTROPY || info.loss().oneHotTargets())) {
+                Tensor y = info.loss().oneHotTargets() ? data.oneHotTensor() : data.labelsTensor();
                 m.put("loss", (double) info.loss().create().apply(outputs, y).item());
             }
-            ConfusionMatrix cm = ConfusionMatrix.of(outputs.argmax(1), data.labels(), k, info.classNames());
+            ConfusionMatrix cm = ConfusionMatrix.of(info.output().classes(outputs), data.labels(), k, info.classNames());
             m.put("accuracy", cm.accuracy());
             return new Evaluation(data.size(), m, cm);
         }
@@ -79,7 +84,7 @@ public record Evaluation(int samples, Map<String, Double> metrics, ConfusionMatr
             out.println(confusion);
         } else {
             out.println(String.format(Locale.ROOT, "%s on %d samples: loss %s, mse %s, mae %s, r2 %s", what, samples,
-                    Formats.number(metrics.get("loss")), Formats.number(metrics.get("mse")),
+                    Formats.number(metrics.getOrDefault("loss", Double.NaN)), Formats.number(metrics.get("mse")),
                     Formats.number(metrics.get("mae")), Formats.number(metrics.get("r2"))));
         }
         out.flush();

@@ -5,7 +5,6 @@ import dev.jgrad.playground.state.PlaygroundState;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
 /** One network being trained on one data split. Not thread-safe: the session serializes calls. */
 public interface Engine {
@@ -33,6 +32,9 @@ public interface Engine {
 
     int parameterCount();
 
-    /** Writes the network as a jgrad model file with the given metadata. */
-    void save(Path file, Map<String, Object> metadata) throws IOException;
+    /**
+     * Writes the network as a jgrad model file whose model card (the dialect the command line reads too) records the
+     * state, so loading it restores the setup and {@code jgrad predict} reads its outputs right.
+     */
+    void save(Path file) throws IOException;
 }

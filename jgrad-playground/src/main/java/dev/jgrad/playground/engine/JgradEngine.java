@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -168,12 +167,8 @@ public final class JgradEngine implements Engine {
     }
 
     @Override
-    public void save(Path file, Map<String, Object> metadata) throws IOException {
-        var meta = new java.util.LinkedHashMap<String, Object>(metadata);
-        meta.put("task", state.problem());
-        meta.put("playgroundOutput", spec.output().name().toLowerCase()); // "output" is the CLI's key, with other ids
-        meta.put("numClasses", numClasses);
-        ModelFile.save(net, meta, file);
+    public void save(Path file) throws IOException {
+        ModelFile.save(net, ModelFiles.card(state, spec, epoch, optimizer, scores()), file);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

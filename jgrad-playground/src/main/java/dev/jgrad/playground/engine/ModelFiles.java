@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jgrad.interop.OnnxExport;
 import dev.jgrad.interop.OnnxOptions;
+import dev.jgrad.io.ModelCard;
 import dev.jgrad.io.ModelFile;
 import dev.jgrad.io.SavedModel;
+import dev.jgrad.nn.Activation;
 import dev.jgrad.nn.Dropout;
 import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Module;
 import dev.jgrad.nn.Sequential;
 import dev.jgrad.nn.Tanh;
+import dev.jgrad.optim.GradientOptimizer;
+import dev.jgrad.optim.Optimizer;
 import dev.jgrad.playground.data.DataSplit;
 import dev.jgrad.playground.state.Choices;
 import dev.jgrad.playground.state.PlaygroundState;
@@ -20,14 +24,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Loads a jgrad model file into the playground. A file the playground saved carries its state in the metadata and is
- * restored exactly; any other Sequential of Linear layers and activations is accepted when its input width matches
- * X1, X2 (or the features named in its metadata).
+ * The playground's model files, in the model card's dialect the command line shares ({@code docs/model-format.md}):
+ * {@link #card} describes a network (inputs, outputs with the class names and the output kind, the recipe, the
+ * scores, provenance) and keeps the whole state in a {@code playground} section; {@link #load} restores a file the
+ * playground saved exactly, and accepts any other Sequential of Linear layers and activations whose input width
+ * matches X1, X2 (or the features its card names).
  */
 public final class ModelFiles {
     private ModelFiles() {}
@@ -79,27 +86,85 @@ public final class ModelFiles {
 
     /**
      * A model file the playground saved, as ONNX: input {@code features} (the playground's feature columns in
-     * order, e.g. x1, x2, x1sq), output the network's raw output; the metadata names the features and the task.
+     * order, e.g. x1, x2, x1sq), output the network's raw output; the metadata names the features, the task and
+     * the output kind, from the model card.
      */
     public static byte[] toOnnx(Path file) throws IOException {
         SavedModel saved = ModelFile.load(file);
+        ModelCard card = saved.card();
         Map<String, String> meta = new LinkedHashMap<>();
-        for (String key : List.of("features", "task", "playgroundOutput", "numClasses", "epoch", "playgroundState")) {
-            Object v = saved.metadata().get(key);
-            if (v != null) meta.put(key, String.valueOf(v));
-        }
-        meta.put("input_description", "the playground's features in this order: " + meta.getOrDefault("features", "?"));
+        meta.put("features", String.join(",", card.featureNames()));
+        card.task().ifPresent(t -> meta.put("task", t));
+        card.outputKind().ifPresent(k -> meta.put("output_kind", k));
+        if (!card.classNames().isEmpty()) meta.put("classes", String.join(",", card.classNames()));
+        meta.put("input_description", "the playground's features in this order: " + meta.get("features"));
         return OnnxExport.toBytes(saved.model(), OnnxOptions.defaults().withNames("features", "output").withMetadata(meta));
     }
 
-    private static PlaygroundState stateFor(Sequential seq, SavedModel saved, PlaygroundState current, StateJson json) {
-        Object stored = saved.metadata().get("playgroundState");
-        if (stored instanceof String s) {
-            try {
-                return json.read(new ObjectMapper().readTree(s), current);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("model: metadata playgroundState is not JSON: " + e.getMessage());
+    /** The section of the card that holds the playground's own state. */
+    static final String SECTION = "playground";
+
+    /** The model card of a playground network: what {@code jgrad predict}/{@code eval} and {@link #load} read. */
+    static ModelCard card(PlaygroundState state, NetworkSpec spec, int epoch, Optimizer optimizer, Snapshot.Scores scores) {
+        ModelCard card = new ModelCard();
+        boolean regression = state.problem().equals("regression");
+        card.featureNames(state.features()).inputShape(state.features().size()).normalization("none");
+        card.task(state.problem()).outputKind(switch (spec.output()) {
+            case TANH -> "tanh";
+            case SCORE -> regression ? "value" : "margin";
+            case LOGIT -> "binary-logits";
+            case LOGITS -> "logits";
+        });
+        if (!regression) {
+            card.classNames(classNames(state));
+        }
+        List<Integer> widths = new ArrayList<>();
+        List<String> activations = new ArrayList<>();
+        for (Module m : spec.net().layers()) {
+            if (m instanceof Linear l) {
+                if (widths.isEmpty()) widths.add(l.inFeatures());
+                widths.add(l.outFeatures());
+            } else if (m instanceof Activation a && activations.size() < state.layers().size()) {
+                activations.add(a.function().spec());
             }
+        }
+        card.training("layers", widths).training("activations", activations)
+                .training("activation", new HashSet<>(activations).size() == 1 ? activations.get(0) : null)
+                .training("loss", state.loss());
+        Map<String, Object> opt = new LinkedHashMap<>();
+        opt.put("name", state.optimizer());
+        if (optimizer instanceof GradientOptimizer g) opt.putAll(g.hyperparameters());
+        else opt.put("lr", optimizer.lr());
+        card.training("optimizer", opt).training("batch_size", state.batchSize()).training("epochs", epoch)
+                .training("seed", state.initSeed()).training("initializer", state.initializer())
+                .training("regularization", state.regularization()).training("reg_rate", state.regRate())
+                .training("dropout", state.dropout());
+        card.metric("loss", scores.trainLoss()).metric("test_loss", scores.testLoss());
+        card.metric(regression ? "r2" : "accuracy", regression ? scores.r2Train() : scores.trainAccuracy());
+        card.metric(regression ? "test_r2" : "test_accuracy", regression ? scores.r2Test() : scores.testAccuracy());
+        card.provenance("jgrad playground", state.seed(), state.dataset());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stateJson = new ObjectMapper().convertValue(state, Map.class);
+        card.put(SECTION, "state", stateJson);
+        return card;
+    }
+
+    /**
+     * The class names the command line gives the same data: jgrad-data's {@code "-1", "+1"} for the built-in binary
+     * sets (whose class index 1 is the +1 label) and {@code "0".."k-1"} otherwise.
+     */
+    static List<String> classNames(PlaygroundState state) {
+        if (state.numClasses() == 2 && Choices.BINARY_DATASETS.contains(state.dataset())) return List.of("-1", "+1");
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < Math.max(2, state.numClasses()); c++) names.add(Integer.toString(c));
+        return names;
+    }
+
+    private static PlaygroundState stateFor(Sequential seq, SavedModel saved, PlaygroundState current, StateJson json) {
+        ModelCard card = saved.card();
+        Map<String, Object> stored = card.object(SECTION, "state").orElse(null);
+        if (stored != null) {
+            return json.read(new ObjectMapper().valueToTree(stored), current);
         }
         // A model from elsewhere: read the shape off the layers.
         List<Integer> layers = new ArrayList<>();
@@ -119,12 +184,10 @@ public final class ModelFiles {
             }
         }
         int in = lins.get(0).inFeatures(), out = lins.get(lins.size() - 1).outFeatures();
-        List<String> features;
-        Object named = saved.metadata().get("features");
-        if (named instanceof String f) features = List.of(f.split(","));
-        else if (in == 2) features = List.of("x1", "x2");
-        else throw new IllegalArgumentException("model: input width " + in + " needs a 'features' metadata entry "
-                    + "(e.g. \"x1,x2,x1sq\")");
+        List<String> features = card.featureNames();
+        if (features.isEmpty() && in == 2) features = List.of("x1", "x2");
+        else if (features.size() != in) throw new IllegalArgumentException("model: input width " + in + " needs "
+                    + in + " feature names in its card's inputs.feature_names (e.g. [\"x1\", \"x2\", \"x1sq\"])");
         ObjectNode patch = new ObjectMapper().createObjectNode();
         patch.set("features", new ObjectMapper().valueToTree(features));
         patch.set("layers", new ObjectMapper().valueToTree(layers));
@@ -136,8 +199,15 @@ public final class ModelFiles {
                 patch.put("dataset", out <= 8 ? "blobs" : current.dataset());
         } else {
             boolean tanh = mods.get(mods.size() - 1) instanceof Tanh;
-            if (current.problem().equals("classification"))
-                patch.put("loss", tanh ? "mse" : current.loss().equals("crossentropy") ? "bce" : current.loss());
+            String kind = card.outputKind().orElse(tanh ? "tanh" : null);
+            if ("value".equals(kind)) patch.put("problem", "regression").put("loss", "mse");
+            else if (current.problem().equals("classification") || kind != null)
+                patch.put("problem", "classification").put("loss", switch (kind == null ? "" : kind) {
+                    case "tanh" -> "mse";
+                    case "margin" -> "hinge";
+                    case "binary-logits" -> "bce";
+                    default -> current.loss().equals("crossentropy") ? "bce" : current.loss();
+                });
         }
         return json.read(patch, current);
     }

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -184,13 +183,12 @@ public final class Session implements AutoCloseable {
         });
     }
 
-    /** Writes the network as a jgrad model file; metadata records the state so loading restores the setup. */
+    /** Writes the network as a jgrad model file; its card records the state so loading restores the setup. */
     public void saveModel(Path file) throws IOException {
         try {
             locked(() -> {
                 try {
-                    engine.save(file, Map.of("playgroundState", mapper.writeValueAsString(state),
-                            "features", String.join(",", state.features()), "epoch", engine.epoch()));
+                    engine.save(file);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
