@@ -15,6 +15,8 @@ public abstract class GradientOptimizer implements Optimizer {
     private final String name;
     private double lr;
     private long steps;
+    /** Every state array handed out by {@link #newState()}, in order: what a checkpoint must carry. */
+    private final List<float[]> state = new java.util.ArrayList<>();
 
     protected GradientOptimizer(String name, List<? extends Tensor> params, double lr) {
         this.name = name;
@@ -36,6 +38,7 @@ public abstract class GradientOptimizer implements Optimizer {
         float[][] s = new float[params.size()][];
         for (int i = 0; i < s.length; i++) {
             s[i] = new float[params.get(i).numel()];
+            state.add(s[i]);
         }
         return s;
     }
@@ -75,6 +78,22 @@ public abstract class GradientOptimizer implements Optimizer {
 
     /** Updates parameter {@code index} in place: {@code w} its values, {@code g} its gradient (same length). */
     protected abstract void update(int index, float[] w, float[] g);
+
+    /**
+     * The optimizer's live state arrays (momentum, moment estimates, ...) in a fixed order; with {@link #steps()}
+     * they are everything it carries from one step to the next, so a copy of them is a checkpoint of the optimizer.
+     */
+    public List<float[]> stateArrays() {
+        return java.util.Collections.unmodifiableList(state);
+    }
+
+    /** Restores the step count of a checkpoint (Adam's bias correction depends on it); see {@link #stateArrays()}. */
+    public void restoreSteps(long steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException(name + ": steps must be >= 0, got " + steps);
+        }
+        this.steps = steps;
+    }
 
     /** The number of {@link #step()} calls so far. */
     public long steps() {
