@@ -61,7 +61,11 @@ public final class SparkMaster {
                 .set("spark.executor.cores", "1")
                 .set("spark.cores.max", Integer.toString(partitions))
                 // A lost executor fails the barrier stage at once; the trainer resubmits the chunk.
-                .set("spark.task.maxFailures", "1");
+                .set("spark.task.maxFailures", "1")
+                // Until every worker has an executor (at start, after one was lost), look again every second for
+                // up to two minutes rather than every 15 s.
+                .set("spark.scheduler.barrier.maxConcurrentTasksCheck.interval", "1s")
+                .set("spark.scheduler.barrier.maxConcurrentTasksCheck.maxFailures", "120");
         Matcher lc = LOCAL_CLUSTER.matcher(master);
         if (lc.matches()) {
             conf.set("spark.executor.memory", lc.group(3) + "m");

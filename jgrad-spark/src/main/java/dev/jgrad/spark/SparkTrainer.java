@@ -138,7 +138,7 @@ public final class SparkTrainer {
                     Broadcast<ChunkPlan> plan = spark.broadcast(new ChunkPlan(settings, state, to, killAt));
                     try {
                         results = runChunk(slots, plan);
-                    } catch (RuntimeException e) {
+                    } catch (Exception e) { // SparkException is checked in Java's eyes but thrown undeclared
                         if (attempt >= b.maxAttempts) {
                             throw new SparkTrainingException("training failed: steps " + (state.step() + 1) + ".." + to
                                     + " failed " + attempt + " times; last: " + rootMessage(e), e);
@@ -233,24 +233,21 @@ public final class SparkTrainer {
         return new ArrayList<>(new JavaRDD<>(stage, tag).collect());
     }
 
-    /** The most telling line of a failed job: the worker's own message if there is one, else the root cause. */
+    /** The most telling line of a failed job: a worker's own message if there is one, else Spark's first line. */
     static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            int at = m.indexOf("UncheckedIOException: worker ");
+            if (at >= 0) {
+                return firstLine(m.substring(at + "UncheckedIOException: ".length()));
+            }
+            if (t instanceof java.io.UncheckedIOException && m.startsWith("worker ")) {
+                return firstLine(m);
+            }
         }
-        String m = String.valueOf(e.getMessage());
-        int at = m.indexOf("worker ");
-        int exceptionAt = m.indexOf("UncheckedIOException: worker ");
-        if (exceptionAt >= 0) {
-            at = exceptionAt + "UncheckedIOException: ".length();
-            int end = m.indexOf('\n', at);
-            return m.substring(at, end < 0 ? m.length() : end);
-        }
-        String root = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        String line = (t == e ? m : root);
-        int nl = line.indexOf('\n');
-        return at >= 0 && t == e ? firstLine(m) : nl < 0 ? line : line.substring(0, nl);
+        String m = String.valueOf(e.getMessage()).strip();
+        int reason = m.indexOf("Most recent failure reason: ");
+        return firstLine(reason >= 0 ? m.substring(reason + "Most recent failure reason: ".length()) : m);
     }
 
     private static String firstLine(String s) {
