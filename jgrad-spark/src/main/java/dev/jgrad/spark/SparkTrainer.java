@@ -227,6 +227,41 @@ public final class SparkTrainer {
                 wallNanos / 1e9 / steps, chunks, retries));
     }
 
+    /**
+     * Opens a context on {@code master}, trains, and stops it: the entry point for callers that do not use Spark's
+     * types themselves (the jgrad command). {@code announce} receives one line naming the master, the workers and
+     * the Spark UI address. Under spark-submit ({@code master} null) the master is spark-submit's.
+     */
+    public Result run(String master, List<String> jars, java.util.function.Consumer<String> announce) {
+        String url = master != null ? master : System.getProperty("spark.master");
+        if (url == null) {
+            throw new SparkTrainingException("no Spark master: give one (local[2], spark://host:7077) or run under spark-submit");
+        }
+        int partitions = b.partitions > 0 ? b.partitions : defaultPartitions(url);
+        b.partitions = partitions;
+        JavaSparkContext spark = SparkMaster.open(url, "jgrad train", partitions, jars, null);
+        try {
+            String ui = spark.sc().uiWebUrl().isDefined() ? spark.sc().uiWebUrl().get() : "off";
+            announce.accept("spark: " + url + ", " + partitions + " workers (Spark " + spark.version() + "), UI " + ui);
+            return fit(spark);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Workers for a master URL: N of local[N], N x cores of local-cluster[N,cores,MB], else 2. */
+    static int defaultPartitions(String master) {
+        java.util.regex.Matcher local = java.util.regex.Pattern.compile("local\\[(\\d+)(,\\d+)?]").matcher(master);
+        if (local.matches()) {
+            return Integer.parseInt(local.group(1));
+        }
+        java.util.regex.Matcher cluster = java.util.regex.Pattern.compile("local-cluster\\[(\\d+),(\\d+),\\d+]").matcher(master);
+        if (cluster.matches()) {
+            return Integer.parseInt(cluster.group(1)) * Integer.parseInt(cluster.group(2));
+        }
+        return master.equals("local") ? 1 : 2;
+    }
+
     private static List<ChunkResult> runChunk(JavaRDD<Integer> slots, Broadcast<ChunkPlan> plan) {
         scala.reflect.ClassTag<ChunkResult> tag = scala.reflect.ClassTag$.MODULE$.apply(ChunkResult.class);
         RDD<ChunkResult> stage = slots.rdd().barrier().mapPartitions(new ChunkWorker(plan), false, tag);
