@@ -92,6 +92,10 @@ public final class SparkRun {
                 out.println(line);
                 out.flush();
             });
+            SparkTrainer.Timing t = result.timing();
+            out.println(String.format(java.util.Locale.ROOT, "spark: per step %.1f ms (slowest worker: gradient %.1f ms,"
+                    + " all-reduce %.1f ms), %d barrier stages, %d resubmitted", t.wallSeconds() * 1e3,
+                    t.computeSeconds() * 1e3, t.reduceSeconds() * 1e3, t.chunks(), t.retries()));
             float[] w = new float[Shards.size(result.model().parameters())];
             Shards.copyValues(result.model().parameters(), w);
             Shards.setValues(net.parameters(), w);
