@@ -25,11 +25,13 @@ public final class History {
     private String stopReason;
     private boolean diverged;
 
-    void add(EpochRecord record) {
+    /** Appends a completed epoch (training loops call this; {@link Trainer} and distributed training). */
+    public void add(EpochRecord record) {
         epochs.add(record);
     }
 
-    void stop(String reason, boolean divergence) {
+    /** Records why training ended early; the first reason given is kept. */
+    public void stop(String reason, boolean divergence) {
         if (stopReason == null) {
             stopReason = reason;
             diverged = divergence;

@@ -60,6 +60,7 @@ public final class Trainer {
     private final String penaltyKind;
     private final double penaltyRate;
     private final double clipNorm;
+    private final int shards;
     private boolean described;
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Trainer.class.getName());
@@ -82,6 +83,7 @@ public final class Trainer {
         this.penaltyKind = b.penaltyKind;
         this.penaltyRate = b.penaltyRate;
         this.clipNorm = b.clipNorm;
+        this.shards = b.shards;
     }
 
     public static Builder builder(Module model, Loss loss, Optimizer optimizer) {
@@ -97,7 +99,9 @@ public final class Trainer {
                     + Arrays.toString(y.shape()) + " have different numbers of samples");
         }
         int n = xs.n;
-        int steps = (n + batchSize - 1) / batchSize;
+        Shards layout = shards > 0 ? new Shards(n, batchSize, shards) : null;
+        int steps = layout != null ? layout.stepsPerEpoch() : (n + batchSize - 1) / batchSize;
+        float[] gradientSum = layout != null ? new float[Shards.size(model.parameters())] : null;
         History history = new History();
         TrainingContext ctx = new TrainingContext(model, optimizer, history, epochs);
         int[] order = new int[n];
@@ -125,57 +129,77 @@ public final class Trainer {
                 c.onEpochBegin(ctx, epoch);
             }
             double lrThisEpoch = optimizer.lr();
-            if (shuffleRng != null) {
-                Shuffle.inPlace(order, shuffleRng); // a Random of the caller's: same Random state, same batches
-            } else if (shuffle) {
-                for (int i = 0; i < n; i++) {
-                    order[i] = i;
+            if (shuffleRng != null) { // a Random of the caller's: same Random state, same batches
+                if (layout != null) {
+                    layout.shuffle(order, shuffleRng);
+                } else {
+                    Shuffle.inPlace(order, shuffleRng);
                 }
-                Shuffle.inPlace(order, new SplittableRandom(derive(seed, epoch, 0)));
+            } else if (shuffle) {
+                epochOrder(order, seed, epoch, layout);
             }
             double lossSum = 0;
             float[] predictions = null;
             int predWidth = 0;
             int[] predShape = null;
             long start = System.nanoTime();
+            long rowsDone = 0;
             for (int s = 0; s < steps; s++) {
-                int from = s * batchSize;
-                int to = Math.min(n, from + batchSize);
-                optimizer.zeroGrad();
-                double lv = stepper.gradients(xs.batch(order, from, to), ys.batch(order, from, to));
-                Tensor out = stepper.lastOutput();
-                float[] o = metrics.isEmpty() ? null : out.values();
-                int outWidth = out.numel() / (to - from);
-                if (predShape == null) {
-                    predShape = out.shape();
-                    predShape[0] = n;
+                // One slice of the order per shard: [from, to) of the whole batch, or of each shard's range.
+                int slices = layout == null ? 1 : layout.count();
+                double lv = 0;
+                if (layout != null) {
+                    Arrays.fill(gradientSum, 0f);
                 }
-                if (!Double.isFinite(lv)) {
-                    String message = divergenceMessage(lv, epoch, s + 1, xs.gather(order, from, to), ys.gather(order, from, to));
-                    history.stop(message, true);
-                    if (failOnDivergence) {
-                        endTraining(ctx, history);
-                        throw new TrainingDivergedException(message);
+                for (int k = 0; k < slices; k++) {
+                    int from = layout == null ? s * batchSize : layout.sliceFrom(k, s);
+                    int to = layout == null ? Math.min(n, from + batchSize) : layout.sliceTo(k, s);
+                    if (from == to) {
+                        continue; // an empty shard at the end of an epoch adds nothing
                     }
-                    break training;
+                    optimizer.zeroGrad();
+                    double lk = stepper.gradients(xs.batch(order, from, to), ys.batch(order, from, to));
+                    Tensor out = stepper.lastOutput();
+                    if (predShape == null) {
+                        predShape = out.shape();
+                        predShape[0] = n;
+                    }
+                    if (!Double.isFinite(lk)) {
+                        String message = divergenceMessage(lk, epoch, s + 1, xs.gather(order, from, to), ys.gather(order, from, to));
+                        history.stop(message, true);
+                        if (failOnDivergence) {
+                            endTraining(ctx, history);
+                            throw new TrainingDivergedException(message);
+                        }
+                        break training;
+                    }
+                    if (layout == null) {
+                        lv = lk;
+                    } else {
+                        float w = layout.weight(k, s);
+                        Shards.addScaledGradients(model.parameters(), w, gradientSum);
+                        lv += w * lk;
+                    }
+                    rowsDone += to - from;
+                    if (!metrics.isEmpty()) {
+                        float[] o = out.values();
+                        if (predictions == null) {
+                            predWidth = out.numel() / (to - from);
+                            predictions = new float[n * predWidth];
+                        }
+                        for (int i = from; i < to; i++) {
+                            System.arraycopy(o, (i - from) * predWidth, predictions, order[i] * predWidth, predWidth);
+                        }
+                    }
+                }
+                if (layout != null) {
+                    Shards.setGradients(model.parameters(), gradientSum);
                 }
                 stepper.update();
                 globalStep++;
-                lossSum += lv * (to - from);
-                if (!metrics.isEmpty()) {
-                    if (predictions == null) {
-                        predWidth = outWidth;
-                        if (predShape == null) {
-                            predShape = new int[]{n, predWidth};
-                        }
-                        predictions = new float[n * predWidth];
-                    }
-                    for (int i = from; i < to; i++) {
-                        System.arraycopy(o, (i - from) * predWidth, predictions, order[i] * predWidth, predWidth);
-                    }
-                }
+                lossSum += lv * (layout == null ? Math.min(n, (s + 1) * batchSize) - s * batchSize : layout.batchRows(s));
                 double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-                Progress progress = new Progress(epoch, epochs, s + 1, steps, globalStep, lv, to / seconds);
+                Progress progress = new Progress(epoch, epochs, s + 1, steps, globalStep, lv, rowsDone / seconds);
                 for (Callback c : callbacks) {
                     c.onStepEnd(ctx, progress);
                 }
@@ -218,6 +242,23 @@ public final class Trainer {
             out.addAll(modulesOf(child));
         }
         return out;
+    }
+
+    /**
+     * The sample order of {@code epoch} (1-based) for a trainer shuffling with {@code seed}: a pure function of
+     * the two, so a resumed run and every worker of a distributed one (which replay it) see the same batches.
+     * With a shard layout, each shard's range is shuffled within itself.
+     */
+    public static void epochOrder(int[] order, long seed, int epoch, Shards layout) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(derive(seed, epoch, 0));
+        if (layout != null) {
+            layout.shuffle(order, rng);
+        } else {
+            Shuffle.inPlace(order, rng);
+        }
     }
 
     /** A seed for stream {@code stream} of {@code epoch}: SplitMix64's finalizer over the three numbers. */
@@ -369,6 +410,7 @@ public final class Trainer {
         private String penaltyKind = "none";
         private double penaltyRate;
         private double clipNorm;
+        private int shards;
 
         private Builder(Module model, Loss loss, Optimizer optimizer) {
             if (model == null || loss == null || optimizer == null) {
@@ -487,6 +529,19 @@ public final class Trainer {
         public Builder clipGradNorm(double maxNorm) {
             new TrainingStep(model, loss, optimizer).clipGradNorm(maxNorm); // validates
             this.clipNorm = maxNorm;
+            return this;
+        }
+
+        /**
+         * Data-parallel reference: each global batch is split into {@code count} shards whose gradients are summed
+         * in shard order before one update, with the rows dealt and shuffled as {@link Shards} says. A distributed
+         * run with {@code count} workers gives the same weights bit for bit; {@code shards(1)} is ordinary training.
+         */
+        public Builder shards(int count) {
+            if (count <= 0) {
+                throw new IllegalArgumentException("Trainer: shards must be > 0, got " + count);
+            }
+            this.shards = count;
             return this;
         }
 

@@ -12,7 +12,8 @@ public final class TrainingContext {
     private final int epochs;
     private String stopRequest;
 
-    TrainingContext(Module model, Optimizer optimizer, History history, int epochs) {
+    /** For training loops other than {@link Trainer} (distributed training) that drive the same callbacks. */
+    public TrainingContext(Module model, Optimizer optimizer, History history, int epochs) {
         this.model = model;
         this.optimizer = optimizer;
         this.history = history;
@@ -44,7 +45,8 @@ public final class TrainingContext {
         }
     }
 
-    String stopRequest() {
+    /** The reason a callback asked to stop, or null. */
+    public String stopRequest() {
         return stopRequest;
     }
 }

@@ -28,6 +28,7 @@ import dev.jgrad.cli.report.ProgressBar;
 import dev.jgrad.cli.report.ProgressMode;
 import dev.jgrad.cli.train.InterruptGuard;
 import dev.jgrad.cli.train.Recipe;
+import dev.jgrad.cli.train.SparkRun;
 import dev.jgrad.data.Dataset;
 import dev.jgrad.data.Scaler;
 import dev.jgrad.io.ModelCard;
@@ -195,6 +196,15 @@ public final class TrainCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "auto")
     String progress;
 
+    @Option(names = "--spark-master", paramLabel = "URL", description = "Train on Apache Spark: local[2], "
+            + "local-cluster[2,1,1024] or spark://host:7077; every worker reads its own rows of the IDX training files "
+            + "and the weights are those of one machine summing the same shards (docs/spark.md).")
+    String sparkMaster;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "Spark workers, one shard of every batch each "
+            + "(default: N of local[N], else 2).")
+    Integer partitions;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -219,6 +229,11 @@ public final class TrainCommand implements Callable<Integer> {
         ProgressMode progressMode = parse("--progress", () -> progress.equals("auto") ? ProgressMode.auto()
                 : ProgressMode.valueOf(progress.toUpperCase(Locale.ROOT)));
 
+        // Under spark-submit, its master (a system property it sets) is the one to train on.
+        String spark = sparkMaster != null ? sparkMaster : System.getProperty("spark.master");
+        if (spark != null) {
+            SparkRun.check(data, model != null, limit, valSplit, patience);
+        }
         LoadedData source = DataSource.load(data, new DataOptions(samples, noise, classes, seed, label));
         boolean regression = source.train().isRegression();
         LoadedModel base = model == null ? null : LoadedModel.load(model);
@@ -310,7 +325,15 @@ public final class TrainCommand implements Callable<Integer> {
             if (early != null) {
                 builder.callbacks(early);
             }
-            history = builder.build().fit(train.featuresTensor(), targets(train, regression, lossKind));
+            if (spark != null) {
+                SparkRun.Plan plan = new SparkRun.Plan(widths, act, output, initKind, seed, lossKind, opt, rate, momentum,
+                        weightDecay, epochCount, batch);
+                history = SparkRun.train(spark, partitions, data, plan, classNames.size(), net,
+                        monitor == null ? null : monitor.featuresTensor(),
+                        monitor == null ? null : targets(monitor, regression, lossKind), out, bar, table, guard);
+            } else {
+                history = builder.build().fit(train.featuresTensor(), targets(train, regression, lossKind));
+            }
             bar.clear();
             double seconds = (System.nanoTime() - start) / 1e9;
             if (history.diverged()) {

@@ -101,6 +101,17 @@ final class IdxInput implements Closeable {
         }
     }
 
+    /** Skips {@code n} bytes of content, or fails at the offset where the data ran out. */
+    void skip(long n) throws IOException {
+        byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(1, n))];
+        long left = n;
+        while (left > 0) {
+            int len = (int) Math.min(buf.length, left);
+            readFully(buf, 0, len);
+            left -= len;
+        }
+    }
+
     /** Reads one more byte to make sure nothing follows the promised data (and, for gzip, checks the trailer). */
     void requireEnd() throws IOException {
         byte[] one = new byte[1];

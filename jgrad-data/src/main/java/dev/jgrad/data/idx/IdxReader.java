@@ -74,6 +74,55 @@ public final class IdxReader {
     }
 
     /**
+     * Reads images {@code [from, to)} of an images file (pixels scaled to [0, 1]), skipping the others: a worker of
+     * distributed training reads only its own rows. A .gz file is decompressed up to {@code to}.
+     */
+    public static IdxImages readImages(Path file, int from, int to) throws IOException {
+        try (IdxInput in = IdxInput.open(file)) {
+            IdxHeader h = header(in, IMAGES_MAGIC);
+            int[] dims = h.dims();
+            checkRange(file, from, to, dims[0]);
+            int perImage = dims[1] * dims[2];
+            in.skip((long) from * perImage);
+            float[] pixels = new float[(to - from) * perImage];
+            byte[] buf = new byte[1 << 16];
+            int done = 0;
+            while (done < pixels.length) {
+                int len = Math.min(buf.length, pixels.length - done);
+                in.readFully(buf, 0, len);
+                for (int i = 0; i < len; i++) {
+                    pixels[done + i] = (buf[i] & 0xFF) / 255f;
+                }
+                done += len;
+            }
+            return new IdxImages(file, to - from, dims[1], dims[2], pixels);
+        }
+    }
+
+    /** Reads labels {@code [from, to)} of a labels file, skipping the others. */
+    public static IdxLabels readLabels(Path file, int from, int to) throws IOException {
+        try (IdxInput in = IdxInput.open(file)) {
+            IdxHeader h = header(in, LABELS_MAGIC);
+            checkRange(file, from, to, h.count());
+            in.skip(from);
+            byte[] raw = new byte[to - from];
+            in.readFully(raw, 0, raw.length);
+            int[] labels = new int[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                labels[i] = raw[i] & 0xFF;
+            }
+            return new IdxLabels(file, labels);
+        }
+    }
+
+    private static void checkRange(Path file, int from, int to, int count) {
+        if (from < 0 || to < from || to > count) {
+            throw new IllegalArgumentException(file + ": items [" + from + ", " + to + ") are outside the file's "
+                    + count + " items");
+        }
+    }
+
+    /**
      * Reads an images file and its labels file into a classification {@link Dataset} with {@code rows * cols}
      * features. The headers are compared before any pixel is read, so a count mismatch fails fast.
      *

@@ -57,6 +57,24 @@ class IdxReaderTest {
     }
 
     @Test
+    void aRowRangeIsTheSameSliceAsTheWholeFilePlainOrGzip() throws IOException {
+        byte[] raw = IdxTestFiles.images(10, 3, 5);
+        Path plain = write("range-images", raw);
+        Path gz = write("range-images.gz", IdxTestFiles.gzip(raw));
+        Path labels = write("range-labels", IdxTestFiles.labels(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+        float[] all = IdxReader.readImages(plain).pixels();
+        for (Path f : List.of(plain, gz)) {
+            IdxImages part = IdxReader.readImages(f, 4, 7);
+            assertThat(part.count()).isEqualTo(3);
+            assertThat(part.pixels()).containsExactly(java.util.Arrays.copyOfRange(all, 4 * 15, 7 * 15));
+        }
+        assertThat(IdxReader.readLabels(labels, 4, 7).labels()).containsExactly(4, 5, 6);
+        assertThat(IdxReader.readLabels(labels, 10, 10).labels()).isEmpty();
+        assertThatThrownBy(() -> IdxReader.readImages(plain, 8, 11))
+                .hasMessageEndingWith("range-images: items [8, 11) are outside the file's 10 items");
+    }
+
+    @Test
     void readsLabels() throws IOException {
         Path f = write("labels.gz", IdxTestFiles.gzip(IdxTestFiles.labels(3, 0, 9, 255)));
         assertThat(IdxReader.readLabels(f).labels()).containsExactly(3, 0, 9, 255);

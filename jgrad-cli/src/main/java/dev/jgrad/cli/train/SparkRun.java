@@ -1,0 +1,137 @@
+package dev.jgrad.cli.train;
+
+import dev.jgrad.cli.InputException;
+import dev.jgrad.activation.ActivationFunction;
+import dev.jgrad.cli.model.InitKind;
+import dev.jgrad.cli.model.LossKind;
+import dev.jgrad.cli.model.Mlp;
+import dev.jgrad.cli.model.OptimizerKind;
+import dev.jgrad.cli.model.Output;
+import dev.jgrad.data.idx.IdxDataset;
+import dev.jgrad.data.idx.IdxFiles;
+import dev.jgrad.data.idx.IdxSplit;
+import dev.jgrad.nn.Module;
+import dev.jgrad.optim.GradientOptimizer;
+import dev.jgrad.spark.RowSource;
+import dev.jgrad.spark.SparkTrainer;
+import dev.jgrad.spark.SparkTrainingException;
+import dev.jgrad.spark.TargetKind;
+import dev.jgrad.tensor.Tensor;
+import dev.jgrad.train.Callback;
+import dev.jgrad.train.History;
+import dev.jgrad.train.Shards;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * {@code jgrad train --spark-master URL}: the same network, loss, optimizer, batches and seed as on one machine,
+ * trained by Spark workers that each read their own rows of the IDX training files ({@code jgrad-spark}). The
+ * Spark jars are not in jgrad.jar; the {@code jgrad} launcher adds those of the local Maven repository, and
+ * spark-submit brings its own.
+ */
+public final class SparkRun {
+
+    /** What the network, the loss and the optimizer are: enough to build them again on every worker. */
+    public record Plan(int[] widths, ActivationFunction activation, Output output, InitKind init, long seed, LossKind loss,
+                       OptimizerKind optimizer, double lr, double momentum, double weightDecay, int epochs, int batchSize) {
+    }
+
+    private SparkRun() {
+    }
+
+    /** Checks what Spark training needs before any data is read. */
+    public static void check(String data, boolean continuing, int limit, Double valSplit, Integer patience) {
+        if (!sparkPresent()) {
+            throw new InputException("--spark-master needs the Spark jars on the classpath: run ./jgrad (it adds the jars"
+                    + " listed in jgrad-spark/target/spark-classpath.txt after 'mvn install') or spark-submit");
+        }
+        String why = continuing ? "--model (continuing a model)" : limit > 0 ? "--limit"
+                : valSplit != null && valSplit > 0 ? "--val-split" : patience != null ? "--early-stopping" : null;
+        if (why != null) {
+            throw new InputException("--spark-master: " + why + " is not supported; each worker trains on its own rows of"
+                    + " the training files as they are");
+        }
+        if (idxDirectory(data) == null) {
+            throw new InputException("--spark-master trains on IDX data (fashion-mnist, mnist or a directory of IDX files)"
+                    + " that every worker sees; --data " + data + " is not one");
+        }
+    }
+
+    /** Trains {@code net} (its weights are replaced by the trained ones) and returns the history. */
+    public static History train(String master, Integer partitions, String data, Plan plan, int classes, Module net,
+                                Tensor valX, Tensor valY, PrintWriter out, Callback... callbacks) throws IOException {
+        IdxFiles files = IdxFiles.locate(idxDirectory(data), IdxSplit.TRAIN);
+        int[] widths = plan.widths();
+        ActivationFunction act = plan.activation();
+        Output output = plan.output();
+        InitKind init = plan.init();
+        long seed = plan.seed();
+        LossKind loss = plan.loss();
+        OptimizerKind opt = plan.optimizer();
+        double lr = plan.lr();
+        double momentum = plan.momentum();
+        double decay = plan.weightDecay();
+        SparkTrainer.Builder builder = SparkTrainer.builder(() -> Mlp.build(widths, act, output, init, new Random(seed)),
+                        loss::create, p -> (GradientOptimizer) opt.create(p, lr, momentum, decay))
+                .data(RowSource.idx(files.images(), files.labels(), classes),
+                        loss.oneHotTargets() ? TargetKind.ONE_HOT : TargetKind.CLASS_INDEX)
+                .epochs(plan.epochs()).batchSize(plan.batchSize()).shuffle(seed).callbacks(callbacks);
+        if (partitions != null) {
+            builder.partitions(partitions);
+        }
+        if (valX != null) {
+            builder.validation(valX, valY);
+        }
+        try {
+            SparkTrainer.Result result = builder.build().run(master, ownJar(), line -> {
+                out.println(line);
+                out.flush();
+            });
+            SparkTrainer.Timing t = result.timing();
+            out.println(String.format(java.util.Locale.ROOT, "spark: per step %.1f ms (slowest worker: gradient %.1f ms,"
+                    + " all-reduce %.1f ms), %d barrier stages, %d resubmitted", t.wallSeconds() * 1e3,
+                    t.computeSeconds() * 1e3, t.reduceSeconds() * 1e3, t.chunks(), t.retries()));
+            float[] w = new float[Shards.size(result.model().parameters())];
+            Shards.copyValues(result.model().parameters(), w);
+            Shards.setValues(net.parameters(), w);
+            return result.history();
+        } catch (SparkTrainingException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+    }
+
+    private static Path idxDirectory(String data) {
+        try {
+            return IdxDataset.byId(data).locate();
+        } catch (IllegalArgumentException notAName) {
+            Path p = Path.of(data);
+            return Files.isDirectory(p) && IdxFiles.isComplete(p) ? p : null;
+        } catch (IOException notInstalled) {
+            throw new InputException(notInstalled.getMessage());
+        }
+    }
+
+    /** The jar this class runs from (jgrad.jar), shipped to the executors; none when run from class directories. */
+    private static List<String> ownJar() {
+        try {
+            Path p = Path.of(SparkRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return p.toString().endsWith(".jar") ? List.of(p.toString()) : List.of();
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private static boolean sparkPresent() {
+        try {
+            Class.forName("org.apache.spark.SparkContext", false, SparkRun.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}

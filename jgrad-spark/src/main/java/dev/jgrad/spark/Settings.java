@@ -1,0 +1,16 @@
+package dev.jgrad.spark;
+
+import dev.jgrad.train.Shards;
+
+import java.io.Serializable;
+
+/** The fixed part of a distributed training run, the same for every chunk. */
+record Settings(ModelFactory model, LossFactory loss, OptimizerFactory optimizer, RowSource data, TargetKind targets,
+                int classes, int rows, int batchSize, int partitions, Long shuffleSeed, String penaltyKind,
+                double penaltyRate, double clipNorm, int socketTimeoutMillis, int killPartition, String killMarker)
+        implements Serializable {
+
+    Shards shards() {
+        return new Shards(rows, batchSize, partitions);
+    }
+}
