@@ -28,9 +28,12 @@ public record Batch(float[] features, int size, int numFeatures, int[] labels, f
         return out;
     }
 
-    /** Features as a {@code [size, numFeatures]} tensor. */
+    /**
+     * Features as a {@code [size, numFeatures]} tensor over this batch's own array (no copy: the loader made the
+     * array for this batch alone).
+     */
     public Tensor featuresTensor() {
-        return Tensor.of(features, size, numFeatures);
+        return Tensor.wrap(features, size, numFeatures);
     }
 
     /** Class indices as a float {@code [size]} tensor (cross-entropy target). */
@@ -42,12 +45,12 @@ public record Batch(float[] features, int size, int numFeatures, int[] labels, f
         for (int i = 0; i < size; i++) {
             v[i] = labels[i];
         }
-        return Tensor.of(v, size);
+        return Tensor.wrap(v, size);
     }
 
     /** One-hot labels as a {@code [size, numClasses]} tensor. */
     public Tensor oneHotTensor(int numClasses) {
-        return Tensor.of(oneHotLabels(numClasses), size, numClasses);
+        return Tensor.wrap(oneHotLabels(numClasses), size, numClasses);
     }
 
     /** Regression targets as a {@code [size, 1]} tensor. */

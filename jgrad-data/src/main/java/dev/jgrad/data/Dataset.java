@@ -1,7 +1,7 @@
 package dev.jgrad.data;
 
 import dev.jgrad.tensor.Tensor;
-import dev.jgrad.train.Shuffle;
+import dev.jgrad.random.Shuffle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

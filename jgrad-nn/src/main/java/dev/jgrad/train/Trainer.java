@@ -1,5 +1,6 @@
 package dev.jgrad.train;
 
+import dev.jgrad.random.Shuffle;
 import dev.jgrad.nn.Module;
 import dev.jgrad.nn.Parameter;
 import dev.jgrad.nn.loss.Loss;

@@ -1,5 +1,6 @@
 package dev.jgrad.train;
 
+import dev.jgrad.random.Shuffle;
 import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Parameter;
 import dev.jgrad.nn.Sequential;

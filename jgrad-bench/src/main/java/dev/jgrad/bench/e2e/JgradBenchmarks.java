@@ -21,7 +21,7 @@ import dev.jgrad.nn.loss.MSELoss;
 import dev.jgrad.optim.Adam;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Tensor;
-import dev.jgrad.train.Shuffle;
+import dev.jgrad.random.Shuffle;
 import dev.jgrad.train.Trainer;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -155,7 +155,10 @@ final class JgradBenchmarks {
         return new double[] {n / timer.medianEpochSeconds(warm), perCpuSecond(n, timer.meanEpochCpuSeconds(warm))};
     }
 
-    /** The README's five-line loop (zeroGrad, forward, loss, backward, step) on shuffled batches. */
+    /**
+     * The README's five-line loop (zeroGrad, forward, loss, backward, step) on shuffled batches, each a fresh
+     * array as a {@code DataLoader} gives it.
+     */
     private double autogradSamplesPerSecond(int batch, int n) {
         Sequential model = fashionMlp(new Random(seed));
         Adam opt = new Adam(model.parameters(), 1e-3);
@@ -174,8 +177,9 @@ final class JgradBenchmarks {
             long t0 = System.nanoTime();
             for (int from = 0; from < n; from += batch) {
                 int to = Math.min(n, from + batch);
-                Tensor xb = Tensor.of(gather(x, 784, order, from, to), to - from, 784);
-                Tensor yb = Tensor.of(gather(y, 1, order, from, to), to - from);
+                // A fresh batch per step, as DataLoader's batches are (gathered once, wrapped without a second copy).
+                Tensor xb = Tensor.wrap(gather(x, 784, order, from, to), to - from, 784);
+                Tensor yb = Tensor.wrap(gather(y, 1, order, from, to), to - from);
                 opt.zeroGrad();
                 Tensor l = loss.apply(model.forward(xb), yb);
                 sink += l.item();

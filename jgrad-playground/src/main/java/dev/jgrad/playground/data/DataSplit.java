@@ -3,7 +3,7 @@ package dev.jgrad.playground.data;
 import dev.jgrad.playground.state.Choices;
 import dev.jgrad.playground.state.Limits;
 import dev.jgrad.playground.state.PlaygroundState;
-import dev.jgrad.train.Shuffle;
+import dev.jgrad.random.Shuffle;
 
 import java.util.List;
 import java.util.Random;

@@ -21,7 +21,7 @@ import dev.jgrad.playground.data.PointSet;
 import dev.jgrad.playground.engine.NetworkSpec.OutputKind;
 import dev.jgrad.playground.state.PlaygroundState;
 import dev.jgrad.tensor.Tensor;
-import dev.jgrad.train.Shuffle;
+import dev.jgrad.random.Shuffle;
 import dev.jgrad.train.TrainingStep;
 
 import java.io.IOException;

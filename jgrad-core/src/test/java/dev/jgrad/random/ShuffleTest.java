@@ -1,4 +1,4 @@
-package dev.jgrad.train;
+package dev.jgrad.random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.jgrad.train;
+package dev.jgrad.random;
 
 import java.util.random.RandomGenerator;
 
