@@ -117,7 +117,7 @@ class ApiTest {
             "{\"layers\": [4,4,4,4,4,4,4], \"activations\": [\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\"]}",
             "{\"layers\": [33], \"activations\": [\"tanh\"]}", "{\"layers\": [0], \"activations\": [\"tanh\"]}",
             "{\"layers\": [4]}", "{\"dataset\": \"mnist\"}", "{\"features\": []}", "{\"features\": [\"x3\"]}",
-            "{\"activations\": [\"swish\", \"tanh\"]}", "{\"batchSize\": 31}", "{\"regRate\": -1}", "{\"dropout\": 0.95}",
+            "{\"activations\": [\"relu7\", \"tanh\"]}", "{\"batchSize\": 31}", "{\"regRate\": -1}", "{\"dropout\": 0.95}",
             "{\"seed\": -1}", "{\"seed\": 99999999999}", "{\"speed\": 0}", "{\"bogus\": 1}", "{\"noise\": \"loud\"}",
             "{\"noise\": 1.5}", "{\"problem\": \"regression\"}", "{\"dataset\": \"spirals\"}",
             "{\"dataset\": \"plane\", \"problem\": \"regression\", \"loss\": \"hinge\"}",
@@ -319,13 +319,59 @@ class ApiTest {
         assertThat(up.status()).as(up.body()).isEqualTo(200);
         assertThat(up.json().at("/state/dataset").asText()).isEqualTo("custom");
         assertThat(up.json().at("/state/classes").asInt()).isEqualTo(3);
-        assertThat(up.json().at("/state/loss").asText()).isEqualTo("crossentropy");
+        assertThat(up.json().at("/state/loss").asText()).isEqualTo("cross-entropy");
         // The downloaded file can be uploaded again as it is.
         Reply again = client.send("POST", "/api/sessions/" + id + "/data", csv.body().getBytes(), "text/csv");
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.json().at("/state/custom").size()).isEqualTo(500);
         for (String bad : List.of("", "x1,x2,label\n", "1,2\n3,4\n", "a,b,c\nd,e,f\n", "9,0,1\n0,0,1\n", "0,0,-1\n1,1,1\n", "0,0,0.5\n1,1,1\n"))
             assertThat(client.send("POST", "/api/sessions/" + id + "/data", bad.getBytes(), "text/csv").status()).as(bad).isEqualTo(400);
+    }
+
+    @Test
+    void choicesAreTheLibraryCatalogs() throws Exception {
+        JsonNode c = client.get("/api/choices").json();
+        List<String> activations = new java.util.ArrayList<>();
+        c.get("activations").forEach(a -> activations.add(a.get("name").asText()));
+        assertThat(activations).containsExactlyElementsOf(
+                dev.jgrad.activation.Activations.entries().stream().map(e -> e.name()).toList());
+        JsonNode leaky = null;
+        for (JsonNode a : c.get("activations")) if (a.get("name").asText().equals("leaky-relu")) leaky = a;
+        assertThat(leaky.get("displayName").asText()).isEqualTo("Leaky ReLU");
+        assertThat(leaky.get("aliases").toString()).contains("leakyrelu");
+        assertThat(leaky.at("/parameters/0/name").asText()).isEqualTo("alpha");
+        assertThat(leaky.at("/parameters/0/default").asDouble()).isEqualTo(0.01);
+        assertThat(leaky.get("description").asText()).isNotBlank();
+        List<String> losses = new java.util.ArrayList<>();
+        c.get("losses").forEach(l -> losses.add(l.get("name").asText()));
+        // The ones the playground can draw, in the catalog's order; nll wants log-probabilities, so it is left out.
+        assertThat(losses).containsExactly("cross-entropy", "mse", "quadratic", "bce", "l1", "huber", "hinge");
+        assertThat(c.at("/losses/2/regression").asBoolean()).isTrue();
+        assertThat(c.at("/losses/0/multiClass").asBoolean()).isTrue();
+        assertThat(c.get("optimizers").toString()).contains("\"nesterov\"", "\"adam\"", "\"beta1\"");
+        assertThat(c.get("initializers").toString()).contains("\"uniform\"", "\"glorot-uniform\"");
+    }
+
+    @Test
+    void leakyReluAlphaTrainsAndIsKeptInSavedModels(@TempDir Path dir) throws Exception {
+        String id = client.session("{\"layers\":[4],\"activations\":[\"leaky-relu:0.1\"],\"loss\":\"huber:0.5\","
+                + "\"optimizer\":\"momentum:0.8\"}");
+        JsonNode before = client.get("/api/sessions/" + id).json();
+        assertThat(before.at("/state/activations/0").asText()).isEqualTo("leaky-relu:0.1");
+        assertThat(before.at("/state/loss").asText()).isEqualTo("huber:0.5");
+        for (int i = 0; i < 5; i++) client.post("/api/sessions/" + id + "/step", null);
+        JsonNode f = client.get("/api/sessions/" + id + "/frame").json();
+        assertThat(f.get("trainLoss").asDouble()).isLessThan(before.at("/frame/trainLoss").asDouble());
+        Path file = dir.resolve("leaky.jgrad");
+        java.nio.file.Files.write(file, client.get("/api/sessions/" + id + "/model").raw().body());
+        var saved = (dev.jgrad.nn.Sequential) ModelFile.load(file).model();
+        assertThat(saved.layers().get(1)).isInstanceOfSatisfying(dev.jgrad.nn.Activation.class,
+                a -> assertThat(a.function().spec()).isEqualTo("leaky-relu:0.1"));
+        // An old link's spelling still works and comes back in the catalog's.
+        String old = client.session("{\"layers\":[2],\"activations\":[\"leakyrelu\"],\"loss\":\"crossentropy\"}");
+        JsonNode o = client.get("/api/sessions/" + old).json();
+        assertThat(o.at("/state/activations/0").asText()).isEqualTo("leaky-relu:0.01");
+        assertThat(o.at("/state/loss").asText()).isEqualTo("cross-entropy");
     }
 
     @Test

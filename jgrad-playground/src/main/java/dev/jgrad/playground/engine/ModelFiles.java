@@ -76,10 +76,10 @@ public final class ModelFiles {
         for (int i = 0; i < mods.size(); i++) {
             if (mods.get(i) instanceof Linear l && l != lins.get(lins.size() - 1)) {
                 layers.add(l.outFeatures());
-                String act = i + 1 < mods.size() ? NetworkSpec.activationName(mods.get(i + 1)) : null;
-                activations.add(act == null ? "linear" : act);
+                String act = i + 1 < mods.size() ? NetworkSpec.activationSpec(mods.get(i + 1)) : null;
+                activations.add(act == null ? "identity" : act);
             } else if (!(mods.get(i) instanceof Linear) && !(mods.get(i) instanceof Dropout)
-                    && NetworkSpec.activationName(mods.get(i)) == null && i != mods.size() - 1) {
+                    && NetworkSpec.activationSpec(mods.get(i)) == null && i != mods.size() - 1) {
                 throw new IllegalArgumentException("model: layer " + i + " (" + mods.get(i).typeName()
                         + ") is not something the playground can draw");
             }
@@ -97,13 +97,13 @@ public final class ModelFiles {
         patch.set("activations", new ObjectMapper().valueToTree(activations));
         patch.put("dropout", 0);
         if (out >= 2) {
-            patch.put("loss", "crossentropy").put("problem", "classification").put("classes", out);
+            patch.put("loss", "cross-entropy").put("problem", "classification").put("classes", out);
             if (out > 2 && !Choices.MULTI_CLASS_DATASETS.contains(current.dataset()))
                 patch.put("dataset", out <= 8 ? "blobs" : current.dataset());
         } else {
             boolean tanh = mods.get(mods.size() - 1) instanceof Tanh;
             if (current.problem().equals("classification"))
-                patch.put("loss", tanh ? "mse" : current.loss().equals("crossentropy") ? "bce" : current.loss());
+                patch.put("loss", tanh ? "quadratic" : current.loss().equals("cross-entropy") ? "bce" : current.loss());
         }
         return json.read(patch, current);
     }

@@ -12,6 +12,7 @@ import dev.jgrad.playground.engine.ModelFiles;
 import dev.jgrad.playground.graph.GraphDemos;
 import dev.jgrad.playground.session.Session;
 import dev.jgrad.playground.session.SessionRegistry;
+import dev.jgrad.playground.state.Catalogs;
 import dev.jgrad.playground.state.Choices;
 import dev.jgrad.playground.state.Limits;
 import dev.jgrad.playground.state.PlaygroundState;
@@ -39,6 +40,8 @@ public final class ApiHandler implements HttpHandler {
     private final DigitPad digits;
     private final EventStream stream;
     private final ObjectNode previews;
+    /** The catalogs' entries as the page shows them (GET /api/choices). */
+    private final ObjectNode choices;
 
     public ApiHandler(SessionRegistry sessions, ObjectMapper mapper, DigitPad digits) {
         this.sessions = sessions;
@@ -47,6 +50,7 @@ public final class ApiHandler implements HttpHandler {
         this.digits = digits;
         this.stream = new EventStream();
         this.previews = DatasetPreviews.build(mapper);
+        this.choices = Catalogs.describe(mapper);
     }
 
     @Override
@@ -85,6 +89,7 @@ public final class ApiHandler implements HttpHandler {
             case "health" -> only(ex, "GET", seg, 2, () -> reply(ex, 200, mapper.createObjectNode().put("ok", true)
                     .put("sessions", sessions.size())));
             case "defaults" -> only(ex, "GET", seg, 2, () -> reply(ex, 200, defaults()));
+            case "choices" -> only(ex, "GET", seg, 2, () -> reply(ex, 200, choices));
             case "previews" -> only(ex, "GET", seg, 2, () -> reply(ex, 200, previews));
             case "sessions" -> sessions(ex, method, seg);
             case "graphs" -> {
@@ -177,8 +182,8 @@ public final class ApiHandler implements HttpHandler {
             if (classes > Limits.MAX_CLASSES)
                 throw new ApiException(400, "CSV: labels must be class indices 0.." + (Limits.MAX_CLASSES - 1));
         }
-        String loss = regression ? (Choices.REGRESSION_LOSSES.contains(cur.loss()) ? cur.loss() : "mse")
-                : classes > 2 ? "crossentropy" : (cur.loss().equals("huber") && cur.problem().equals("regression") ? "mse" : cur.loss());
+        String loss = regression ? (Catalogs.regressionLosses().contains(Catalogs.name(cur.loss())) ? cur.loss() : "quadratic")
+                : classes > 2 ? "cross-entropy" : cur.loss().equals("cross-entropy") ? "quadratic" : cur.loss();
         ObjectNode patch = mapper.createObjectNode();
         patch.put("dataset", Choices.CUSTOM).put("problem", regression ? "regression" : "classification")
                 .put("classes", classes).put("loss", loss);
@@ -220,12 +225,18 @@ public final class ApiHandler implements HttpHandler {
         ObjectNode c = o.putObject("choices");
         c.set("datasets", mapper.valueToTree(Choices.allDatasets()));
         c.set("features", mapper.valueToTree(Choices.FEATURES));
-        c.set("activations", mapper.valueToTree(Choices.ACTIVATIONS));
-        c.set("losses", mapper.valueToTree(Choices.LOSSES));
-        c.set("optimizers", mapper.valueToTree(Choices.OPTIMIZERS));
-        c.set("initializers", mapper.valueToTree(Choices.INITIALIZERS));
+        c.set("activations", mapper.valueToTree(names(choices.get("activations"))));
+        c.set("losses", mapper.valueToTree(names(choices.get("losses"))));
+        c.set("optimizers", mapper.valueToTree(names(choices.get("optimizers"))));
+        c.set("initializers", mapper.valueToTree(names(choices.get("initializers"))));
         c.set("regularizations", mapper.valueToTree(Choices.REGULARIZATIONS));
         return o;
+    }
+
+    private static List<String> names(JsonNode entries) {
+        List<String> out = new ArrayList<>();
+        entries.forEach(e -> out.add(e.get("name").asText()));
+        return out;
     }
 
     private static int intField(JsonNode b, String name, int lo, int hi) {
