@@ -33,6 +33,15 @@ public interface Engine {
 
     int parameterCount();
 
+    /** Every weight and bias, layer by layer (weight rows, then bias): what a share link and an export carry. */
+    float[] parameters();
+
+    /** Sets every weight and bias from {@link #parameters()}'s layout. @throws IllegalArgumentException on a size mismatch */
+    void setParameters(float[] values);
+
+    /** Continues the epoch count of a loaded model. */
+    void setEpoch(int epoch);
+
     /** Writes the network as a jgrad model file with the given metadata. */
     void save(Path file, Map<String, Object> metadata) throws IOException;
 }

@@ -180,6 +180,38 @@ public final class JgradEngine implements Engine {
     }
 
     @Override
+    public float[] parameters() {
+        float[] out = new float[parameterCount()];
+        int at = 0;
+        for (Linear l : spec.linears()) {
+            for (float v : l.weight().toArray()) out[at++] = v;
+            for (float v : l.bias().toArray()) out[at++] = v;
+        }
+        return out;
+    }
+
+    @Override
+    public void setParameters(float[] values) {
+        if (values.length != parameterCount())
+            throw new IllegalArgumentException("weights: the network has " + parameterCount() + " weights and biases, got "
+                    + values.length);
+        int at = 0;
+        for (Linear l : spec.linears()) {
+            float[] w = l.weight().data(), b = l.bias().data();
+            System.arraycopy(values, at, w, 0, w.length);
+            at += w.length;
+            System.arraycopy(values, at, b, 0, b.length);
+            at += b.length;
+        }
+    }
+
+    @Override
+    public void setEpoch(int epoch) {
+        if (epoch < 0) throw new IllegalArgumentException("epoch: must be >= 0, got " + epoch);
+        this.epoch = epoch;
+    }
+
+    @Override
     public void save(Path file, Map<String, Object> metadata) throws IOException {
         var meta = new java.util.LinkedHashMap<String, Object>(metadata);
         meta.put("task", state.problem());

@@ -15,6 +15,7 @@ import dev.jgrad.playground.session.SessionRegistry;
 import dev.jgrad.playground.state.Catalogs;
 import dev.jgrad.playground.state.Choices;
 import dev.jgrad.playground.state.Limits;
+import dev.jgrad.playground.state.LinkCodec;
 import dev.jgrad.playground.state.PlaygroundState;
 import dev.jgrad.playground.state.StateJson;
 
@@ -109,15 +110,28 @@ public final class ApiHandler implements HttpHandler {
     private void sessions(HttpExchange ex, String method, List<String> seg) throws IOException {
         if (seg.size() == 2) {
             only(ex, "POST", seg, 2, () -> {
-                PlaygroundState s = stateJson.read(Http.json(ex, mapper), PlaygroundState.defaults());
-                reply(ex, 201, sessions.create(s).describe());
+                JsonNode body = Http.json(ex, mapper);
+                String link = link(body);
+                PlaygroundState s = link != null ? stateJson.read(LinkCodec.read(link, mapper), PlaygroundState.defaults())
+                        : stateJson.read(body, PlaygroundState.defaults());
+                float[] weights = link == null ? null : linkWeights(link);
+                Session created = sessions.create(s);
+                if (weights != null) {
+                    try {
+                        created.setParameters(weights);
+                    } catch (IllegalArgumentException e) {
+                        sessions.remove(created.id());
+                        throw e;
+                    }
+                }
+                reply(ex, 201, view(created));
             });
             return;
         }
         Session s = sessions.get(seg.get(2));
         if (seg.size() == 3) {
             switch (method) {
-                case "GET" -> reply(ex, 200, s.describe());
+                case "GET" -> reply(ex, 200, view(s));
                 case "DELETE" -> {
                     sessions.remove(s.id());
                     Http.send(ex, 204, "application/json", new byte[0]);
@@ -129,9 +143,15 @@ public final class ApiHandler implements HttpHandler {
         String action = seg.get(3);
         switch (action) {
             case "state" -> only(ex, "PUT", seg, 4, () -> {
-                PlaygroundState next = stateJson.read(Http.json(ex, mapper), s.state());
+                JsonNode body = Http.json(ex, mapper);
+                String link = link(body);
+                // A link is a whole setup (a pasted URL); a plain patch changes only the fields it names.
+                PlaygroundState next = link != null ? stateJson.read(LinkCodec.read(link, mapper), PlaygroundState.defaults())
+                        : stateJson.read(body, s.state());
+                float[] weights = link == null ? null : linkWeights(link);
                 boolean rebuilt = s.apply(next);
-                reply(ex, 200, s.describe().put("rebuilt", rebuilt));
+                if (weights != null) s.setParameters(weights);
+                reply(ex, 200, view(s).put("rebuilt", rebuilt));
             });
             case "play" -> only(ex, "POST", seg, 4, () -> { drain(ex); s.play(); reply(ex, 200, s.frame()); });
             case "pause" -> only(ex, "POST", seg, 4, () -> { drain(ex); s.pause(); reply(ex, 200, s.frame()); });
@@ -191,7 +211,7 @@ public final class ApiHandler implements HttpHandler {
         patch.set("points", mapper.createArrayNode());
         PlaygroundState next = stateJson.read(patch, cur);
         s.apply(next);
-        reply(ex, 200, s.describe().put("rebuilt", true));
+        reply(ex, 200, view(s).put("rebuilt", true));
     }
 
     private void downloadModel(HttpExchange ex, Session s) throws IOException {
@@ -213,10 +233,31 @@ public final class ApiHandler implements HttpHandler {
             Files.write(tmp, body);
             ModelFiles.Loaded loaded = ModelFiles.load(tmp, s.state(), stateJson);
             s.adopt(loaded.state(), loaded.engine());
-            reply(ex, 200, s.describe().put("rebuilt", true));
+            reply(ex, 200, view(s).put("rebuilt", true));
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** A session as the page needs it: state, data, frame and the state's link (the URL hash). */
+    private ObjectNode view(Session s) {
+        ObjectNode o = s.describe();
+        o.put("link", LinkCodec.write(s.state()));
+        return o;
+    }
+
+    /** {@code {"link": "#..."}}: a whole setup given as the page's URL hash (TF Playground's or jgrad's). */
+    private static String link(JsonNode body) {
+        JsonNode l = body.get("link");
+        if (l == null) return null;
+        if (!l.isTextual() || body.size() != 1)
+            throw new ApiException(400, "link: expected {\"link\": \"#...\"} and nothing else");
+        return l.asText();
+    }
+
+    private static float[] linkWeights(String link) {
+        String w = LinkCodec.params(link).get("weights");
+        return w == null || w.isEmpty() ? null : LinkCodec.decodeWeights(w);
     }
 
     private ObjectNode defaults() {

@@ -184,6 +184,20 @@ public final class Session implements AutoCloseable {
         });
     }
 
+    /** Every weight and bias (the layout of {@link Engine#parameters()}). */
+    public float[] parameters() {
+        return locked(() -> engine.parameters());
+    }
+
+    /** Sets every weight and bias, e.g. from a share link; the epoch stays. */
+    public void setParameters(float[] values) {
+        locked(() -> {
+            engine.setParameters(values);
+            publish();
+            return null;
+        });
+    }
+
     /** Writes the network as a jgrad model file; metadata records the state so loading restores the setup. */
     public void saveModel(Path file) throws IOException {
         try {
