@@ -1,7 +1,7 @@
 // The network diagram: input features, hidden layers (each neuron with a heatmap thumbnail), the output, and links
 // whose width and color follow the weights. Built once per architecture; each frame only repaints.
 
-import { FEATURES, LABELS, OPTIONS, MAX_NEURONS } from './state.js';
+import { LABELS, specName, specLabel } from './state.js';
 import { bytes, signedColor } from './colors.js';
 import { paintSigned, paintProbability } from './heatmap.js';
 
@@ -44,9 +44,9 @@ export class NetworkView {
 
     const features = el('div', 'layer features', this.root);
     el('div', 'layer-head', features).textContent = '';
-    for (const name of FEATURES) {
+    for (const name of this.on.features()) {
       const node = this.node(features, 'node feature' + (state.features.includes(name) ? '' : ' off'));
-      el('span', 'name', node).textContent = LABELS[name];
+      el('span', 'name', node).textContent = LABELS[name] || name;
       node.title = state.features.includes(name) ? 'Click to remove this input' : 'Click to add this input';
       node.addEventListener('click', () => this.on.toggleFeature(name));
       node.addEventListener('mouseenter', () => this.on.hover({ kind: 'feature', name }));
@@ -61,7 +61,7 @@ export class NetworkView {
       const plus = el('button', 'round tiny', pm);
       plus.textContent = '+';
       plus.title = 'Add a neuron';
-      plus.disabled = n >= MAX_NEURONS;
+      plus.disabled = n >= this.on.maxNeurons();
       plus.addEventListener('click', () => this.on.neurons(l, +1));
       const minus = el('button', 'round tiny', pm);
       minus.textContent = '\u2212';
@@ -71,12 +71,24 @@ export class NetworkView {
       el('div', '', head).textContent = `${n} neuron${n === 1 ? '' : 's'}`;
       const sel = el('select', '', head);
       sel.title = 'Activation of this layer';
-      for (const a of OPTIONS.activation) {
+      // The catalog's entries; a spec with its own parameters (leaky-relu:0.1) is an option of its own.
+      const entries = this.on.activations();
+      const spec = state.activations[l];
+      for (const a of entries) {
         const o = el('option', '', sel);
-        o.value = a;
-        o.textContent = LABELS[a];
+        o.value = a.name;
+        o.textContent = a.displayName;
+        o.title = a.description;
       }
-      sel.value = state.activations[l];
+      const entry = entries.find(e => e.name === specName(spec));
+      if (entry && specLabel(entries, spec) === entry.displayName) {
+        sel.value = entry.name;
+      } else {
+        const o = el('option', '', sel);
+        o.value = spec;
+        o.textContent = specLabel(entries, spec);
+        sel.value = spec;
+      }
       sel.addEventListener('change', () => this.on.activation(l, sel.value));
       const nodes = [], biases = [];
       for (let i = 0; i < n; i++) {

@@ -211,6 +211,11 @@ class ApiTest {
     }
 
     private static List<JsonNode> readFrames(String id, int n) throws Exception {
+        return readFrames(id, n, f -> false);
+    }
+
+    /** Up to n frames of the stream, stopping after the first one that passes {@code last}. */
+    private static List<JsonNode> readFrames(String id, int n, java.util.function.Predicate<JsonNode> last) throws Exception {
         HttpRequest req = HttpRequest.newBuilder(URI.create(server.url() + "api/sessions/" + id + "/stream"))
                 .timeout(Duration.ofSeconds(60)).build();
         HttpResponse<InputStream> r = client.http().send(req, HttpResponse.BodyHandlers.ofInputStream());
@@ -219,7 +224,10 @@ class ApiTest {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
             String line;
             while (out.size() < n && (line = in.readLine()) != null) {
-                if (line.startsWith("data: ")) out.add(PlaygroundClient.JSON.readTree(line.substring(6)));
+                if (line.startsWith("data: ")) {
+                    out.add(PlaygroundClient.JSON.readTree(line.substring(6)));
+                    if (last.test(out.get(out.size() - 1))) break;
+                }
             }
         }
         return out;
@@ -375,6 +383,84 @@ class ApiTest {
     }
 
     @Test
+    void trainingPausesWhenNoPageWatchesAndGoesOnWhenOneIsBack() throws Exception {
+        String id = client.session("{}");
+        client.post("/api/sessions/" + id + "/play", null);
+        List<JsonNode> frames = readFrames(id, 3); // a page watched, then went away
+        assertThat(frames.get(2).get("status").asText()).isEqualTo("running");
+        JsonNode f = null;
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            f = client.get("/api/sessions/" + id + "/frame").json();
+            if (f.get("status").asText().equals("paused")) break;
+            Thread.sleep(200);
+        }
+        assertThat(f.get("status").asText()).isEqualTo("paused");
+        assertThat(f.get("message").asText()).contains("no page was watching");
+        int epoch = f.get("epoch").asInt();
+        Thread.sleep(300);
+        assertThat(client.get("/api/sessions/" + id + "/frame").json().get("epoch").asInt()).isEqualTo(epoch);
+        List<JsonNode> back = readFrames(id, 4); // the page is back: training goes on
+        assertThat(back.get(3).get("status").asText()).isEqualTo("running");
+        assertThat(back.get(3).get("epoch").asInt()).isGreaterThan(epoch);
+        client.post("/api/sessions/" + id + "/pause", null);
+    }
+
+    @Test
+    void trainingStopsAtTheTargetLoss() throws Exception {
+        String id = client.session("{\"targetLoss\": 0.2, \"learningRate\": 0.3, \"speed\": 5}");
+        client.post("/api/sessions/" + id + "/play", null);
+        JsonNode f = null;
+        List<JsonNode> frames = readFrames(id, 2000, frame -> frame.get("status").asText().equals("paused"));
+        f = frames.get(frames.size() - 1);
+        assertThat(f.get("status").asText()).isEqualTo("paused");
+        assertThat(f.get("trainLoss").asDouble()).isLessThanOrEqualTo(0.2);
+        assertThat(f.get("message").asText()).contains("Reached the target");
+    }
+
+    @Test
+    void tfStyleLinksMakeTfSessionsAndComeBackAsLinks() throws Exception {
+        String tf = dev.jgrad.playground.state.LinkCodecTest.TF_DEFAULT;
+        Reply r = client.post("/api/sessions", PlaygroundClient.JSON.writeValueAsString(java.util.Map.of("link", tf)));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonNode s = r.json();
+        assertThat(s.get("link").asText()).isEqualTo(tf);
+        assertThat(s.at("/state/tfCompat").asBoolean()).isTrue();
+        // TF's initialization: every bias 0.1, every weight in [-0.5, 0.5].
+        for (JsonNode layer : s.at("/frame/weights")) {
+            for (JsonNode b : layer.get("b")) assertThat(b.asDouble()).isEqualTo(0.1, org.assertj.core.data.Offset.offset(1e-7));
+            for (JsonNode row : layer.get("w")) for (JsonNode w : row) assertThat(Math.abs(w.asDouble())).isLessThanOrEqualTo(0.5);
+        }
+        // TF's regression sets have 1200 points.
+        String reg = client.post("/api/sessions", "{\"link\": \"#problem=regression&regDataset=reg-plane&networkShape=2\"}").json().get("id").asText();
+        assertThat(client.get("/api/sessions/" + reg + "/data").body().lines().count()).isEqualTo(1201);
+        // A pasted link replaces the whole setup.
+        JsonNode put = client.put("/api/sessions/" + reg + "/state", "{\"link\": \"#networkShape=3&activation=relu\"}").json();
+        assertThat(put.at("/state/layers").toString()).isEqualTo("[3]");
+        assertThat(put.at("/state/problem").asText()).isEqualTo("classification");
+        assertThat(client.post("/api/sessions", "{\"link\": \"#networkShape=x\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void exportAndShareLinksCarryTheWeights() throws Exception {
+        String id = client.session("{\"layers\":[3],\"activations\":[\"leaky-relu:0.1\"],\"features\":[\"x1\",\"x2\",\"r\"]}");
+        for (int i = 0; i < 3; i++) client.post("/api/sessions/" + id + "/step", null);
+        JsonNode x = client.get("/api/sessions/" + id + "/export").json();
+        JsonNode frame = client.get("/api/sessions/" + id + "/frame").json();
+        assertThat(x.at("/layers/0/weight")).isEqualTo(frame.at("/weights/0/w"));
+        assertThat(x.at("/layers/0/activation").asText()).isEqualTo("leaky-relu:0.1");
+        assertThat(x.get("command").asText()).contains("jgrad train --data circle", "--layers 3,3,1", "--activation leaky-relu:0.1",
+                "--epochs 3", "# the command line feeds X1, X2 only");
+        assertThat(x.get("java").asText()).contains("Activation.of(\"leaky-relu:0.1\")", "Losses.parse(\"quadratic\")",
+                "new TrainingStep(net, loss, opt)");
+        // The link with weights starts a session with exactly these weights.
+        String copy = client.post("/api/sessions", PlaygroundClient.JSON.writeValueAsString(
+                java.util.Map.of("link", x.get("linkWithWeights").asText()))).json().get("id").asText();
+        assertThat(client.get("/api/sessions/" + copy + "/frame").json().get("weights")).isEqualTo(frame.get("weights"));
+        assertThat(client.post("/api/sessions", "{\"link\": \"#networkShape=2&weights=AAAAAA\"}").status()).isEqualTo(400);
+    }
+
+    @Test
     void modelSaveAndLoadRoundTrip(@TempDir Path dir) throws Exception {
         String id = client.session("{\"layers\":[3],\"activations\":[\"relu\"]}");
         for (int i = 0; i < 3; i++) client.post("/api/sessions/" + id + "/step", null);
@@ -391,6 +477,9 @@ class ApiTest {
         assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
         assertThat(loaded.json().at("/state/layers").toString()).isEqualTo("[3]");
         assertThat(loaded.json().at("/frame/weights")).isEqualTo(trained.get("weights"));
+        // It goes on from its epoch, with its loss curve.
+        assertThat(loaded.json().at("/frame/epoch").asInt()).isEqualTo(3);
+        assertThat(loaded.json().at("/frame/history")).isEqualTo(trained.get("history"));
         assertThat(client.send("POST", "/api/sessions/" + other + "/model", "garbage".getBytes(), "application/octet-stream").status())
                 .isEqualTo(400);
         assertThat(client.send("POST", "/api/sessions/" + other + "/model", new byte[0], "application/octet-stream").status())

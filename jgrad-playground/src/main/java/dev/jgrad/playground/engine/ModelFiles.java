@@ -28,8 +28,8 @@ import java.util.List;
 public final class ModelFiles {
     private ModelFiles() {}
 
-    /** A loaded network and the state that describes it. */
-    public record Loaded(PlaygroundState state, Engine engine) {}
+    /** A loaded network, the state that describes it and the loss history it was saved with ([epoch, train, test]). */
+    public record Loaded(PlaygroundState state, Engine engine, List<float[]> history) {}
 
     /** @throws IllegalArgumentException when the file is not a model the playground can show */
     public static Loaded load(Path file, PlaygroundState current, StateJson stateJson) {
@@ -55,7 +55,27 @@ public final class ModelFiles {
             t.weight().copyFrom(s.weight());
             if (s.bias() != null) t.bias().copyFrom(s.bias());
         }
-        return new Loaded(state, engine);
+        // A model the playground saved goes on from its epoch, with its loss curve.
+        if (saved.metadata().get("epoch") instanceof Number n) engine.setEpoch(n.intValue());
+        return new Loaded(state, engine, history(saved.metadata().get("playgroundHistory")));
+    }
+
+    private static List<float[]> history(Object stored) {
+        List<float[]> out = new ArrayList<>();
+        if (!(stored instanceof String s)) return out;
+        try {
+            for (var row : new ObjectMapper().readTree(s)) {
+                if (row.size() != 3) continue;
+                out.add(new float[] {(float) row.get(0).asDouble(), value(row.get(1)), value(row.get(2))});
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("model: metadata playgroundHistory is not JSON: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private static float value(com.fasterxml.jackson.databind.JsonNode v) {
+        return v.isNumber() ? (float) v.asDouble() : Float.NaN;
     }
 
     private static PlaygroundState stateFor(Sequential seq, SavedModel saved, PlaygroundState current, StateJson json) {

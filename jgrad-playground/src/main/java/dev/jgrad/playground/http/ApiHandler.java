@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.jgrad.playground.data.DataSplit;
 import dev.jgrad.playground.data.PointsCsv;
 import dev.jgrad.playground.digits.DigitPad;
+import dev.jgrad.playground.engine.Export;
 import dev.jgrad.playground.engine.ModelFiles;
 import dev.jgrad.playground.graph.GraphDemos;
 import dev.jgrad.playground.session.Session;
@@ -158,6 +159,8 @@ public final class ApiHandler implements HttpHandler {
             case "step" -> only(ex, "POST", seg, 4, () -> { drain(ex); s.step(); reply(ex, 200, s.frame()); });
             case "reset" -> only(ex, "POST", seg, 4, () -> { drain(ex); s.reset(); reply(ex, 200, s.frame()); });
             case "frame" -> only(ex, "GET", seg, 4, () -> reply(ex, 200, s.frame()));
+            case "export" -> only(ex, "GET", seg, 4, () -> reply(ex, 200,
+                    Export.of(s.state(), s.parameters(), s.frame().get("epoch").asInt(), mapper)));
             case "stream" -> only(ex, "GET", seg, 4, () -> stream.serve(ex, s));
             case "weight" -> only(ex, "POST", seg, 4, () -> editWeight(ex, s));
             case "data" -> {
@@ -232,7 +235,7 @@ public final class ApiHandler implements HttpHandler {
         try {
             Files.write(tmp, body);
             ModelFiles.Loaded loaded = ModelFiles.load(tmp, s.state(), stateJson);
-            s.adopt(loaded.state(), loaded.engine());
+            s.adopt(loaded.state(), loaded.engine(), loaded.history());
             reply(ex, 200, view(s).put("rebuilt", true));
         } finally {
             Files.deleteIfExists(tmp);

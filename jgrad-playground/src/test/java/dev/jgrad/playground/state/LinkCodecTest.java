@@ -9,12 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Links in TF Playground's parameters and jgrad's: read into states, written back unchanged. */
-class LinkCodecTest {
+public class LinkCodecTest {
     final ObjectMapper mapper = new ObjectMapper();
     final StateJson json = new StateJson(mapper);
 
     /** What TF Playground writes for its opening page (seed drawn as Math.random().toFixed(5)). */
-    static final String TF_DEFAULT = "#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03"
+    public static final String TF_DEFAULT = "#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03"
             + "&regularizationRate=0&noise=0&networkShape=4,2&seed=0.12345&showTestData=false&discretize=false"
             + "&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false"
             + "&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false";
