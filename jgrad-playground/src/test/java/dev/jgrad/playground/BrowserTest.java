@@ -68,8 +68,8 @@ class BrowserTest {
         }
     }
 
-    private static Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     private static WebDriverWait waitUpTo(int seconds) {
@@ -302,7 +302,8 @@ class BrowserTest {
         var heatmap = driver.findElement(By.id("heatmap"));
         new org.openqa.selenium.interactions.Actions(driver).moveToElement(heatmap, 10, 10).click().perform();
         waitUpTo(10).until(d -> d.getCurrentUrl().contains("dataset=custom"));
-        assertThat(driver.getCurrentUrl()).contains("classes=3", "loss=cross-entropy");
+        assertThat(driver.getCurrentUrl()).contains("loss=cross-entropy");
+        assertThat(((Number) js("return window.playground.state.classes;")).intValue()).isEqualTo(3);
         waitUpTo(5).until(d -> driver.findElements(By.cssSelector("#paint-classes .swatch-button")).size() == 4);
         assertThat(driver.findElements(By.cssSelector("#network .layer.output .node"))).hasSize(3);
     }
@@ -334,6 +335,24 @@ class BrowserTest {
         assertThat(driver.findElement(By.id("status")).getText()).contains("batchSize");
         new Select(driver.findElement(By.id("learningRate"))).selectByValue("0.1");
         waitUpTo(5).until(d -> !driver.findElement(By.id("status")).isDisplayed());
+    }
+
+    @Test
+    void theDigitPadWorksWithNoFlags() throws Exception {
+        open("#networkShape=2&activation=tanh");
+        // The server was started without --model: the built-in model answers.
+        waitUpTo(60).until(d -> driver.findElement(By.id("digit-message")).getText().contains("pen-drawn digits"));
+        assertThat(driver.findElement(By.id("digit-title")).getText()).isEqualTo("Digit pad");
+        var pad = driver.findElement(By.id("digit-pad"));
+        js("arguments[0].scrollIntoView({block: 'center'});", pad);
+        // A seven: across the top, then down to the lower left.
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(pad, -58, -60).clickAndHold()
+                .moveByOffset(40, 0).moveByOffset(40, 0).moveByOffset(36, 0)
+                .moveByOffset(-20, 40).moveByOffset(-20, 40).moveByOffset(-20, 40).moveByOffset(-20, 38).release().perform();
+        waitUpTo(10).until(d -> !driver.findElements(By.cssSelector("#digit-probs .row.top")).isEmpty());
+        String top = driver.findElement(By.cssSelector("#digit-probs .row.top span")).getText();
+        shoot("digit-pad");
+        assertThat(top).isEqualTo("7");
     }
 
     @Test
