@@ -419,8 +419,10 @@ class App {
     const f = this.frame, s = this.state, d = this.data;
     if (!f || !d) return;
     const weights = f.weights;
+    const t0 = performance.now();
     this.network.build(s, weights[weights.length - 1].b.length);
     this.network.update(f, d);
+    const t1 = performance.now();
     $('epoch').textContent = String(f.epoch).padStart(6, '0').replace(/(\d{3})(\d{3})$/, '$1,$2');
     $('train-loss').textContent = f.trainLoss === null ? 'NaN' : f.trainLoss.toFixed(3);
     $('test-loss').textContent = f.testLoss === null ? 'NaN' : f.testLoss.toFixed(3);
@@ -429,6 +431,10 @@ class App {
     this.drawHeatmap();
     this.drawLegend();
     this.drawMetrics();
+    // Milliseconds per redraw (moving averages), read by the browser tests' frame-rate report.
+    const t2 = performance.now(), avg = (old, v) => (old === undefined ? v : 0.9 * old + 0.1 * v);
+    this.timings = { network: avg(this.timings?.network, t1 - t0), rest: avg(this.timings?.rest, t2 - t1),
+      links: this.network.linkMillis };
     if (f.message) this.showStatus(f.message, f.status === 'halted', true);
     else if ($('status').dataset.sticky) this.hideStatus();
     document.body.dataset.epoch = f.epoch;

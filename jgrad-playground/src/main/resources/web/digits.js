@@ -29,7 +29,7 @@ export class DigitPad {
     // The pad is named after its data: "Digit pad" for digits, "Fashion pad" for Fashion-MNIST, ...
     if (info.title && this.titleEl) this.titleEl.textContent = info.title;
     this.message.textContent = info.available
-      ? `Draw in the box; model ${info.model} answers.`
+      ? info.message || `Draw in the box; model ${info.model} answers.`
       : info.message;
   }
 

@@ -102,7 +102,7 @@ class BrowserTest {
         waitUpTo(15).until(d -> "true".equals(js("return document.body.dataset.ready;")));
         assertThat(driver.getTitle()).isEqualTo("jgrad playground");
         assertThat(driver.findElements(By.cssSelector("#network .node"))).hasSize(9 + 4 + 2 + 1); // nine feature nodes (x1 .. sin x2, r, theta), 4 and 2 hidden, 1 output
-        assertThat(driver.findElements(By.cssSelector("#links path"))).hasSize(2 * 4 + 4 * 2 + 2);
+        assertThat(((Number) js("return window.playground.network.linkCount();")).intValue()).isEqualTo(2 * 4 + 4 * 2 + 2);
         double lossBefore = trainLoss();
         String pixelsBefore = heatmapPixels();
 
@@ -122,11 +122,13 @@ class BrowserTest {
         assertThat(driver.findElement(By.id("metrics")).getText()).contains("Accuracy");
 
         // Click a link, type a weight, read it back on hover.
-        js("document.querySelector('#links path').dispatchEvent(new MouseEvent('click', {clientX: 300, clientY: 300, bubbles: true}));");
+        String at = "const [x, y] = window.playground.network.linkPoint(0, 0, 0);"
+                + " document.getElementById('network').dispatchEvent(new MouseEvent('%s', {clientX: x, clientY: y, bubbles: true}));";
+        js(String.format(at, "click"));
         var input = driver.findElement(By.cssSelector("#tooltip input"));
         input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "1.5", org.openqa.selenium.Keys.ENTER);
         waitUpTo(5).until(d -> {
-            js("document.querySelector('#links path').dispatchEvent(new MouseEvent('mouseenter', {clientX: 300, clientY: 300}));");
+            js(String.format(at, "mousemove"));
             return driver.findElement(By.id("tooltip")).getText().startsWith("weight 1.500");
         });
 
@@ -342,7 +344,7 @@ class BrowserTest {
         open("#networkShape=2&activation=tanh");
         // The server was started without --model: the built-in model answers.
         waitUpTo(60).until(d -> driver.findElement(By.id("digit-message")).getText().contains("pen-drawn digits"));
-        assertThat(driver.findElement(By.id("digit-title")).getText()).isEqualTo("Digit pad");
+        assertThat(js("return document.getElementById('digit-title').textContent;")).isEqualTo("Digit pad");
         var pad = driver.findElement(By.id("digit-pad"));
         js("arguments[0].scrollIntoView({block: 'center'});", pad);
         // A seven: across the top, then down to the lower left.
@@ -366,8 +368,8 @@ class BrowserTest {
         Thread.sleep(4000);
         double seconds = (System.nanoTime() - t0) / 1e9;
         // Reported, not asserted: headless Chromium renders in software on a shared 2-core machine.
-        System.out.printf("playground 6x32: %.1f frames/s received, %.1f redraws/s%n",
-                (frames() - framesBefore) / seconds, (draws() - drawsBefore) / seconds);
+        System.out.printf("playground 6x32: %.1f frames/s received, %.1f redraws/s; ms per redraw %s%n",
+                (frames() - framesBefore) / seconds, (draws() - drawsBefore) / seconds, js("return JSON.stringify(window.playground.timings);"));
         driver.findElement(By.id("play")).click();
         shoot("six-by-32");
         assertThat(draws()).isGreaterThan(drawsBefore);
