@@ -42,6 +42,8 @@ export class Api {
     return es;
   }
 
+  exportSession() { return call('GET', `${this.base()}/export`); }
+  choices() { return call('GET', '/api/choices'); }
   graphs() { return call('GET', '/api/graphs'); }
   graph(name) { return call('GET', `/api/graphs/${encodeURIComponent(name)}`); }
   digits() { return call('GET', '/api/digits'); }

@@ -1,7 +1,8 @@
 // The digit pad: draw with the mouse on a 28x28 grid (shown 10x larger), classify on the server after each stroke.
 
 export class DigitPad {
-  constructor(canvas, probsEl, messageEl, clearButton, api) {
+  constructor(canvas, probsEl, messageEl, clearButton, api, titleEl) {
+    this.titleEl = titleEl;
     this.canvas = canvas;
     this.ctx = canvas.getContext('2d');
     this.probs = probsEl;
@@ -25,8 +26,10 @@ export class DigitPad {
   async init() {
     const info = await this.api.digits();
     this.available = info.available;
+    // The pad is named after its data: "Digit pad" for digits, "Fashion pad" for Fashion-MNIST, ...
+    if (info.title && this.titleEl) this.titleEl.textContent = info.title;
     this.message.textContent = info.available
-      ? `Draw in the box; model ${info.model} answers.`
+      ? info.message || `Draw in the box; model ${info.model} answers.`
       : info.message;
   }
 

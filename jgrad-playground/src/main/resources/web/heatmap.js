@@ -29,8 +29,11 @@ function blit(canvas, size, fill, smooth) {
   ctx.drawImage(s, 0, 0, canvas.width, canvas.height);
 }
 
+/** TF Playground's output: its colors at alpha 160 over white, so the data points stay readable on top. */
+export const OUTPUT_ALPHA = 160;
+
 /** A map of values in [-1, 1]; discretize snaps to the sign (the decision regions). */
-export function paintSigned(canvas, cells, size, discretize = false) {
+export function paintSigned(canvas, cells, size, discretize = false, alpha = 255) {
   blit(canvas, size, px => {
     for (let i = 0; i < cells.length; i++) {
       let q = cells[i];
@@ -38,13 +41,13 @@ export function paintSigned(canvas, cells, size, discretize = false) {
       px[i * 4] = SIGNED_LUT[q * 3];
       px[i * 4 + 1] = SIGNED_LUT[q * 3 + 1];
       px[i * 4 + 2] = SIGNED_LUT[q * 3 + 2];
-      px[i * 4 + 3] = 255;
+      px[i * 4 + 3] = alpha;
     }
   }, !discretize);
 }
 
 /** k probability maps: each cell takes the likeliest class's color, paler where the model is unsure. */
-export function paintClasses(canvas, maps, size, discretize = false) {
+export function paintClasses(canvas, maps, size, discretize = false, alpha = 255) {
   const k = maps.length;
   blit(canvas, size, px => {
     for (let i = 0; i < size * size; i++) {
@@ -56,7 +59,7 @@ export function paintClasses(canvas, maps, size, discretize = false) {
       px[i * 4] = 255 + (col[0] - 255) * conf;
       px[i * 4 + 1] = 255 + (col[1] - 255) * conf;
       px[i * 4 + 2] = 255 + (col[2] - 255) * conf;
-      px[i * 4 + 3] = 255;
+      px[i * 4 + 3] = alpha;
     }
   }, !discretize);
 }
@@ -97,4 +100,37 @@ export function drawPoints(canvas, data, showTest, radius = 3.2) {
   };
   draw(data.train, '#fff');
   if (showTest) draw(data.test, '#000');
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * Axes around the output picture, as in TF Playground: ticks at every integer of [-6, 6], labels every 2. The SVG
+ * covers the picture's wrapper; the picture sits AXIS_LEFT from its left edge and ends AXIS_BOTTOM above its bottom.
+ */
+export function drawAxes(svg, left = 24, size = 300) {
+  svg.replaceChildren();
+  const line = (x1, y1, x2, y2) => {
+    const l = document.createElementNS(SVG, 'line');
+    l.setAttribute('x1', x1); l.setAttribute('y1', y1); l.setAttribute('x2', x2); l.setAttribute('y2', y2);
+    svg.appendChild(l);
+  };
+  const text = (x, y, t, anchor) => {
+    const e = document.createElementNS(SVG, 'text');
+    e.setAttribute('x', x); e.setAttribute('y', y); e.setAttribute('text-anchor', anchor);
+    e.textContent = t;
+    svg.appendChild(e);
+  };
+  line(left, size + 0.5, left + size, size + 0.5);
+  line(left - 0.5, 0, left - 0.5, size);
+  for (let v = -DOMAIN; v <= DOMAIN; v++) {
+    const at = (v + DOMAIN) / (2 * DOMAIN) * size;
+    const long = v % 2 === 0;
+    line(left + at, size, left + at, size + (long ? 5 : 3));
+    line(left - (long ? 5 : 3), size - at, left, size - at);
+    if (long) {
+      text(left + at, size + 15, String(v), 'middle');
+      text(left - 7, size - at + 4, String(v), 'end');
+    }
+  }
 }

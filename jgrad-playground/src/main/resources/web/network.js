@@ -1,11 +1,14 @@
 // The network diagram: input features, hidden layers (each neuron with a heatmap thumbnail), the output, and links
-// whose width and color follow the weights. Built once per architecture; each frame only repaints.
+// whose width and color follow the weights. Built once per architecture; each frame only repaints. The links are
+// drawn on one canvas (thousands of SVG paths made a 6x32 network redraw about once a second) and found under the
+// mouse by distance to their curves.
 
-import { FEATURES, LABELS, OPTIONS, MAX_NEURONS } from './state.js';
+import { LABELS, specName, specLabel } from './state.js';
 import { bytes, signedColor } from './colors.js';
 import { paintSigned, paintProbability } from './heatmap.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
+/** A link is hit within this many pixels of its curve; each curve is checked at CURVE_STEPS points. */
+const HIT_PX = 4, CURVE_STEPS = 12;
 
 function el(tag, cls, parent) {
   const e = document.createElement(tag);
@@ -23,7 +26,8 @@ export class NetworkView {
    */
   constructor(root, tooltip, on) {
     this.root = root;
-    this.svg = root.querySelector('svg');
+    this.canvas = root.querySelector('canvas.links');
+    this.hot = null; // the link under the mouse: [layer, to, from]
     this.tooltip = tooltip;
     this.on = on;
     this.key = null;
@@ -36,7 +40,7 @@ export class NetworkView {
     if (key === this.key) return;
     this.key = key;
     this.state = state;
-    for (const c of [...this.root.children]) if (c !== this.svg) c.remove();
+    for (const c of [...this.root.children]) if (c !== this.canvas) c.remove();
     this.featureNodes = new Map();
     this.hiddenNodes = [];
     this.outputNodes = [];
@@ -44,9 +48,9 @@ export class NetworkView {
 
     const features = el('div', 'layer features', this.root);
     el('div', 'layer-head', features).textContent = '';
-    for (const name of FEATURES) {
+    for (const name of this.on.features()) {
       const node = this.node(features, 'node feature' + (state.features.includes(name) ? '' : ' off'));
-      el('span', 'name', node).textContent = LABELS[name];
+      el('span', 'name', node).textContent = LABELS[name] || name;
       node.title = state.features.includes(name) ? 'Click to remove this input' : 'Click to add this input';
       node.addEventListener('click', () => this.on.toggleFeature(name));
       node.addEventListener('mouseenter', () => this.on.hover({ kind: 'feature', name }));
@@ -61,7 +65,7 @@ export class NetworkView {
       const plus = el('button', 'round tiny', pm);
       plus.textContent = '+';
       plus.title = 'Add a neuron';
-      plus.disabled = n >= MAX_NEURONS;
+      plus.disabled = n >= this.on.maxNeurons();
       plus.addEventListener('click', () => this.on.neurons(l, +1));
       const minus = el('button', 'round tiny', pm);
       minus.textContent = '\u2212';
@@ -71,12 +75,24 @@ export class NetworkView {
       el('div', '', head).textContent = `${n} neuron${n === 1 ? '' : 's'}`;
       const sel = el('select', '', head);
       sel.title = 'Activation of this layer';
-      for (const a of OPTIONS.activation) {
+      // The catalog's entries; a spec with its own parameters (leaky-relu:0.1) is an option of its own.
+      const entries = this.on.activations();
+      const spec = state.activations[l];
+      for (const a of entries) {
         const o = el('option', '', sel);
-        o.value = a;
-        o.textContent = LABELS[a];
+        o.value = a.name;
+        o.textContent = a.displayName;
+        o.title = a.description;
       }
-      sel.value = state.activations[l];
+      const entry = entries.find(e => e.name === specName(spec));
+      if (entry && specLabel(entries, spec) === entry.displayName) {
+        sel.value = entry.name;
+      } else {
+        const o = el('option', '', sel);
+        o.value = spec;
+        o.textContent = specLabel(entries, spec);
+        sel.value = spec;
+      }
       sel.addEventListener('change', () => this.on.activation(l, sel.value));
       const nodes = [], biases = [];
       for (let i = 0; i < n; i++) {
@@ -126,43 +142,139 @@ export class NetworkView {
     return [inputs, ...this.hiddenNodes, this.outputNodes];
   }
 
+  /** Links as (layer, to, from) triples in drawing order, and the mouse handlers that find them. */
   buildLinks() {
-    this.svg.replaceChildren();
-    this.paths = [];
     const cols = this.columns();
+    this.links = [];
     for (let l = 0; l + 1 < cols.length; l++) {
-      const layer = [];
-      cols[l + 1].forEach((_, to) => {
-        const row = [];
-        cols[l].forEach((__, from) => {
-          const p = document.createElementNS(SVG, 'path');
-          p.addEventListener('mouseenter', e => this.showValue(e, `weight ${this.weightValue(l, to, from)}`));
-          p.addEventListener('mouseleave', () => this.hideTooltip());
-          p.addEventListener('click', e => this.edit(e, l, to, from));
-          this.svg.appendChild(p);
-          row.push(p);
-        });
-        layer.push(row);
-      });
-      this.paths.push(layer);
+      for (let to = 0; to < cols[l + 1].length; to++) for (let from = 0; from < cols[l].length; from++) this.links.push([l, to, from]);
+    }
+    this.geometry = new Float32Array(this.links.length * 4);
+    if (!this.listening) {
+      this.listening = true;
+      this.root.addEventListener('mousemove', e => this.onMouse(e, false));
+      this.root.addEventListener('click', e => this.onMouse(e, true));
+      this.root.addEventListener('mouseleave', () => { if (this.hot) { this.hot = null; this.hideTooltip(); this.drawLinks(); } });
     }
   }
 
-  /** Positions the link curves from node edges; called after layout and on resize. */
+  /** The link count (for tests). */
+  linkCount() {
+    return this.links ? this.links.length : 0;
+  }
+
+  /** Client coordinates of the middle of a link (for tests). */
+  linkPoint(l, to, from) {
+    const i = this.links.findIndex(k => k[0] === l && k[1] === to && k[2] === from);
+    const g = this.geometry, box = this.root.getBoundingClientRect();
+    const [x, y] = bezier(g[4 * i], g[4 * i + 1], g[4 * i + 2], g[4 * i + 3], 0.5);
+    return [box.left + x, box.top + y];
+  }
+
+  /** End points of every link from the nodes' boxes; called after layout and on resize. */
   layoutLinks() {
-    if (!this.paths) return;
+    if (!this.links) return;
     const box = this.root.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    const w = Math.ceil(this.root.scrollWidth), h = Math.ceil(this.root.scrollHeight);
+    if (this.canvas.width !== w * dpr || this.canvas.height !== h * dpr) {
+      this.canvas.width = w * dpr;
+      this.canvas.height = h * dpr;
+      this.canvas.style.width = `${w}px`;
+      this.canvas.style.height = `${h}px`;
+    }
     const cols = this.columns();
-    const anchor = (node, right) => {
+    const anchors = cols.map((col, c) => col.map(node => {
       const r = node.getBoundingClientRect();
-      return [(right ? r.right : r.left) - box.left, r.top + r.height / 2 - box.top];
-    };
-    this.paths.forEach((layer, l) => layer.forEach((row, to) => row.forEach((p, from) => {
-      const [x1, y1] = anchor(cols[l][from], true);
-      const [x2, y2] = anchor(cols[l + 1][to], false);
-      const mx = (x1 + x2) / 2;
-      p.setAttribute('d', `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`);
-    })));
+      return [r.left - box.left, r.right - box.left, r.top + r.height / 2 - box.top];
+    }));
+    this.links.forEach(([l, to, from], i) => {
+      const a = anchors[l][from], b = anchors[l + 1][to];
+      this.geometry.set([a[1], a[2], b[0], b[2]], 4 * i);
+    });
+    this.drawLinks();
+  }
+
+  /** One stroke per (color, width) bucket: a few dozen canvas calls however many links there are. */
+  drawLinks() {
+    if (!this.links || !this.frame) return;
+    const started = performance.now();
+    const ctx = this.canvas.getContext('2d');
+    const dpr = window.devicePixelRatio || 1;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    const buckets = new Map();
+    const g = this.geometry, weights = this.frame.weights;
+    this.links.forEach(([l, to, from], i) => {
+      const v = weights[l] ? weights[l].w[to][from] : 0;
+      const value = v === null ? 0 : Math.max(-1, Math.min(1, v));
+      const key = `${Math.round(value * 16)}|${Math.min(10, 0.8 + Math.abs(v === null ? 0 : v) * 4).toFixed(1)}`;
+      let list = buckets.get(key);
+      if (!list) buckets.set(key, list = []);
+      list.push(i);
+    });
+    ctx.globalAlpha = 0.75;
+    for (const [key, list] of buckets) {
+      const [q, width] = key.split('|');
+      ctx.strokeStyle = signedColor(Number(q) / 16);
+      ctx.lineWidth = Number(width);
+      ctx.beginPath();
+      for (const i of list) {
+        const x1 = g[4 * i], y1 = g[4 * i + 1], x2 = g[4 * i + 2], y2 = g[4 * i + 3], mx = (x1 + x2) / 2;
+        ctx.moveTo(x1, y1);
+        ctx.bezierCurveTo(mx, y1, mx, y2, x2, y2);
+      }
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+    if (this.hot) {
+      const i = this.links.findIndex(k => k[0] === this.hot[0] && k[1] === this.hot[1] && k[2] === this.hot[2]);
+      if (i >= 0) {
+        const x1 = g[4 * i], y1 = g[4 * i + 1], x2 = g[4 * i + 2], y2 = g[4 * i + 3], mx = (x1 + x2) / 2;
+        ctx.strokeStyle = 'rgba(0,0,0,.6)';
+        ctx.lineWidth = 3;
+        ctx.beginPath();
+        ctx.moveTo(x1, y1);
+        ctx.bezierCurveTo(mx, y1, mx, y2, x2, y2);
+        ctx.stroke();
+      }
+    }
+    const ms = performance.now() - started;
+    this.linkMillis = this.linkMillis === undefined ? ms : 0.9 * this.linkMillis + 0.1 * ms;
+  }
+
+  /** The link nearest to the mouse (within HIT_PX), or null. */
+  linkAt(x, y) {
+    const g = this.geometry;
+    let best = -1, bestD = HIT_PX * HIT_PX;
+    for (let i = 0; i < this.links.length; i++) {
+      const x1 = g[4 * i], y1 = g[4 * i + 1], x2 = g[4 * i + 2], y2 = g[4 * i + 3];
+      if (x < x1 - HIT_PX || x > x2 + HIT_PX || y < Math.min(y1, y2) - HIT_PX || y > Math.max(y1, y2) + HIT_PX) continue;
+      let [px, py] = [x1, y1];
+      for (let s = 1; s <= CURVE_STEPS; s++) {
+        const [qx, qy] = bezier(x1, y1, x2, y2, s / CURVE_STEPS);
+        const d = segmentDistance2(x, y, px, py, qx, qy);
+        if (d < bestD) { bestD = d; best = i; }
+        px = qx; py = qy;
+      }
+    }
+    return best < 0 ? null : this.links[best];
+  }
+
+  onMouse(e, click) {
+    const t = e.target;
+    if (t !== this.root && t !== this.canvas && !t.classList.contains('layer')) return; // over a neuron, a head, a bias
+    if (this.editing) return;
+    const box = this.root.getBoundingClientRect();
+    const hit = this.linkAt(e.clientX - box.left, e.clientY - box.top);
+    const changed = JSON.stringify(hit) !== JSON.stringify(this.hot);
+    this.hot = hit;
+    this.root.style.cursor = hit ? 'pointer' : '';
+    if (changed) this.drawLinks();
+    if (!hit) return this.hideTooltip();
+    const [l, to, from] = hit;
+    if (click) this.edit(e, l, to, from);
+    else this.showValue(e, `weight ${this.weightValue(l, to, from)}`);
   }
 
   /** Repaints thumbnails, links and biases from a frame. */
@@ -185,29 +297,15 @@ export class NetworkView {
       if (maps.outputKind === 'probabilities') paintProbability(node.firstChild, bytes(maps.output[i]), maps.size, i);
       else paintSigned(node.firstChild, bytes(maps.output[0]), maps.size);
     });
+    this.drawLinks();
     frame.weights.forEach((w, l) => {
-      const layer = this.paths[l];
-      if (!layer) return;
-      w.w.forEach((row, to) => row.forEach((v, from) => {
-        const p = layer[to] && layer[to][from];
-        if (!p) return;
-        const value = v === null ? 0 : v;
-        // Touch the DOM only when the drawn link changes: unchanged attributes still cost style work per frame.
-        const stroke = signedColor(Math.max(-1, Math.min(1, value)));
-        const width = Math.min(10, 0.8 + Math.abs(value) * 4).toFixed(2);
-        if (p.dataset.stroke !== stroke) {
-          p.dataset.stroke = stroke;
-          p.setAttribute('stroke', stroke);
-        }
-        if (p.dataset.width !== width) {
-          p.dataset.width = width;
-          p.setAttribute('stroke-width', width);
-        }
-        if (!p.hasAttribute('stroke-opacity')) p.setAttribute('stroke-opacity', '0.75');
-      }));
       w.b.forEach((v, to) => {
         const b = this.biasNodes[l] && this.biasNodes[l][to];
-        if (b) b.style.background = signedColor(Math.max(-1, Math.min(1, v === null ? 0 : v)));
+        const color = signedColor(Math.max(-1, Math.min(1, v === null ? 0 : v)));
+        if (b && b.dataset.color !== color) {
+          b.dataset.color = color;
+          b.style.background = color;
+        }
       });
     });
   }
@@ -261,4 +359,19 @@ export class NetworkView {
     });
     input.addEventListener('blur', close);
   }
+}
+
+/** The point at t of the link's curve: a cubic with both control points at the middle x. */
+function bezier(x1, y1, x2, y2, t) {
+  const mx = (x1 + x2) / 2, u = 1 - t;
+  const x = u * u * u * x1 + 3 * u * u * t * mx + 3 * u * t * t * mx + t * t * t * x2;
+  const y = u * u * u * y1 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y2;
+  return [x, y];
+}
+
+function segmentDistance2(x, y, ax, ay, bx, by) {
+  const dx = bx - ax, dy = by - ay, len = dx * dx + dy * dy;
+  const t = len > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len)) : 0;
+  const ex = ax + t * dx - x, ey = ay + t * dy - y;
+  return ex * ex + ey * ey;
 }

@@ -41,7 +41,7 @@ class PlaygroundModelTest {
         double playgroundAccuracy = engine.scores().testAccuracy();
         assertThat(playgroundAccuracy).isGreaterThan(0.8); // trained (reading the one column wrong gives 50% or 0%)
         Path model = dir.resolve("playground.jgrad");
-        engine.save(model); // what the playground's "save model" button writes
+        engine.save(model, java.util.Map.of()); // what the playground's "save model" button writes
 
         SavedModel saved = ModelFile.load(model);
         assertThat(saved.card().outputKind()).contains("tanh");

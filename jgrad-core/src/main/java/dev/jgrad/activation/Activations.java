@@ -78,6 +78,11 @@ public final class Activations {
         return CATALOG.parse(spec);
     }
 
+    /** The one spelling of a spec, every parameter written out: {@code "leakyrelu"} is {@code "leaky-relu:0.01"}. */
+    public static String canonical(String spec) {
+        return parse(spec).spec();
+    }
+
     /** The catalog's names, comma-separated, for error messages and help texts. */
     public static String names() {
         return CATALOG.names();

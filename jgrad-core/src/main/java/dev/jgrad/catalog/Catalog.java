@@ -140,6 +140,27 @@ public final class Catalog<T> {
         }
     }
 
+    /**
+     * The one spelling of {@code spec}: the entry's own name (not an alias, any case) and the parameters as given,
+     * in shortest decimal form: {@code "Leaky_ReLU:0.10"} is {@code "leaky-relu:0.1"}, {@code "crossentropy"} is
+     * {@code "cross-entropy"}. Parameters left out stay out (they take the defaults). Throws as {@link #parse} for a
+     * spec that does not build.
+     */
+    public String canonical(String spec) {
+        parse(spec); // names the problem (unknown name, bad number, parameter out of range) in one line
+        int colon = spec.indexOf(':');
+        Entry<T> e = entry(colon < 0 ? spec : spec.substring(0, colon));
+        if (colon < 0) {
+            return e.name();
+        }
+        String[] parts = spec.substring(colon + 1).split(",", -1);
+        double[] params = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            params[i] = Double.parseDouble(parts[i].trim());
+        }
+        return spec(e.name(), params);
+    }
+
     /** The entries' names, comma-separated, for messages and help texts. */
     public synchronized String names() {
         return String.join(", ", entries.values().stream().map(Entry::name).toList());

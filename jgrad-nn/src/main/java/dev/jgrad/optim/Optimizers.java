@@ -50,6 +50,16 @@ public final class Optimizers {
         return CATALOG.parse(spec);
     }
 
+    /** The entry called {@code name} or one of its aliases (any case, '_' or '-'). */
+    public static Entry<OptimizerFactory> entry(String name) {
+        return CATALOG.entry(name);
+    }
+
+    /** The one spelling of a spec: the entry's name and the parameters given ({@link Catalog#canonical}). */
+    public static String canonical(String spec) {
+        return CATALOG.canonical(spec);
+    }
+
     public static String names() {
         return CATALOG.names();
     }

@@ -51,7 +51,7 @@ public final class PlaygroundServer implements AutoCloseable {
     }
 
     public static PlaygroundServer start(PlaygroundOptions options) throws IOException {
-        DigitPad digits = options.digitModel() == null ? DigitPad.none() : DigitPad.load(options.digitModel());
+        DigitPad digits = options.digitModel() == null ? DigitPad.builtIn() : DigitPad.load(options.digitModel());
         ObjectMapper mapper = new ObjectMapper();
         SessionRegistry sessions = new SessionRegistry(JgradEngine.factory(), mapper, options.idleTimeout(),
                 options.maxSessions(), options.evictAfter());

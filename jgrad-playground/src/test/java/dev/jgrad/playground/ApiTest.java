@@ -117,7 +117,7 @@ class ApiTest {
             "{\"layers\": [4,4,4,4,4,4,4], \"activations\": [\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\",\"tanh\"]}",
             "{\"layers\": [33], \"activations\": [\"tanh\"]}", "{\"layers\": [0], \"activations\": [\"tanh\"]}",
             "{\"layers\": [4]}", "{\"dataset\": \"mnist\"}", "{\"features\": []}", "{\"features\": [\"x3\"]}",
-            "{\"activations\": [\"swish\", \"tanh\"]}", "{\"batchSize\": 31}", "{\"regRate\": -1}", "{\"dropout\": 0.95}",
+            "{\"activations\": [\"relu7\", \"tanh\"]}", "{\"batchSize\": 31}", "{\"regRate\": -1}", "{\"dropout\": 0.95}",
             "{\"seed\": -1}", "{\"seed\": 99999999999}", "{\"speed\": 0}", "{\"bogus\": 1}", "{\"noise\": \"loud\"}",
             "{\"noise\": 1.5}", "{\"problem\": \"regression\"}", "{\"dataset\": \"spirals\"}",
             "{\"dataset\": \"plane\", \"problem\": \"regression\", \"loss\": \"hinge\"}",
@@ -211,6 +211,11 @@ class ApiTest {
     }
 
     private static List<JsonNode> readFrames(String id, int n) throws Exception {
+        return readFrames(id, n, f -> false);
+    }
+
+    /** Up to n frames of the stream, stopping after the first one that passes {@code last}. */
+    private static List<JsonNode> readFrames(String id, int n, java.util.function.Predicate<JsonNode> last) throws Exception {
         HttpRequest req = HttpRequest.newBuilder(URI.create(server.url() + "api/sessions/" + id + "/stream"))
                 .timeout(Duration.ofSeconds(60)).build();
         HttpResponse<InputStream> r = client.http().send(req, HttpResponse.BodyHandlers.ofInputStream());
@@ -219,7 +224,10 @@ class ApiTest {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
             String line;
             while (out.size() < n && (line = in.readLine()) != null) {
-                if (line.startsWith("data: ")) out.add(PlaygroundClient.JSON.readTree(line.substring(6)));
+                if (line.startsWith("data: ")) {
+                    out.add(PlaygroundClient.JSON.readTree(line.substring(6)));
+                    if (last.test(out.get(out.size() - 1))) break;
+                }
             }
         }
         return out;
@@ -319,13 +327,137 @@ class ApiTest {
         assertThat(up.status()).as(up.body()).isEqualTo(200);
         assertThat(up.json().at("/state/dataset").asText()).isEqualTo("custom");
         assertThat(up.json().at("/state/classes").asInt()).isEqualTo(3);
-        assertThat(up.json().at("/state/loss").asText()).isEqualTo("crossentropy");
+        assertThat(up.json().at("/state/loss").asText()).isEqualTo("cross-entropy");
         // The downloaded file can be uploaded again as it is.
         Reply again = client.send("POST", "/api/sessions/" + id + "/data", csv.body().getBytes(), "text/csv");
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.json().at("/state/custom").size()).isEqualTo(500);
         for (String bad : List.of("", "x1,x2,label\n", "1,2\n3,4\n", "a,b,c\nd,e,f\n", "9,0,1\n0,0,1\n", "0,0,-1\n1,1,1\n", "0,0,0.5\n1,1,1\n"))
             assertThat(client.send("POST", "/api/sessions/" + id + "/data", bad.getBytes(), "text/csv").status()).as(bad).isEqualTo(400);
+    }
+
+    @Test
+    void choicesAreTheLibraryCatalogs() throws Exception {
+        JsonNode c = client.get("/api/choices").json();
+        List<String> activations = new java.util.ArrayList<>();
+        c.get("activations").forEach(a -> activations.add(a.get("name").asText()));
+        assertThat(activations).containsExactlyElementsOf(
+                dev.jgrad.activation.Activations.entries().stream().map(e -> e.name()).toList());
+        JsonNode leaky = null;
+        for (JsonNode a : c.get("activations")) if (a.get("name").asText().equals("leaky-relu")) leaky = a;
+        assertThat(leaky.get("displayName").asText()).isEqualTo("Leaky ReLU");
+        assertThat(leaky.get("aliases").toString()).contains("leakyrelu");
+        assertThat(leaky.at("/parameters/0/name").asText()).isEqualTo("alpha");
+        assertThat(leaky.at("/parameters/0/default").asDouble()).isEqualTo(0.01);
+        assertThat(leaky.get("description").asText()).isNotBlank();
+        List<String> losses = new java.util.ArrayList<>();
+        c.get("losses").forEach(l -> losses.add(l.get("name").asText()));
+        // The ones the playground can draw, in the catalog's order; nll wants log-probabilities, so it is left out.
+        assertThat(losses).containsExactly("cross-entropy", "mse", "quadratic", "bce", "l1", "huber", "hinge");
+        assertThat(c.at("/losses/2/regression").asBoolean()).isTrue();
+        assertThat(c.at("/losses/0/multiClass").asBoolean()).isTrue();
+        assertThat(c.get("optimizers").toString()).contains("\"nesterov\"", "\"adam\"", "\"beta1\"");
+        assertThat(c.get("initializers").toString()).contains("\"uniform\"", "\"glorot-uniform\"");
+    }
+
+    @Test
+    void leakyReluAlphaTrainsAndIsKeptInSavedModels(@TempDir Path dir) throws Exception {
+        String id = client.session("{\"layers\":[4],\"activations\":[\"leaky-relu:0.1\"],\"loss\":\"huber:0.5\","
+                + "\"optimizer\":\"momentum:0.8\"}");
+        JsonNode before = client.get("/api/sessions/" + id).json();
+        assertThat(before.at("/state/activations/0").asText()).isEqualTo("leaky-relu:0.1");
+        assertThat(before.at("/state/loss").asText()).isEqualTo("huber:0.5");
+        for (int i = 0; i < 5; i++) client.post("/api/sessions/" + id + "/step", null);
+        JsonNode f = client.get("/api/sessions/" + id + "/frame").json();
+        assertThat(f.get("trainLoss").asDouble()).isLessThan(before.at("/frame/trainLoss").asDouble());
+        Path file = dir.resolve("leaky.jgrad");
+        java.nio.file.Files.write(file, client.get("/api/sessions/" + id + "/model").raw().body());
+        var saved = (dev.jgrad.nn.Sequential) ModelFile.load(file).model();
+        assertThat(saved.layers().get(1)).isInstanceOfSatisfying(dev.jgrad.nn.Activation.class,
+                a -> assertThat(a.function().spec()).isEqualTo("leaky-relu:0.1"));
+        // An old link's spelling still works and comes back in the catalog's.
+        String old = client.session("{\"layers\":[2],\"activations\":[\"leakyrelu\"],\"loss\":\"crossentropy\"}");
+        JsonNode o = client.get("/api/sessions/" + old).json();
+        assertThat(o.at("/state/activations/0").asText()).isEqualTo("leaky-relu:0.01");
+        assertThat(o.at("/state/loss").asText()).isEqualTo("cross-entropy");
+    }
+
+    @Test
+    void trainingPausesWhenNoPageWatchesAndGoesOnWhenOneIsBack() throws Exception {
+        String id = client.session("{}");
+        client.post("/api/sessions/" + id + "/play", null);
+        List<JsonNode> frames = readFrames(id, 3); // a page watched, then went away
+        assertThat(frames.get(2).get("status").asText()).isEqualTo("running");
+        JsonNode f = null;
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            f = client.get("/api/sessions/" + id + "/frame").json();
+            if (f.get("status").asText().equals("paused")) break;
+            Thread.sleep(200);
+        }
+        assertThat(f.get("status").asText()).isEqualTo("paused");
+        assertThat(f.get("message").asText()).contains("no page was watching");
+        int epoch = f.get("epoch").asInt();
+        Thread.sleep(300);
+        assertThat(client.get("/api/sessions/" + id + "/frame").json().get("epoch").asInt()).isEqualTo(epoch);
+        List<JsonNode> back = readFrames(id, 4); // the page is back: training goes on
+        assertThat(back.get(3).get("status").asText()).isEqualTo("running");
+        assertThat(back.get(3).get("epoch").asInt()).isGreaterThan(epoch);
+        client.post("/api/sessions/" + id + "/pause", null);
+    }
+
+    @Test
+    void trainingStopsAtTheTargetLoss() throws Exception {
+        String id = client.session("{\"targetLoss\": 0.2, \"learningRate\": 0.3, \"speed\": 5}");
+        client.post("/api/sessions/" + id + "/play", null);
+        JsonNode f = null;
+        List<JsonNode> frames = readFrames(id, 2000, frame -> frame.get("status").asText().equals("paused"));
+        f = frames.get(frames.size() - 1);
+        assertThat(f.get("status").asText()).isEqualTo("paused");
+        assertThat(f.get("trainLoss").asDouble()).isLessThanOrEqualTo(0.2);
+        assertThat(f.get("message").asText()).contains("Reached the target");
+    }
+
+    @Test
+    void tfStyleLinksMakeTfSessionsAndComeBackAsLinks() throws Exception {
+        String tf = dev.jgrad.playground.state.LinkCodecTest.TF_DEFAULT;
+        Reply r = client.post("/api/sessions", PlaygroundClient.JSON.writeValueAsString(java.util.Map.of("link", tf)));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonNode s = r.json();
+        assertThat(s.get("link").asText()).isEqualTo(tf);
+        assertThat(s.at("/state/tfCompat").asBoolean()).isTrue();
+        // TF's initialization: every bias 0.1, every weight in [-0.5, 0.5].
+        for (JsonNode layer : s.at("/frame/weights")) {
+            for (JsonNode b : layer.get("b")) assertThat(b.asDouble()).isEqualTo(0.1, org.assertj.core.data.Offset.offset(1e-7));
+            for (JsonNode row : layer.get("w")) for (JsonNode w : row) assertThat(Math.abs(w.asDouble())).isLessThanOrEqualTo(0.5);
+        }
+        // TF's regression sets have 1200 points.
+        String reg = client.post("/api/sessions", "{\"link\": \"#problem=regression&regDataset=reg-plane&networkShape=2\"}").json().get("id").asText();
+        assertThat(client.get("/api/sessions/" + reg + "/data").body().lines().count()).isEqualTo(1201);
+        // A pasted link replaces the whole setup.
+        JsonNode put = client.put("/api/sessions/" + reg + "/state", "{\"link\": \"#networkShape=3&activation=relu\"}").json();
+        assertThat(put.at("/state/layers").toString()).isEqualTo("[3]");
+        assertThat(put.at("/state/problem").asText()).isEqualTo("classification");
+        assertThat(client.post("/api/sessions", "{\"link\": \"#networkShape=x\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void exportAndShareLinksCarryTheWeights() throws Exception {
+        String id = client.session("{\"layers\":[3],\"activations\":[\"leaky-relu:0.1\"],\"features\":[\"x1\",\"x2\",\"r\"]}");
+        for (int i = 0; i < 3; i++) client.post("/api/sessions/" + id + "/step", null);
+        JsonNode x = client.get("/api/sessions/" + id + "/export").json();
+        JsonNode frame = client.get("/api/sessions/" + id + "/frame").json();
+        assertThat(x.at("/layers/0/weight")).isEqualTo(frame.at("/weights/0/w"));
+        assertThat(x.at("/layers/0/activation").asText()).isEqualTo("leaky-relu:0.1");
+        assertThat(x.get("command").asText()).contains("jgrad train --data circle", "--layers 3,3,1", "--activation leaky-relu:0.1",
+                "--epochs 3", "# the command line feeds X1, X2 only");
+        assertThat(x.get("java").asText()).contains("Activation.of(\"leaky-relu:0.1\")", "Losses.parse(\"quadratic\")",
+                "new TrainingStep(net, loss, opt)");
+        // The link with weights starts a session with exactly these weights.
+        String copy = client.post("/api/sessions", PlaygroundClient.JSON.writeValueAsString(
+                java.util.Map.of("link", x.get("linkWithWeights").asText()))).json().get("id").asText();
+        assertThat(client.get("/api/sessions/" + copy + "/frame").json().get("weights")).isEqualTo(frame.get("weights"));
+        assertThat(client.post("/api/sessions", "{\"link\": \"#networkShape=2&weights=AAAAAA\"}").status()).isEqualTo(400);
     }
 
     @Test
@@ -345,6 +477,9 @@ class ApiTest {
         assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
         assertThat(loaded.json().at("/state/layers").toString()).isEqualTo("[3]");
         assertThat(loaded.json().at("/frame/weights")).isEqualTo(trained.get("weights"));
+        // It goes on from its epoch, with its loss curve.
+        assertThat(loaded.json().at("/frame/epoch").asInt()).isEqualTo(3);
+        assertThat(loaded.json().at("/frame/history")).isEqualTo(trained.get("history"));
         assertThat(client.send("POST", "/api/sessions/" + other + "/model", "garbage".getBytes(), "application/octet-stream").status())
                 .isEqualTo(400);
         assertThat(client.send("POST", "/api/sessions/" + other + "/model", new byte[0], "application/octet-stream").status())
@@ -427,12 +562,19 @@ class ApiTest {
     }
 
     @Test
-    void digitPadWithoutModelExplainsHowToTrainOne() throws Exception {
+    void digitPadWorksWithNoFlags() throws Exception {
+        // No --model: the built-in model is trained at first use from strokes the playground draws itself.
         JsonNode d = client.get("/api/digits").json();
-        assertThat(d.get("available").asBoolean()).isFalse();
-        assertThat(d.get("message").asText()).contains("jgrad train --data fashion-mnist").contains("--out model.jgrad");
-        Reply r = client.post("/api/digits/predict", pixels(0.5));
-        assertThat(r.status()).isEqualTo(409);
+        assertThat(d.get("available").asBoolean()).isTrue();
+        assertThat(d.get("title").asText()).isEqualTo("Digit pad");
+        assertThat(d.get("message").asText()).contains("pen-drawn digits");
+        // A vertical bar is a one.
+        StringBuilder px = new StringBuilder("{\"pixels\":[");
+        for (int r = 0; r < 28; r++) for (int c = 0; c < 28; c++)
+            px.append(r == 0 && c == 0 ? "" : ",").append(r >= 4 && r < 24 && c >= 13 && c < 15 ? 1 : 0);
+        JsonNode p = client.post("/api/digits/predict", px.append("]}").toString()).json();
+        assertThat(p.get("labels").toString()).isEqualTo("[\"0\",\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\"]");
+        assertThat(p.get("top").asInt()).isEqualTo(1);
         assertThat(client.post("/api/digits/predict", "{\"pixels\":[1,2]}").status()).isEqualTo(400);
         assertThat(client.post("/api/digits/predict", pixels(1.5)).status()).isEqualTo(400);
     }

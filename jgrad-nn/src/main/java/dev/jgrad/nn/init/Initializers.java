@@ -1,8 +1,11 @@
 package dev.jgrad.nn.init;
 
+import dev.jgrad.catalog.Catalog;
+import dev.jgrad.catalog.Catalog.Entry;
 import dev.jgrad.tensor.Tensor;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -21,10 +24,65 @@ import java.util.Random;
  *
  * <p>The lecture notes' {@code 2*rand(...) - 1} is {@code uniform(-1, 1)}; their Glorot rule ("variance
  * 2/(n_in+n_out)") is {@link #glorotNormal()}.
+ *
+ * <p>They form a catalog ({@link Catalog}) like activations and losses: {@link #parse} reads {@code "he"},
+ * {@code "uniform:-0.5,0.5"}, {@code "normal:0,0.1"}; {@link #register} adds one.
  */
 public final class Initializers {
 
+    private static final Catalog<Initializer> CATALOG = new Catalog<>("initializer");
+
+    static {
+        register(Entry.of("glorot-uniform", List.of("glorot", "xavier", "xavier-uniform"), "Glorot uniform",
+                "U(-l, l), l = sqrt(6/(fan_in+fan_out)): keeps the variance of signals and gradients near 1",
+                p -> glorotUniform()));
+        register(Entry.of("glorot-normal", List.of("xavier-normal"), "Glorot normal",
+                "N(0, 2/(fan_in+fan_out)): the notes' rule", p -> glorotNormal()));
+        register(Entry.of("he-uniform", List.of("he", "kaiming", "kaiming-uniform"), "He uniform",
+                "U(-l, l), l = sqrt(6/fan_in): variance 2/fan_in, for ReLU layers", p -> heUniform()));
+        register(Entry.of("he-normal", List.of("kaiming-normal"), "He normal", "N(0, 2/fan_in), for ReLU layers",
+                p -> heNormal()));
+        register(new Entry<>("uniform", List.of(), "Uniform",
+                "U(a, b) whatever the layer's size; U(-0.5, 0.5) is TensorFlow Playground's draw",
+                List.of("a", "b"), new double[]{-0.5, 0.5}, p -> uniform(p[0], p[1])));
+        register(new Entry<>("normal", List.of(), "Normal", "N(mean, std^2) whatever the layer's size",
+                List.of("mean", "std"), new double[]{0, 1}, p -> normal(p[0], p[1])));
+        register(new Entry<>("constant", List.of(), "Constant", "every weight the same value (no symmetry breaking)",
+                List.of("value"), new double[]{0}, p -> constant(p[0])));
+        register(Entry.of("zeros", List.of("zero"), "Zeros",
+                "every weight 0: hidden units stay identical (try it to see why we draw at random)", p -> zeros()));
+    }
+
     private Initializers() {
+    }
+
+    /** Adds an entry; its name and aliases must be new. */
+    public static void register(Entry<Initializer> entry) {
+        CATALOG.register(entry);
+    }
+
+    /** Every entry in registration order (built-ins first). */
+    public static List<Entry<Initializer>> entries() {
+        return CATALOG.entries();
+    }
+
+    /** The entry called {@code name} or one of its aliases (any case, '_' or '-'). */
+    public static Entry<Initializer> entry(String name) {
+        return CATALOG.entry(name);
+    }
+
+    /** Parses {@code "glorot"}, {@code "uniform:-0.5,0.5"}, ... */
+    public static Initializer parse(String spec) {
+        return CATALOG.parse(spec);
+    }
+
+    /** The one spelling of a spec: the entry's name and the parameters given ({@link Catalog#canonical}). */
+    public static String canonical(String spec) {
+        return CATALOG.canonical(spec);
+    }
+
+    public static String names() {
+        return CATALOG.names();
     }
 
     public static Initializer zeros() {

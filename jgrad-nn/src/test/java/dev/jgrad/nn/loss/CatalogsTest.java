@@ -62,4 +62,39 @@ class CatalogsTest {
         assertThatThrownBy(() -> Optimizers.parse("adma")).hasMessageContaining("unknown optimizer 'adma'");
         assertThatThrownBy(() -> Optimizers.parse("sgd:0.9,0,1")).hasMessageContaining("takes momentum");
     }
+
+    @Test
+    void canonicalSpecsUseTheEntryNameAndShortestNumbers() {
+        assertThat(Losses.canonical("crossentropy")).isEqualTo("cross-entropy");
+        assertThat(Losses.canonical("Smooth_L1:0.50")).isEqualTo("huber:0.5");
+        assertThat(Losses.canonical("half-mse")).isEqualTo("quadratic");
+        assertThat(Optimizers.canonical("SGD:0.90")).isEqualTo("sgd:0.9");
+        assertThat(Optimizers.canonical("adam")).isEqualTo("adam");
+        assertThat(dev.jgrad.activation.Activations.canonical("leakyrelu")).isEqualTo("leaky-relu:0.01");
+        assertThat(dev.jgrad.activation.Activations.canonical("linear")).isEqualTo("identity");
+        assertThat(Losses.entry("ce").name()).isEqualTo("cross-entropy");
+        assertThatThrownBy(() -> Losses.canonical("huber:-1")).hasMessageContaining("delta must be > 0");
+        assertThatThrownBy(() -> Optimizers.canonical("sgd:a")).hasMessageContaining("'a' is not a number");
+    }
+
+    @Test
+    void initializerCatalogFillsAsNamed() {
+        java.util.Random rng = new java.util.Random(3);
+        for (var e : dev.jgrad.nn.init.Initializers.entries()) {
+            Tensor w = Tensor.zeros(4, 3);
+            e.create().initialize(w, 3, 4, rng);
+            for (float v : w.toArray()) assertThat(Float.isFinite(v)).isTrue();
+        }
+        Tensor w = Tensor.zeros(100, 100);
+        dev.jgrad.nn.init.Initializers.parse("uniform").initialize(w, 100, 100, rng);
+        float lo = Float.MAX_VALUE, hi = -Float.MAX_VALUE;
+        for (float v : w.toArray()) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        assertThat(lo).isBetween(-0.5f, -0.49f);
+        assertThat(hi).isBetween(0.49f, 0.5f);
+        dev.jgrad.nn.init.Initializers.parse("constant:0.1").initialize(w, 100, 100, rng);
+        assertThat(w.toArray()[1234]).isEqualTo(0.1f);
+        assertThat(dev.jgrad.nn.init.Initializers.canonical("glorot")).isEqualTo("glorot-uniform");
+        assertThat(dev.jgrad.nn.init.Initializers.canonical("zero")).isEqualTo("zeros");
+        assertThatThrownBy(() -> dev.jgrad.nn.init.Initializers.parse("uniform:1,0")).hasMessageContaining("a < b");
+    }
 }

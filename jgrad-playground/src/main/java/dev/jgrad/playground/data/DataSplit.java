@@ -20,7 +20,7 @@ public record DataSplit(PointSet train, PointSet test) {
         boolean regression = s.problem().equals("regression");
         PointSet all = s.dataset().equals(Choices.CUSTOM)
                 ? fromTriples(s.custom(), k, regression)
-                : Synthetic.generate(s.dataset(), Limits.POINTS, s.noise(), s.seed(), s.classes());
+                : Synthetic.generate(s.dataset(), pointCount(s), s.noise(), s.seed(), s.classes());
         int n = all.size();
         // A separate stream from generation, so changing the ratio never changes the points themselves.
         int[] order = Shuffle.permutation(n, new Random(s.seed() * 31 + 7));
@@ -29,6 +29,11 @@ public record DataSplit(PointSet train, PointSet test) {
         PointSet train = all.select(tr);
         if (!s.points().isEmpty()) train = train.concat(fromTriples(s.points(), all.numClasses(), all.regression()));
         return new DataSplit(train, all.select(te));
+    }
+
+    /** TF Playground's counts: 500 points, 1200 for its regression sets in the TF-compatible mode. */
+    static int pointCount(PlaygroundState s) {
+        return s.tfCompat() && s.problem().equals("regression") ? Limits.TF_REGRESSION_POINTS : Limits.POINTS;
     }
 
     public static PointSet fromTriples(List<List<Double>> triples, int numClasses, boolean regression) {

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Classifies 28x28 drawings (pixels in [0, 1], row-major, white ink on black like MNIST) with a model loaded once at
- * startup. Without a model the pad explains how to train one.
+ * startup, or with a built-in one trained at first use on stroke-drawn digits ({@link #builtIn}).
  */
 public final class DigitPad {
     public static final int SIDE = 28, PIXELS = SIDE * SIDE;
@@ -27,19 +27,46 @@ public final class DigitPad {
     private static final List<String> FASHION = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
-    private final Module model;
+    private Module model;
     private final List<String> labels;
     private final String source;
+    private final String title;
+    /** The built-in model is trained at first use (then kept for the server's life). */
+    private final boolean builtIn;
+    private String note;
 
-    private DigitPad(Module model, List<String> labels, String source) {
+    private DigitPad(Module model, List<String> labels, String source, String title, boolean builtIn) {
         this.model = model;
         this.labels = labels;
         this.source = source;
+        this.title = title;
+        this.builtIn = builtIn;
     }
 
     /** A pad with no model. */
     public static DigitPad none() {
-        return new DigitPad(null, List.of(), null);
+        return new DigitPad(null, List.of(), null, "Digit pad", false);
+    }
+
+    /**
+     * The pad on a fresh install: a small digit model trained at first use on pen strokes the playground draws
+     * itself ({@link StrokeDigits}), in a few seconds, nothing downloaded.
+     */
+    public static DigitPad builtIn() {
+        return new DigitPad(null, indexLabels(10), "built-in (stroke digits)", "Digit pad", true);
+    }
+
+    /** Trains the built-in model if it is not there yet; the first caller waits a few seconds. */
+    private synchronized Module model() {
+        if (model == null && builtIn) {
+            BuiltInDigits.Trained t = BuiltInDigits.train();
+            model = t.model();
+            note = String.format(java.util.Locale.ROOT, "Draw a digit. The built-in model learned from %d pen-drawn digits "
+                    + "the playground made up (%.1f s, %.0f%% right on unseen ones); for real handwriting start "
+                    + "`jgrad playground --model` with an MNIST model.", 10 * BuiltInDigits.PER_DIGIT, t.millis() / 1000.0,
+                    100 * t.heldOutAccuracy());
+        }
+        return model;
     }
 
     /** Loads {@code file}; class names come from its metadata ({@code classNames}/{@code labels}) when present. */
@@ -47,7 +74,7 @@ public final class DigitPad {
     public static DigitPad load(Path file) throws IOException {
         SavedModel saved = ModelFile.load(file);
         saved.model().eval();
-        DigitPad probe = new DigitPad(saved.model(), List.of(), null);
+        DigitPad probe = new DigitPad(saved.model(), List.of(), null, "Digit pad", false);
         int outputs;
         try (var ignored = Tensor.noGrad()) {
             outputs = probe.forward(new float[PIXELS]).numel();
@@ -68,18 +95,23 @@ public final class DigitPad {
             throw new ModelFileException(file, "the model has " + outputs + " outputs but " + labels.size()
                     + " class names; the drawing pad needs one output per class");
         }
-        return new DigitPad(saved.model(), List.copyOf(labels), file.getFileName().toString());
+        boolean fashion = labels.contains(FASHION.get(0))
+                || String.valueOf(saved.card().toMap()).toLowerCase(java.util.Locale.ROOT).contains("fashion");
+        return new DigitPad(saved.model(), List.copyOf(labels), file.getFileName().toString(),
+                fashion ? "Fashion pad (Fashion-MNIST)" : "Digit pad", false);
     }
 
     public boolean available() {
-        return model != null;
+        return model() != null;
     }
 
+    /** The pad's name follows its data: "Digit pad", "Fashion pad (Fashion-MNIST)". */
     public ObjectNode describe(ObjectMapper mapper) {
-        ObjectNode o = mapper.createObjectNode().put("available", available()).put("side", SIDE);
+        ObjectNode o = mapper.createObjectNode().put("available", available()).put("side", SIDE).put("title", title);
         if (available()) {
             o.put("model", source);
             o.set("labels", mapper.valueToTree(labels));
+            if (note != null) o.put("message", note);
         } else {
             o.put("message", HOW_TO);
         }
@@ -106,6 +138,7 @@ public final class DigitPad {
             x[i] = (float) v.asDouble();
         }
         if (!available()) throw new IllegalStateException(HOW_TO);
+        if (builtIn) x = StrokeDigits.frame(x); // framed like its training strokes
         float[] probs;
         synchronized (this) { // modules keep per-call state (e.g. traces); one prediction at a time
             try (var ignored = Tensor.noGrad()) {
@@ -128,10 +161,10 @@ public final class DigitPad {
     /** Tries a flat [1, 784] input, then an image [1, 1, 28, 28] for convolutional models. */
     private Tensor forward(float[] x) {
         try {
-            return model.forward(Tensor.of(x, 1, PIXELS));
+            return model().forward(Tensor.of(x, 1, PIXELS));
         } catch (IllegalArgumentException flat) {
             try {
-                return model.forward(Tensor.of(x, 1, 1, SIDE, SIDE));
+                return model().forward(Tensor.of(x, 1, 1, SIDE, SIDE));
             } catch (IllegalArgumentException image) {
                 throw new IllegalStateException("digit model does not accept a 28x28 image: " + flat.getMessage());
             }

@@ -5,6 +5,7 @@ import dev.jgrad.playground.state.PlaygroundState;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** One network being trained on one data split. Not thread-safe: the session serializes calls. */
 public interface Engine {
@@ -32,9 +33,19 @@ public interface Engine {
 
     int parameterCount();
 
+    /** Every weight and bias, layer by layer (weight rows, then bias): what a share link and an export carry. */
+    float[] parameters();
+
+    /** Sets every weight and bias from {@link #parameters()}'s layout. @throws IllegalArgumentException on a size mismatch */
+    void setParameters(float[] values);
+
+    /** Continues the epoch count of a loaded model. */
+    void setEpoch(int epoch);
+
     /**
      * Writes the network as a jgrad model file whose model card (the dialect the command line reads too) records the
-     * state, so loading it restores the setup and {@code jgrad predict} reads its outputs right.
+     * state, so loading it restores the setup and {@code jgrad predict} reads its outputs right; {@code extras} go
+     * into the card's playground section (the loss history, say).
      */
-    void save(Path file) throws IOException;
+    void save(Path file, Map<String, Object> extras) throws IOException;
 }

@@ -1,24 +1,19 @@
 package dev.jgrad.playground.engine;
 
+import dev.jgrad.io.ModelCard;
 import dev.jgrad.io.ModelFile;
 import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Parameter;
 import dev.jgrad.nn.Sequential;
-import dev.jgrad.nn.loss.BCEWithLogitsLoss;
-import dev.jgrad.nn.loss.CrossEntropyLoss;
-import dev.jgrad.nn.loss.HingeLoss;
-import dev.jgrad.nn.loss.HuberLoss;
 import dev.jgrad.nn.loss.Loss;
-import dev.jgrad.nn.loss.MSELoss;
-import dev.jgrad.optim.Adam;
+import dev.jgrad.nn.loss.Losses;
 import dev.jgrad.optim.Optimizer;
-import dev.jgrad.optim.RMSProp;
-import dev.jgrad.optim.SGD;
+import dev.jgrad.optim.Optimizers;
 import dev.jgrad.playground.data.DataSplit;
 import dev.jgrad.playground.data.Features;
 import dev.jgrad.playground.data.Grid;
 import dev.jgrad.playground.data.PointSet;
-import dev.jgrad.playground.engine.NetworkSpec.OutputKind;
+import dev.jgrad.playground.state.Catalogs.Output;
 import dev.jgrad.playground.state.PlaygroundState;
 import dev.jgrad.tensor.Tensor;
 import dev.jgrad.random.Shuffle;
@@ -26,13 +21,16 @@ import dev.jgrad.train.TrainingStep;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
- * The playground's engine on jgrad-nn: a {@link Sequential} of Linear layers and activations trained with a jgrad
- * optimizer on minibatches; snapshots use one {@link Sequential#forwardTrace} over the whole heatmap grid.
+ * The playground's engine on jgrad-nn: the {@link Sequential} a state describes ({@link NetworkSpec}, built from the
+ * library's catalogs), trained by the library's one {@link TrainingStep} on minibatches. What is left here is the
+ * playground's own part: the epoch's batch order, the targets each output kind wants, and the pictures (one
+ * {@link Sequential#forwardTrace} over the whole heatmap grid).
  */
 public final class JgradEngine implements Engine {
     private final NetworkSpec spec;
@@ -51,7 +49,7 @@ public final class JgradEngine implements Engine {
         this.state = state;
         this.spec = NetworkSpec.build(state, new Random(state.initSeed()), new Random(state.initSeed() + 1));
         this.net = spec.net();
-        this.loss = loss(state, spec.output());
+        this.loss = Losses.parse(state.loss());
         this.shuffle = new Random(state.initSeed() + 2);
         this.numClasses = state.numClasses();
         this.optimizer = optimizer(state, net.parameters());
@@ -86,10 +84,11 @@ public final class JgradEngine implements Engine {
         int n = train.size(), f = state.features().size(), b = state.batchSize();
         float[] x = xTrain.data(), y = yTrain.data();
         int yWidth = yTrain.dim() == 1 ? 1 : yTrain.size(1);
-        int[] order = Shuffle.permutation(n, shuffle);
+        // TF Playground walks its (once shuffled) training set in the same order every epoch.
+        int[] order = state.tfCompat() ? identity(n) : Shuffle.permutation(n, shuffle);
         net.train();
-        TrainingStep step = new TrainingStep(net, loss, optimizer).penalty(state.regRate() > 0 ? state.regularization() : "none",
-                state.regRate());
+        TrainingStep step = new TrainingStep(net, loss, optimizer).penalty(
+                state.regRate() > 0 ? state.regularization() : "none", penaltyRate(state));
         for (int start = 0; start < n; start += b) {
             int m = Math.min(b, n - start);
             float[] bx = new float[m * f], by = new float[m * yWidth];
@@ -101,6 +100,21 @@ public final class JgradEngine implements Engine {
             step.run(Tensor.wrap(bx, m, f), target);
         }
         epoch++;
+    }
+
+    /**
+     * The rate handed to the penalty. TF Playground's L2 steps by {@code rate * w}, the gradient of
+     * {@code rate/2 sum w^2}, while the library's L2 is {@code rate sum w^2}: in the TF-compatible mode the same
+     * slider value must mean the same step.
+     */
+    static double penaltyRate(PlaygroundState s) {
+        return s.tfCompat() && s.regularization().equals("l2") ? s.regRate() / 2 : s.regRate();
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        return order;
     }
 
     @Override
@@ -167,8 +181,42 @@ public final class JgradEngine implements Engine {
     }
 
     @Override
-    public void save(Path file) throws IOException {
-        ModelFile.save(net, ModelFiles.card(state, spec, epoch, optimizer, scores()), file);
+    public float[] parameters() {
+        float[] out = new float[parameterCount()];
+        int at = 0;
+        for (Linear l : spec.linears()) {
+            for (float v : l.weight().toArray()) out[at++] = v;
+            for (float v : l.bias().toArray()) out[at++] = v;
+        }
+        return out;
+    }
+
+    @Override
+    public void setParameters(float[] values) {
+        if (values.length != parameterCount())
+            throw new IllegalArgumentException("weights: the network has " + parameterCount() + " weights and biases, got "
+                    + values.length);
+        int at = 0;
+        for (Linear l : spec.linears()) {
+            float[] w = l.weight().data(), b = l.bias().data();
+            System.arraycopy(values, at, w, 0, w.length);
+            at += w.length;
+            System.arraycopy(values, at, b, 0, b.length);
+            at += b.length;
+        }
+    }
+
+    @Override
+    public void setEpoch(int epoch) {
+        if (epoch < 0) throw new IllegalArgumentException("epoch: must be >= 0, got " + epoch);
+        this.epoch = epoch;
+    }
+
+    @Override
+    public void save(Path file, Map<String, Object> extras) throws IOException {
+        ModelCard card = ModelFiles.card(state, spec, epoch, optimizer, scores());
+        extras.forEach((k, v) -> card.put(ModelFiles.SECTION, k, v));
+        ModelFile.save(net, card, file);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
@@ -188,7 +236,7 @@ public final class JgradEngine implements Engine {
                 case LOGIT, LOGITS -> l;
             };
         }
-        return spec.output() == OutputKind.LOGITS ? Tensor.of(t, n) : Tensor.of(t, n, 1);
+        return spec.output() == Output.LOGITS ? Tensor.of(t, n) : Tensor.of(t, n, 1);
     }
 
     private double lossValue(Tensor prediction, Tensor target) {
@@ -198,7 +246,7 @@ public final class JgradEngine implements Engine {
 
     /** Predicted class per row. */
     private int[] classes(Tensor prediction) {
-        if (spec.output() == OutputKind.LOGITS) return prediction.argmax(1);
+        if (spec.output() == Output.LOGITS) return prediction.argmax(1);
         float[] v = prediction.toArray();
         int[] c = new int[v.length];
         for (int i = 0; i < v.length; i++) c[i] = v[i] > 0 ? 1 : 0; // tanh, score and logit all split at 0
@@ -247,26 +295,7 @@ public final class JgradEngine implements Engine {
         return out;
     }
 
-    private static Loss loss(PlaygroundState s, OutputKind kind) {
-        return switch (s.loss()) {
-            case "mse" -> new MSELoss();
-            case "huber" -> new HuberLoss(1f);
-            case "hinge" -> new HingeLoss();
-            case "bce" -> new BCEWithLogitsLoss();
-            case "crossentropy" -> new CrossEntropyLoss();
-            default -> throw new IllegalArgumentException("loss: unknown '" + s.loss() + "' for output " + kind);
-        };
-    }
-
     private static Optimizer optimizer(PlaygroundState s, List<Parameter> params) {
-        double lr = s.learningRate();
-        return switch (s.optimizer()) {
-            case "sgd" -> new SGD(params, lr);
-            case "momentum" -> new SGD(params, lr, 0.9, false, 0);
-            case "nesterov" -> new SGD(params, lr, 0.9, true, 0);
-            case "rmsprop" -> new RMSProp(params, lr);
-            case "adam" -> new Adam(params, lr);
-            default -> throw new IllegalArgumentException("optimizer: unknown '" + s.optimizer() + "'");
-        };
+        return Optimizers.parse(s.optimizer()).create(params, s.learningRate());
     }
 }

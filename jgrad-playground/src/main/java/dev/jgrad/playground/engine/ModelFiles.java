@@ -39,8 +39,8 @@ import java.util.Map;
 public final class ModelFiles {
     private ModelFiles() {}
 
-    /** A loaded network and the state that describes it. */
-    public record Loaded(PlaygroundState state, Engine engine) {}
+    /** A loaded network, the state that describes it and the loss history it was saved with ([epoch, train, test]). */
+    public record Loaded(PlaygroundState state, Engine engine, List<float[]> history) {}
 
     /** @throws IllegalArgumentException when the file is not a model the playground can show */
     public static Loaded load(Path file, PlaygroundState current, StateJson stateJson) {
@@ -81,7 +81,27 @@ public final class ModelFiles {
             t.weight().copyFrom(s.weight());
             if (s.bias() != null) t.bias().copyFrom(s.bias());
         }
-        return new Loaded(state, engine);
+        // A model the playground saved goes on from its epoch, with its loss curve.
+        if (saved.card().get(SECTION, "epoch") instanceof Number n) engine.setEpoch(n.intValue());
+        return new Loaded(state, engine, history(saved.card().get(SECTION, "history")));
+    }
+
+    private static List<float[]> history(Object stored) {
+        List<float[]> out = new ArrayList<>();
+        if (!(stored instanceof String s)) return out;
+        try {
+            for (var row : new ObjectMapper().readTree(s)) {
+                if (row.size() != 3) continue;
+                out.add(new float[] {(float) row.get(0).asDouble(), value(row.get(1)), value(row.get(2))});
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("model: the card's playground history is not JSON: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private static float value(com.fasterxml.jackson.databind.JsonNode v) {
+        return v.isNumber() ? (float) v.asDouble() : Float.NaN;
     }
 
     /**
@@ -175,10 +195,10 @@ public final class ModelFiles {
         for (int i = 0; i < mods.size(); i++) {
             if (mods.get(i) instanceof Linear l && l != lins.get(lins.size() - 1)) {
                 layers.add(l.outFeatures());
-                String act = i + 1 < mods.size() ? NetworkSpec.activationName(mods.get(i + 1)) : null;
-                activations.add(act == null ? "linear" : act);
+                String act = i + 1 < mods.size() ? NetworkSpec.activationSpec(mods.get(i + 1)) : null;
+                activations.add(act == null ? "identity" : act);
             } else if (!(mods.get(i) instanceof Linear) && !(mods.get(i) instanceof Dropout)
-                    && NetworkSpec.activationName(mods.get(i)) == null && i != mods.size() - 1) {
+                    && NetworkSpec.activationSpec(mods.get(i)) == null && i != mods.size() - 1) {
                 throw new IllegalArgumentException("model: layer " + i + " (" + mods.get(i).typeName()
                         + ") is not something the playground can draw");
             }
@@ -194,19 +214,19 @@ public final class ModelFiles {
         patch.set("activations", new ObjectMapper().valueToTree(activations));
         patch.put("dropout", 0);
         if (out >= 2) {
-            patch.put("loss", "crossentropy").put("problem", "classification").put("classes", out);
+            patch.put("loss", "cross-entropy").put("problem", "classification").put("classes", out);
             if (out > 2 && !Choices.MULTI_CLASS_DATASETS.contains(current.dataset()))
                 patch.put("dataset", out <= 8 ? "blobs" : current.dataset());
         } else {
             boolean tanh = mods.get(mods.size() - 1) instanceof Tanh;
             String kind = card.outputKind().orElse(tanh ? "tanh" : null);
-            if ("value".equals(kind)) patch.put("problem", "regression").put("loss", "mse");
+            if ("value".equals(kind)) patch.put("problem", "regression").put("loss", "quadratic");
             else if (current.problem().equals("classification") || kind != null)
                 patch.put("problem", "classification").put("loss", switch (kind == null ? "" : kind) {
-                    case "tanh" -> "mse";
+                    case "tanh" -> "quadratic";
                     case "margin" -> "hinge";
                     case "binary-logits" -> "bce";
-                    default -> current.loss().equals("crossentropy") ? "bce" : current.loss();
+                    default -> current.loss().equals("cross-entropy") ? "bce" : current.loss();
                 });
         }
         return json.read(patch, current);

@@ -8,12 +8,15 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.jgrad.playground.data.DataSplit;
 import dev.jgrad.playground.data.PointsCsv;
 import dev.jgrad.playground.digits.DigitPad;
+import dev.jgrad.playground.engine.Export;
 import dev.jgrad.playground.engine.ModelFiles;
 import dev.jgrad.playground.graph.GraphDemos;
 import dev.jgrad.playground.session.Session;
 import dev.jgrad.playground.session.SessionRegistry;
+import dev.jgrad.playground.state.Catalogs;
 import dev.jgrad.playground.state.Choices;
 import dev.jgrad.playground.state.Limits;
+import dev.jgrad.playground.state.LinkCodec;
 import dev.jgrad.playground.state.PlaygroundState;
 import dev.jgrad.playground.state.StateJson;
 
@@ -39,6 +42,8 @@ public final class ApiHandler implements HttpHandler {
     private final DigitPad digits;
     private final EventStream stream;
     private final ObjectNode previews;
+    /** The catalogs' entries as the page shows them (GET /api/choices). */
+    private final ObjectNode choices;
 
     public ApiHandler(SessionRegistry sessions, ObjectMapper mapper, DigitPad digits) {
         this.sessions = sessions;
@@ -47,6 +52,7 @@ public final class ApiHandler implements HttpHandler {
         this.digits = digits;
         this.stream = new EventStream();
         this.previews = DatasetPreviews.build(mapper);
+        this.choices = Catalogs.describe(mapper);
     }
 
     @Override
@@ -85,6 +91,7 @@ public final class ApiHandler implements HttpHandler {
             case "health" -> only(ex, "GET", seg, 2, () -> reply(ex, 200, mapper.createObjectNode().put("ok", true)
                     .put("sessions", sessions.size())));
             case "defaults" -> only(ex, "GET", seg, 2, () -> reply(ex, 200, defaults()));
+            case "choices" -> only(ex, "GET", seg, 2, () -> reply(ex, 200, choices));
             case "previews" -> only(ex, "GET", seg, 2, () -> reply(ex, 200, previews));
             case "sessions" -> sessions(ex, method, seg);
             case "graphs" -> {
@@ -104,15 +111,28 @@ public final class ApiHandler implements HttpHandler {
     private void sessions(HttpExchange ex, String method, List<String> seg) throws IOException {
         if (seg.size() == 2) {
             only(ex, "POST", seg, 2, () -> {
-                PlaygroundState s = stateJson.read(Http.json(ex, mapper), PlaygroundState.defaults());
-                reply(ex, 201, sessions.create(s).describe());
+                JsonNode body = Http.json(ex, mapper);
+                String link = link(body);
+                PlaygroundState s = link != null ? stateJson.read(LinkCodec.read(link, mapper), PlaygroundState.defaults())
+                        : stateJson.read(body, PlaygroundState.defaults());
+                float[] weights = link == null ? null : linkWeights(link);
+                Session created = sessions.create(s);
+                if (weights != null) {
+                    try {
+                        created.setParameters(weights);
+                    } catch (IllegalArgumentException e) {
+                        sessions.remove(created.id());
+                        throw e;
+                    }
+                }
+                reply(ex, 201, view(created));
             });
             return;
         }
         Session s = sessions.get(seg.get(2));
         if (seg.size() == 3) {
             switch (method) {
-                case "GET" -> reply(ex, 200, s.describe());
+                case "GET" -> reply(ex, 200, view(s));
                 case "DELETE" -> {
                     sessions.remove(s.id());
                     Http.send(ex, 204, "application/json", new byte[0]);
@@ -124,15 +144,23 @@ public final class ApiHandler implements HttpHandler {
         String action = seg.get(3);
         switch (action) {
             case "state" -> only(ex, "PUT", seg, 4, () -> {
-                PlaygroundState next = stateJson.read(Http.json(ex, mapper), s.state());
+                JsonNode body = Http.json(ex, mapper);
+                String link = link(body);
+                // A link is a whole setup (a pasted URL); a plain patch changes only the fields it names.
+                PlaygroundState next = link != null ? stateJson.read(LinkCodec.read(link, mapper), PlaygroundState.defaults())
+                        : stateJson.read(body, s.state());
+                float[] weights = link == null ? null : linkWeights(link);
                 boolean rebuilt = s.apply(next);
-                reply(ex, 200, s.describe().put("rebuilt", rebuilt));
+                if (weights != null) s.setParameters(weights);
+                reply(ex, 200, view(s).put("rebuilt", rebuilt));
             });
             case "play" -> only(ex, "POST", seg, 4, () -> { drain(ex); s.play(); reply(ex, 200, s.frame()); });
             case "pause" -> only(ex, "POST", seg, 4, () -> { drain(ex); s.pause(); reply(ex, 200, s.frame()); });
             case "step" -> only(ex, "POST", seg, 4, () -> { drain(ex); s.step(); reply(ex, 200, s.frame()); });
             case "reset" -> only(ex, "POST", seg, 4, () -> { drain(ex); s.reset(); reply(ex, 200, s.frame()); });
             case "frame" -> only(ex, "GET", seg, 4, () -> reply(ex, 200, s.frame()));
+            case "export" -> only(ex, "GET", seg, 4, () -> reply(ex, 200,
+                    Export.of(s.state(), s.parameters(), s.frame().get("epoch").asInt(), mapper)));
             case "stream" -> only(ex, "GET", seg, 4, () -> stream.serve(ex, s));
             case "weight" -> only(ex, "POST", seg, 4, () -> editWeight(ex, s));
             case "data" -> {
@@ -180,8 +208,8 @@ public final class ApiHandler implements HttpHandler {
             if (classes > Limits.MAX_CLASSES)
                 throw new ApiException(400, "CSV: labels must be class indices 0.." + (Limits.MAX_CLASSES - 1));
         }
-        String loss = regression ? (Choices.REGRESSION_LOSSES.contains(cur.loss()) ? cur.loss() : "mse")
-                : classes > 2 ? "crossentropy" : (cur.loss().equals("huber") && cur.problem().equals("regression") ? "mse" : cur.loss());
+        String loss = regression ? (Catalogs.regressionLosses().contains(Catalogs.name(cur.loss())) ? cur.loss() : "quadratic")
+                : classes > 2 ? "cross-entropy" : cur.loss().equals("cross-entropy") ? "quadratic" : cur.loss();
         ObjectNode patch = mapper.createObjectNode();
         patch.put("dataset", Choices.CUSTOM).put("problem", regression ? "regression" : "classification")
                 .put("classes", classes).put("loss", loss);
@@ -189,7 +217,7 @@ public final class ApiHandler implements HttpHandler {
         patch.set("points", mapper.createArrayNode());
         PlaygroundState next = stateJson.read(patch, cur);
         s.apply(next);
-        reply(ex, 200, s.describe().put("rebuilt", true));
+        reply(ex, 200, view(s).put("rebuilt", true));
     }
 
     private void downloadModel(HttpExchange ex, Session s) throws IOException {
@@ -222,8 +250,29 @@ public final class ApiHandler implements HttpHandler {
         Http.requireType(ex, "application/octet-stream");
         // Read from memory: no temporary file, so no temporary path in any message.
         ModelFiles.Loaded loaded = ModelFiles.load(body, "uploaded model", s.state(), stateJson);
-        s.adopt(loaded.state(), loaded.engine());
-        reply(ex, 200, s.describe().put("rebuilt", true));
+        s.adopt(loaded.state(), loaded.engine(), loaded.history());
+        reply(ex, 200, view(s).put("rebuilt", true));
+    }
+
+    /** A session as the page needs it: state, data, frame and the state's link (the URL hash). */
+    private ObjectNode view(Session s) {
+        ObjectNode o = s.describe();
+        o.put("link", LinkCodec.write(s.state()));
+        return o;
+    }
+
+    /** {@code {"link": "#..."}}: a whole setup given as the page's URL hash (TF Playground's or jgrad's). */
+    private static String link(JsonNode body) {
+        JsonNode l = body.get("link");
+        if (l == null) return null;
+        if (!l.isTextual() || body.size() != 1)
+            throw new ApiException(400, "link: expected {\"link\": \"#...\"} and nothing else");
+        return l.asText();
+    }
+
+    private static float[] linkWeights(String link) {
+        String w = LinkCodec.params(link).get("weights");
+        return w == null || w.isEmpty() ? null : LinkCodec.decodeWeights(w);
     }
 
     private ObjectNode defaults() {
@@ -232,12 +281,18 @@ public final class ApiHandler implements HttpHandler {
         ObjectNode c = o.putObject("choices");
         c.set("datasets", mapper.valueToTree(Choices.allDatasets()));
         c.set("features", mapper.valueToTree(Choices.FEATURES));
-        c.set("activations", mapper.valueToTree(Choices.ACTIVATIONS));
-        c.set("losses", mapper.valueToTree(Choices.LOSSES));
-        c.set("optimizers", mapper.valueToTree(Choices.OPTIMIZERS));
-        c.set("initializers", mapper.valueToTree(Choices.INITIALIZERS));
+        c.set("activations", mapper.valueToTree(names(choices.get("activations"))));
+        c.set("losses", mapper.valueToTree(names(choices.get("losses"))));
+        c.set("optimizers", mapper.valueToTree(names(choices.get("optimizers"))));
+        c.set("initializers", mapper.valueToTree(names(choices.get("initializers"))));
         c.set("regularizations", mapper.valueToTree(Choices.REGULARIZATIONS));
         return o;
+    }
+
+    private static List<String> names(JsonNode entries) {
+        List<String> out = new ArrayList<>();
+        entries.forEach(e -> out.add(e.get("name").asText()));
+        return out;
     }
 
     private static int intField(JsonNode b, String name, int lo, int hi) {

@@ -26,7 +26,7 @@ final class DatasetPreviews {
             boolean regression = Choices.REGRESSION_DATASETS.contains(name);
             ObjectNode patch = mapper.createObjectNode().put("dataset", name)
                     .put("problem", regression ? "regression" : "classification")
-                    .put("loss", Choices.MULTI_CLASS_DATASETS.contains(name) ? "crossentropy" : "mse");
+                    .put("loss", Choices.MULTI_CLASS_DATASETS.contains(name) ? "cross-entropy" : "quadratic");
             PlaygroundState s = json.read(patch, PlaygroundState.defaults());
             PointSet p = DataSplit.of(s).train();
             ObjectNode o = out.putObject(name).put("numClasses", s.numClasses()).put("regression", regression);

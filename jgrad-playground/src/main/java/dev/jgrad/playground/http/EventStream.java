@@ -20,7 +20,7 @@ final class EventStream {
         ex.getResponseHeaders().set("X-Accel-Buffering", "no");
         ex.sendResponseHeaders(200, 0);
         long seen = 0;
-        try (OutputStream out = ex.getResponseBody()) {
+        try (AutoCloseable watching = s.watch(); OutputStream out = ex.getResponseBody()) {
             out.write("retry: 1000\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
             while (!s.isClosed()) {
@@ -38,6 +38,8 @@ final class EventStream {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             // The tab closed the stream: nothing to do.
+        } catch (Exception e) {
+            throw new IllegalStateException("event stream: " + e.getMessage(), e); // from closing the watch: not expected
         } finally {
             ex.close();
         }

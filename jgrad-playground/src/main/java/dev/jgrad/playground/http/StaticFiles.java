@@ -26,6 +26,7 @@ public final class StaticFiles implements HttpHandler {
             Map.entry("chart.js", "text/javascript; charset=utf-8"),
             Map.entry("graph.js", "text/javascript; charset=utf-8"),
             Map.entry("digits.js", "text/javascript; charset=utf-8"),
+            Map.entry("spec.js", "text/javascript; charset=utf-8"),
             Map.entry("favicon.svg", "image/svg+xml"));
 
     @Override

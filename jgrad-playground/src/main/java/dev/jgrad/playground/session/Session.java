@@ -11,6 +11,7 @@ import dev.jgrad.playground.engine.Snapshot;
 import dev.jgrad.playground.state.PlaygroundState;
 
 import java.io.IOException;
+import java.util.Map;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ public final class Session implements AutoCloseable {
     static final long FRAME_NANOS = 1_000_000_000L / 32;
     static final int GRID = 100, FEATURE_GRID = 50;
     private static final int MAX_HISTORY = 10_000;
+    /** Training pauses when no page has watched (an open stream) for this long, and goes on when one is back. */
+    static final long UNWATCHED_NANOS = 3_000_000_000L;
+    static final String UNWATCHED = "Paused: no page was watching. Training goes on when the page is back.";
 
     private final String id;
     private final EngineFactory factory;
@@ -53,6 +57,9 @@ public final class Session implements AutoCloseable {
     private double msPerEpoch = Double.NaN;
     private ObjectNode frameNode, dataNode;
     private volatile long lastTouched = System.nanoTime();
+    private int watchers;
+    private long unwatchedSince = System.nanoTime();
+    private boolean pausedUnwatched;
     private volatile boolean closed;
 
     Session(String id, PlaygroundState state, EngineFactory factory, ObjectMapper mapper) {
@@ -142,6 +149,8 @@ public final class Session implements AutoCloseable {
             if (status == Status.HALTED) throw new IllegalStateException(message + " Press reset before playing again.");
             status = Status.RUNNING;
             message = null;
+            pausedUnwatched = false;
+            if (watchers == 0) unwatchedSince = System.nanoTime(); // a page has a moment to open its stream
             wake.signalAll();
             publish();
             return null;
@@ -151,6 +160,7 @@ public final class Session implements AutoCloseable {
     public void pause() {
         locked(() -> {
             if (status == Status.RUNNING) status = Status.PAUSED;
+            pausedUnwatched = false;
             publish();
             return null;
         });
@@ -161,6 +171,8 @@ public final class Session implements AutoCloseable {
         locked(() -> {
             if (status == Status.HALTED) throw new IllegalStateException(message + " Press reset before stepping.");
             status = Status.PAUSED;
+            message = null;
+            pausedUnwatched = false;
             trainOne();
             publish();
             return null;
@@ -183,12 +195,26 @@ public final class Session implements AutoCloseable {
         });
     }
 
-    /** Writes the network as a jgrad model file; its card records the state so loading restores the setup. */
+    /** Every weight and bias (the layout of {@link Engine#parameters()}). */
+    public float[] parameters() {
+        return locked(() -> engine.parameters());
+    }
+
+    /** Sets every weight and bias, e.g. from a share link; the epoch stays. */
+    public void setParameters(float[] values) {
+        locked(() -> {
+            engine.setParameters(values);
+            publish();
+            return null;
+        });
+    }
+
+    /** Writes the network as a jgrad model file; its card records the state and the loss history, so loading restores both. */
     public void saveModel(Path file) throws IOException {
         try {
             locked(() -> {
                 try {
-                    engine.save(file);
+                    engine.save(file, Map.of("epoch", engine.epoch(), "history", mapper.writeValueAsString(history)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -201,6 +227,11 @@ public final class Session implements AutoCloseable {
 
     /** Takes over an engine built elsewhere (a loaded model file) together with its state. */
     public void adopt(PlaygroundState next, Engine loaded) {
+        adopt(next, loaded, List.of());
+    }
+
+    /** As {@link #adopt(PlaygroundState, Engine)}, keeping the loss history the model was saved with. */
+    public void adopt(PlaygroundState next, Engine loaded, List<float[]> savedHistory) {
         locked(() -> {
             state = next;
             data = DataSplit.of(next);
@@ -208,11 +239,43 @@ public final class Session implements AutoCloseable {
             engine = loaded;
             loaded.setData(data);
             history.clear();
+            history.addAll(savedHistory);
             status = Status.PAUSED;
             message = null;
             publish();
             return null;
         });
+    }
+
+    /**
+     * A page is watching (its stream is open) until the returned handle is closed. Training that paused because no
+     * page watched goes on.
+     */
+    public AutoCloseable watch() {
+        locked(() -> {
+            watchers++;
+            if (pausedUnwatched && status == Status.PAUSED) {
+                status = Status.RUNNING;
+                pausedUnwatched = false;
+                message = null;
+                wake.signalAll();
+                publish();
+            }
+            return null;
+        });
+        return () -> locked(() -> {
+            if (--watchers == 0) unwatchedSince = System.nanoTime();
+            return null;
+        });
+    }
+
+    /** Caller holds the lock. Pauses a run nobody watches (a closed tab must not train for minutes). */
+    private void pauseIfUnwatched() {
+        if (status == Status.RUNNING && watchers == 0 && System.nanoTime() - unwatchedSince > UNWATCHED_NANOS) {
+            status = Status.PAUSED;
+            pausedUnwatched = true;
+            message = UNWATCHED;
+        }
     }
 
     FrameBox frames() {
@@ -265,6 +328,7 @@ public final class Session implements AutoCloseable {
                 }
                 lock.lockInterruptibly();
                 try {
+                    pauseIfUnwatched();
                     if (!closed) publish();
                 } finally {
                     lock.unlock();
@@ -300,6 +364,11 @@ public final class Session implements AutoCloseable {
             history.subList(history.size() / 2, history.size()).clear();
         }
         history.add(new float[] {sc.epoch(), (float) sc.trainLoss(), (float) sc.testLoss()});
+        if (status == Status.RUNNING && state.targetLoss() > 0 && sc.trainLoss() <= state.targetLoss()) {
+            status = Status.PAUSED;
+            message = String.format(Locale.ROOT, "Reached the target: training loss %.4f <= %s at epoch %d.",
+                    sc.trainLoss(), state.targetLoss(), sc.epoch());
+        }
         if (!sc.finite()) {
             status = Status.HALTED;
             message = String.format(Locale.ROOT,

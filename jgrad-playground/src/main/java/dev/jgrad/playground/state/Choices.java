@@ -3,7 +3,10 @@ package dev.jgrad.playground.state;
 import java.util.List;
 import java.util.Set;
 
-/** The closed vocabularies of the state: every string field must be one of these. */
+/**
+ * The playground's own closed vocabularies: datasets, features, problems, regularizations. Activations, losses,
+ * optimizers and initializers are the library's catalogs ({@link Catalogs}).
+ */
 public final class Choices {
     private Choices() {}
 
@@ -18,17 +21,18 @@ public final class Choices {
     public static final String CUSTOM = "custom";
 
     public static final List<String> FEATURES = List.of("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2", "r", "theta");
-    public static final List<String> ACTIVATIONS =
-            List.of("relu", "tanh", "sigmoid", "linear", "leakyrelu", "gelu", "step");
     public static final List<String> PROBLEMS = List.of("classification", "regression");
-    public static final List<String> LOSSES = List.of("mse", "bce", "crossentropy", "hinge", "huber");
-    public static final List<String> REGRESSION_LOSSES = List.of("mse", "huber");
-    public static final List<String> OPTIMIZERS = List.of("sgd", "momentum", "nesterov", "rmsprop", "adam");
-    public static final List<String> INITIALIZERS = List.of("glorot", "he", "uniform", "zero");
     public static final List<String> REGULARIZATIONS = List.of("none", "l1", "l2");
 
     public static boolean isClassification(String dataset) {
         return BINARY_DATASETS.contains(dataset) || MULTI_CLASS_DATASETS.contains(dataset);
+    }
+
+    /** Binary sets, then the k-class ones: the picker's order. */
+    public static List<String> classificationDatasets() {
+        var all = new java.util.ArrayList<>(BINARY_DATASETS);
+        all.addAll(MULTI_CLASS_DATASETS);
+        return List.copyOf(all);
     }
 
     public static Set<String> allDatasets() {

@@ -4,7 +4,14 @@ package dev.jgrad.playground.state;
 public final class Limits {
     private Limits() {}
 
+    /** Points per built-in set (TF Playground's count for classification). */
     public static final int POINTS = 500;
+    /** TF Playground's count for its regression sets, used in the TF-compatible mode. */
+    public static final int TF_REGRESSION_POINTS = 1200;
+    public static final double MAX_BIAS_INIT = 1;
+    public static final double MAX_TARGET_LOSS = 10;
+    /** Hidden controls and kept link parameters, each. */
+    public static final int MAX_LINK_EXTRAS = 40;
     public static final int MAX_NOISE = 50;
     public static final int MIN_TRAIN_RATIO = 10, MAX_TRAIN_RATIO = 90;
     public static final int MAX_LAYERS = 6, MAX_NEURONS = 32;

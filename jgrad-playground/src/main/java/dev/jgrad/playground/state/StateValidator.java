@@ -28,17 +28,28 @@ public final class StateValidator {
         }
         if (s.activations().size() != s.layers().size())
             throw bad("activations: need one per hidden layer (" + s.layers().size() + "), got " + s.activations().size());
-        for (String a : s.activations()) oneOf("activations", a, Choices.ACTIVATIONS);
+        List<String> activations = new java.util.ArrayList<>();
+        for (String a : s.activations()) activations.add(Catalogs.activation(a));
         oneOf("problem", s.problem(), Choices.PROBLEMS);
-        oneOf("loss", s.loss(), Choices.LOSSES);
-        oneOf("optimizer", s.optimizer(), Choices.OPTIMIZERS);
-        oneOf("initializer", s.initializer(), Choices.INITIALIZERS);
+        s = s.withSpecs(List.copyOf(activations), Catalogs.loss(s.loss()), Catalogs.optimizer(s.optimizer()),
+                Catalogs.initializer(s.initializer()));
+        range("biasInit", s.biasInit(), -Limits.MAX_BIAS_INIT, Limits.MAX_BIAS_INIT);
         range("learningRate", s.learningRate(), Limits.MIN_LR, Limits.MAX_LR);
         oneOf("regularization", s.regularization(), Choices.REGULARIZATIONS);
         range("regRate", s.regRate(), 0, Limits.MAX_REG_RATE);
         range("batchSize", s.batchSize(), Limits.MIN_BATCH, Limits.MAX_BATCH);
         range("dropout", s.dropout(), 0, Limits.MAX_DROPOUT);
         range("speed", s.speed(), Limits.MIN_SPEED, Limits.MAX_SPEED);
+        range("targetLoss", s.targetLoss(), 0, Limits.MAX_TARGET_LOSS);
+        notNull("hide", s.hide());
+        if (s.hide().size() > Limits.MAX_LINK_EXTRAS) throw bad("hide: at most " + Limits.MAX_LINK_EXTRAS + " controls");
+        for (String h : s.hide()) if (h == null || !h.matches("[A-Za-z][A-Za-z0-9]{0,39}")) throw bad("hide: '" + h + "' is not a control name");
+        notNull("passthrough", s.passthrough());
+        if (s.passthrough().size() > Limits.MAX_LINK_EXTRAS) throw bad("passthrough: at most " + Limits.MAX_LINK_EXTRAS + " parameters");
+        for (var e : s.passthrough().entrySet()) {
+            if (e.getKey() == null || !e.getKey().matches("[A-Za-z][A-Za-z0-9_]{0,39}") || e.getValue() == null
+                    || e.getValue().length() > 200) throw bad("passthrough: '" + e.getKey() + "' is not a link parameter");
+        }
         checkProblem(s);
         notNull("points", s.points());
         notNull("custom", s.custom());
@@ -61,10 +72,7 @@ public final class StateValidator {
             if (!regression && Choices.REGRESSION_DATASETS.contains(s.dataset()))
                 throw bad("problem: dataset '" + s.dataset() + "' is for regression");
         }
-        if (regression && !Choices.REGRESSION_LOSSES.contains(s.loss()))
-            throw bad("loss: regression uses " + Choices.REGRESSION_LOSSES + ", got '" + s.loss() + "'");
-        if (!regression && s.numClasses() > 2 && !s.loss().equals("crossentropy"))
-            throw bad("loss: " + s.numClasses() + "-class data needs 'crossentropy', got '" + s.loss() + "'");
+        Catalogs.checkFits(s.loss(), regression, s.numClasses());
     }
 
     private static void checkPoints(String field, List<List<Double>> pts, PlaygroundState s) {
