@@ -82,7 +82,7 @@ export class DigitPad {
         name.textContent = r.labels[i];
         const bar = document.createElement('div');
         bar.className = 'bar';
-        bar.style.width = `${Math.round(p * 200)}px`;
+        bar.style.width = `${Math.round(p * 100)}px`; // at most 100 px: the column is narrow
         const pct = document.createElement('small');
         pct.textContent = `${(p * 100).toFixed(1)}%`;
         row.append(name, bar, pct);

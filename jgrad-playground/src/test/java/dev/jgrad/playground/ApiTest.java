@@ -259,6 +259,9 @@ class ApiTest {
         assertThat(shape.at("/frame/epoch").asInt()).isZero();
         assertThat(shape.at("/frame/weights/0/w/0").size()).isEqualTo(3);
         assertThat(shape.at("/frame/maps/hidden").size()).isEqualTo(1);
+        JsonNode bias = client.put("/api/sessions/" + id + "/state", "{\"biasInit\": 0.1}").json();
+        assertThat(bias.get("rebuilt").asBoolean()).isTrue();
+        assertThat(bias.at("/frame/weights/0/b/0").asDouble()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-7));
     }
 
     @Test
@@ -453,6 +456,18 @@ class ApiTest {
                 "--epochs 3", "# the command line feeds X1, X2 only");
         assertThat(x.get("java").asText()).contains("Activation.of(\"leaky-relu:0.1\")", "Losses.parse(\"quadratic\")",
                 "new TrainingStep(net, loss, opt)");
+        // The Java snippet compiles against the library as it is.
+        String snippet = x.get("java").asText();
+        int body = snippet.indexOf("\n\n");
+        String source = snippet.substring(0, body) + "\nclass Snippet {\n static void run() {\n" + snippet.substring(body)
+                + "\n }\n}\n";
+        Path dir = java.nio.file.Files.createTempDirectory("jgrad-snippet");
+        java.nio.file.Files.writeString(dir.resolve("Snippet.java"), source);
+        var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        var errors = new java.io.ByteArrayOutputStream();
+        int rc = javac.run(null, null, errors, "-d", dir.toString(), "-cp", System.getProperty("java.class.path"),
+                dir.resolve("Snippet.java").toString());
+        assertThat(rc).as(source + "\n" + errors).isZero();
         // The link with weights starts a session with exactly these weights.
         String copy = client.post("/api/sessions", PlaygroundClient.JSON.writeValueAsString(
                 java.util.Map.of("link", x.get("linkWithWeights").asText()))).json().get("id").asText();

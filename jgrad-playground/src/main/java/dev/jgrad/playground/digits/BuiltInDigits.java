@@ -9,13 +9,22 @@ import dev.jgrad.tensor.Tensor;
 import dev.jgrad.random.Shuffle;
 import dev.jgrad.train.TrainingStep;
 
+import dev.jgrad.io.ModelFile;
+import dev.jgrad.io.SavedModel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The pad's model when none is given: a 784-64-10 ReLU network trained at first use on {@link StrokeDigits} (a few
  * seconds on one core), so the pad works on a fresh install with nothing downloaded. Seeded: every start trains the
- * same weights.
+ * same weights. Kept in the user's cache ({@code $XDG_CACHE_HOME/jgrad} or {@code ~/.cache/jgrad}) so later starts
+ * load it; a cache that cannot be read or written only costs the training again, said once in the log.
  */
 final class BuiltInDigits {
     private static final Logger LOG = Logger.getLogger(BuiltInDigits.class.getName());
@@ -26,6 +35,41 @@ final class BuiltInDigits {
 
     /** A trained model and its accuracy on strokes it did not see. */
     record Trained(Sequential model, double heldOutAccuracy, long millis) {}
+
+    static final String CACHE_NAME = "playground-stroke-digits-v1.jgrad";
+
+    /** The cached model, or a freshly trained one (then cached). */
+    static Trained cachedOrTrained() {
+        Path file = cacheDir().resolve(CACHE_NAME);
+        if (Files.isRegularFile(file)) {
+            try {
+                SavedModel saved = ModelFile.load(file);
+                if (saved.model() instanceof Sequential net && saved.metadata().get("heldOutAccuracy") instanceof Number acc) {
+                    net.eval();
+                    return new Trained(net, acc.doubleValue(), 0);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.INFO, "playground: cached digit model " + file + " not readable (" + e.getMessage() + "); training it again");
+            }
+        }
+        Trained t = train();
+        try {
+            Files.createDirectories(file.getParent());
+            ModelFile.save(t.model(), Map.of("heldOutAccuracy", t.heldOutAccuracy(), "source", "jgrad playground stroke digits",
+                    "seed", SEED), file);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.INFO, "playground: digit model not cached in " + file + " (" + e.getMessage() + ")");
+        }
+        return t;
+    }
+
+    /** {@code -Djgrad.cache=DIR} (the tests' target/cache), else the XDG cache. */
+    static Path cacheDir() {
+        String own = System.getProperty("jgrad.cache");
+        if (own != null && !own.isBlank()) return Path.of(own);
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache")).resolve("jgrad");
+    }
 
     @SuppressWarnings("try") // the no-grad scope is used for its side effect only
     static Trained train() {

@@ -59,11 +59,12 @@ public final class DigitPad {
     /** Trains the built-in model if it is not there yet; the first caller waits a few seconds. */
     private synchronized Module model() {
         if (model == null && builtIn) {
-            BuiltInDigits.Trained t = BuiltInDigits.train();
+            BuiltInDigits.Trained t = BuiltInDigits.cachedOrTrained();
             model = t.model();
             note = String.format(java.util.Locale.ROOT, "Draw a digit. The built-in model learned from %d pen-drawn digits "
-                    + "the playground made up (%.1f s, %.0f%% right on unseen ones); for real handwriting start "
-                    + "`jgrad playground --model` with an MNIST model.", 10 * BuiltInDigits.PER_DIGIT, t.millis() / 1000.0,
+                    + "the playground made up (%s, %.0f%% right on unseen ones); for real handwriting start "
+                    + "`jgrad playground --model` with an MNIST model.", 10 * BuiltInDigits.PER_DIGIT,
+                    t.millis() == 0 ? "cached" : String.format(java.util.Locale.ROOT, "trained in %.1f s", t.millis() / 1000.0),
                     100 * t.heldOutAccuracy());
         }
         return model;

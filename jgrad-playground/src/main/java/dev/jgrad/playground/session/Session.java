@@ -404,13 +404,14 @@ public final class Session implements AutoCloseable {
     private static boolean sameData(PlaygroundState a, PlaygroundState b, boolean withPainted) {
         return a.dataset().equals(b.dataset()) && a.classes() == b.classes() && a.noise() == b.noise()
                 && a.trainRatio() == b.trainRatio() && a.seed() == b.seed() && a.problem().equals(b.problem())
+                && a.tfCompat() == b.tfCompat() // TF's regression sets have more points
                 && a.custom().equals(b.custom()) && (!withPainted || a.points().equals(b.points()));
     }
 
     private static boolean sameNetwork(PlaygroundState a, PlaygroundState b) {
         return a.features().equals(b.features()) && a.layers().equals(b.layers())
                 && a.activations().equals(b.activations()) && a.problem().equals(b.problem())
-                && a.loss().equals(b.loss()) && a.initializer().equals(b.initializer())
+                && a.loss().equals(b.loss()) && a.initializer().equals(b.initializer()) && a.biasInit() == b.biasInit()
                 && a.initSeed() == b.initSeed() && a.dropout() == b.dropout() && a.outputSize() == b.outputSize()
                 && Objects.equals(a.numClasses(), b.numClasses());
     }

@@ -52,4 +52,21 @@ class StrokeDigitsTest {
         System.out.printf("playground: built-in digit pad reads %d of %d unseen stroke digits%n", right, n);
         assertThat(right).isGreaterThanOrEqualTo(85);
     }
+
+    @Test
+    void theBuiltInModelIsCachedAndLoadedBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String before = System.getProperty("jgrad.cache");
+        System.setProperty("jgrad.cache", dir.toString());
+        try {
+            BuiltInDigits.Trained first = BuiltInDigits.cachedOrTrained();
+            assertThat(first.millis()).isPositive();
+            assertThat(dir.resolve(BuiltInDigits.CACHE_NAME)).isRegularFile();
+            BuiltInDigits.Trained second = BuiltInDigits.cachedOrTrained();
+            assertThat(second.millis()).isZero(); // loaded, not trained
+            assertThat(second.heldOutAccuracy()).isEqualTo(first.heldOutAccuracy());
+            assertThat(second.model().parameters().get(0).toArray()).containsExactly(first.model().parameters().get(0).toArray());
+        } finally {
+            if (before == null) System.clearProperty("jgrad.cache"); else System.setProperty("jgrad.cache", before);
+        }
+    }
 }
