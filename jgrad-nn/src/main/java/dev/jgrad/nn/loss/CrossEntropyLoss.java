@@ -44,11 +44,7 @@ public final class CrossEntropyLoss implements Loss {
         for (int r = 0; r < n; r++) {
             int base = r * k;
             float m = rowMax(z, base, k);
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                sum += Math.exp(z[base + j] - m);
-            }
-            total += Math.log(sum) - (z[base + labels[r]] - m);
+            total += Math.log(expSum(z, base, k, m)) - (z[base + labels[r]] - m);
         }
         float scale = reduction == Reduction.MEAN ? 1f / n : 1f;
         return Tensor.fromOp("CrossEntropyLoss", new float[]{(float) (total * scale)}, new int[0], y -> {
@@ -57,17 +53,22 @@ public final class CrossEntropyLoss implements Loss {
             for (int r = 0; r < n; r++) {
                 int base = r * k;
                 float m = rowMax(z, base, k);
-                double sum = 0;
-                for (int j = 0; j < k; j++) {
-                    sum += Math.exp(z[base + j] - m);
-                }
-                float inv = (float) (s / sum);
+                float inv = (float) (s / expSum(z, base, k, m));
                 for (int j = 0; j < k; j++) {
                     g[base + j] += (float) Math.exp(z[base + j] - m) * inv;
                 }
                 g[base + labels[r]] -= s;
             }
         }, logits);
+    }
+
+    /** The sum of e^(z_j - m) over one row, in double (m is the row's max, so nothing overflows). */
+    private static double expSum(float[] z, int base, int k, float m) {
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            sum += Math.exp(z[base + j] - m);
+        }
+        return sum;
     }
 
     private static float rowMax(float[] z, int base, int k) {
