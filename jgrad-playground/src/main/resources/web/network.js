@@ -9,6 +9,13 @@ import { paintSigned, paintProbability } from './heatmap.js';
 
 /** A link is hit within this many pixels of its curve; each curve is checked at CURVE_STEPS points. */
 const HIT_PX = 4, CURVE_STEPS = 12;
+/**
+ * Above this many links the browser's rasterizing (not our drawing calls) dominates a redraw: in headless Chromium a
+ * 6x32 network's ~5200 links took ~880 ms to rasterize as curves 1-4 px wide, ~60 ms as hairlines. There, links are
+ * straight 1-px lines whose opacity (not width) shows the weight's size, redrawn at most every LINK_INTERVAL_MS
+ * while training; neurons, output and losses still redraw every frame.
+ */
+const MANY_LINKS = 1500, LINK_INTERVAL_MS = 500;
 
 function el(tag, cls, parent) {
   const e = document.createElement(tag);
@@ -196,9 +203,12 @@ export class NetworkView {
   }
 
   /** One stroke per (color, width) bucket: a few dozen canvas calls however many links there are. */
-  drawLinks() {
+  drawLinks(force = true) {
     if (!this.links || !this.frame) return;
     const started = performance.now();
+    const many = this.links.length > MANY_LINKS;
+    if (many && !force && started - (this.linksDrawnAt || 0) < LINK_INTERVAL_MS) return;
+    this.linksDrawnAt = started;
     const ctx = this.canvas.getContext('2d');
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -208,21 +218,23 @@ export class NetworkView {
     this.links.forEach(([l, to, from], i) => {
       const v = weights[l] ? weights[l].w[to][from] : 0;
       const value = v === null ? 0 : Math.max(-1, Math.min(1, v));
-      const key = `${Math.round(value * 16)}|${Math.min(10, 0.8 + Math.abs(v === null ? 0 : v) * 4).toFixed(1)}`;
+      const size = Math.abs(v === null ? 0 : v);
+      const key = many ? `${Math.round(value * 16)}|1|${Math.min(1, 0.2 + size).toFixed(1)}`
+        : `${Math.round(value * 16)}|${Math.min(10, 0.8 + size * 4).toFixed(1)}|0.75`;
       let list = buckets.get(key);
       if (!list) buckets.set(key, list = []);
       list.push(i);
     });
-    ctx.globalAlpha = 0.75;
     for (const [key, list] of buckets) {
-      const [q, width] = key.split('|');
+      const [q, width, alpha] = key.split('|');
+      ctx.globalAlpha = Number(alpha);
       ctx.strokeStyle = signedColor(Number(q) / 16);
       ctx.lineWidth = Number(width);
       ctx.beginPath();
       for (const i of list) {
         const x1 = g[4 * i], y1 = g[4 * i + 1], x2 = g[4 * i + 2], y2 = g[4 * i + 3], mx = (x1 + x2) / 2;
         ctx.moveTo(x1, y1);
-        ctx.bezierCurveTo(mx, y1, mx, y2, x2, y2);
+        if (many) ctx.lineTo(x2, y2); else ctx.bezierCurveTo(mx, y1, mx, y2, x2, y2);
       }
       ctx.stroke();
     }
@@ -235,7 +247,7 @@ export class NetworkView {
         ctx.lineWidth = 3;
         ctx.beginPath();
         ctx.moveTo(x1, y1);
-        ctx.bezierCurveTo(mx, y1, mx, y2, x2, y2);
+        if (many) ctx.lineTo(x2, y2); else ctx.bezierCurveTo(mx, y1, mx, y2, x2, y2);
         ctx.stroke();
       }
     }
@@ -250,9 +262,10 @@ export class NetworkView {
     for (let i = 0; i < this.links.length; i++) {
       const x1 = g[4 * i], y1 = g[4 * i + 1], x2 = g[4 * i + 2], y2 = g[4 * i + 3];
       if (x < x1 - HIT_PX || x > x2 + HIT_PX || y < Math.min(y1, y2) - HIT_PX || y > Math.max(y1, y2) + HIT_PX) continue;
+      const steps = this.links.length > MANY_LINKS ? 1 : CURVE_STEPS; // drawn straight there
       let [px, py] = [x1, y1];
-      for (let s = 1; s <= CURVE_STEPS; s++) {
-        const [qx, qy] = bezier(x1, y1, x2, y2, s / CURVE_STEPS);
+      for (let s = 1; s <= steps; s++) {
+        const [qx, qy] = steps === 1 ? [x2, y2] : bezier(x1, y1, x2, y2, s / steps);
         const d = segmentDistance2(x, y, px, py, qx, qy);
         if (d < bestD) { bestD = d; best = i; }
         px = qx; py = qy;
@@ -297,7 +310,7 @@ export class NetworkView {
       if (maps.outputKind === 'probabilities') paintProbability(node.firstChild, bytes(maps.output[i]), maps.size, i);
       else paintSigned(node.firstChild, bytes(maps.output[0]), maps.size);
     });
-    this.drawLinks();
+    this.drawLinks(false);
     frame.weights.forEach((w, l) => {
       w.b.forEach((v, to) => {
         const b = this.biasNodes[l] && this.biasNodes[l][to];

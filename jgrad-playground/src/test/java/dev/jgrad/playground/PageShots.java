@@ -40,7 +40,7 @@ public final class PageShots {
             Thread.sleep(Long.parseLong(args[2]));
             Object f1 = ((JavascriptExecutor) driver).executeScript("return document.body.dataset.frames");
             System.out.printf("frames: %s -> %s in %s ms%n", f0, f1, args[2]);
-            System.out.println("status: " + ((JavascriptExecutor) driver).executeScript("return document.getElementById('status').textContent"));
+            System.out.println("status: " + ((JavascriptExecutor) driver).executeScript("return document.getElementById('status').textContent + ' | ' + (document.body.dataset.result || '')"));
             driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).forEach(e -> System.out.println("console: " + e.getMessage()));
             File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(png.toPath(), Path.of(args[1]), StandardCopyOption.REPLACE_EXISTING);
