@@ -13,6 +13,9 @@ import dev.jgrad.playground.data.DataSplit;
 import dev.jgrad.playground.data.Features;
 import dev.jgrad.playground.data.Grid;
 import dev.jgrad.playground.data.PointSet;
+import dev.jgrad.playground.data.SeedRandom;
+import dev.jgrad.playground.data.TfData;
+import dev.jgrad.playground.state.LinkCodec;
 import dev.jgrad.playground.state.Catalogs.Output;
 import dev.jgrad.playground.state.PlaygroundState;
 import dev.jgrad.tensor.Tensor;
@@ -23,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -44,6 +48,8 @@ public final class JgradEngine implements Engine {
     private Tensor xTrain, yTrain, xTest, yTest;
     private PointSet train, test;
     private int epoch;
+    /** TF Playground's carried batches and frozen links (used in the TF-compatible mode). */
+    private final TfTraining tf;
     /** The scores of the current weights and data; null once either changed. */
     private Snapshot.Scores scores;
     /** Grid inputs by grid (identity: the session keeps its grids); the features are fixed for an engine. */
@@ -57,7 +63,18 @@ public final class JgradEngine implements Engine {
         this.shuffle = new Random(state.initSeed() + 2);
         this.numClasses = state.numClasses();
         this.optimizer = optimizer(state, net.parameters());
+        this.tf = new TfTraining(spec.linears());
+        if (TfData.covers(state) && state.initializer().equals(LinkCodec.tfDefaults().initializer())) drawTfWeights();
         setData(data);
+    }
+
+    /** TF Playground's initial weights: its stream, past the data's draws, in its order (biases are not drawn). */
+    private void drawTfWeights() {
+        SeedRandom r = TfData.weightStream(state);
+        for (Linear l : spec.linears()) {
+            float[] w = l.weight().data();
+            for (int k = 0; k < w.length; k++) w[k] = TfData.weight(r); // [out][in] row-major: TF's order
+        }
     }
 
     /** The factory the server uses. */
@@ -73,6 +90,16 @@ public final class JgradEngine implements Engine {
         return spec.linears();
     }
 
+    /** TF-compatible mode: the points carried into the next epoch's first batch. */
+    int tfCarried() {
+        return tf.carried();
+    }
+
+    /** TF-compatible mode: whether L1 froze this weight ({@code index} into the layer's [out, in] weights). */
+    boolean tfDead(int layer, int index) {
+        return tf.dead(layer, index);
+    }
+
     @Override
     public void setData(DataSplit data) {
         train = data.train();
@@ -82,6 +109,7 @@ public final class JgradEngine implements Engine {
         xTest = inputs(test);
         yTest = targets(test);
         scores = null;
+        if (tf != null) tf.forgetCarried();
     }
 
     @Override
@@ -89,20 +117,31 @@ public final class JgradEngine implements Engine {
         int n = train.size(), f = state.features().size(), b = state.batchSize();
         float[] x = xTrain.data(), y = yTrain.data();
         int yWidth = yTrain.dim() == 1 ? 1 : yTrain.size(1);
-        // TF Playground walks its (once shuffled) training set in the same order every epoch.
-        int[] order = state.tfCompat() ? identity(n) : Shuffle.permutation(n, shuffle);
         net.train();
+        boolean tfL1 = state.tfCompat() && state.regularization().equals("l1");
         TrainingStep step = new TrainingStep(net, loss, optimizer).penalty(
-                state.regRate() > 0 ? state.regularization() : "none", penaltyRate(state));
-        for (int start = 0; start < n; start += b) {
-            int m = Math.min(b, n - start);
+                state.regRate() > 0 && !tfL1 ? state.regularization() : "none", penaltyRate(state));
+        // TF Playground walks its (once shuffled) training set in the same order every epoch, its batches running
+        // across epochs; jgrad reshuffles and ends each epoch with a smaller batch.
+        List<int[]> batches = new ArrayList<>();
+        if (state.tfCompat()) {
+            batches = tf.batches(n, b);
+        } else {
+            int[] order = Shuffle.permutation(n, shuffle);
+            for (int start = 0; start < n; start += b) batches.add(Arrays.copyOfRange(order, start, Math.min(n, start + b)));
+        }
+        double l1Step = tfL1 ? optimizer.lr() * state.regRate() : 0;
+        for (int[] batch : batches) {
+            int m = batch.length;
             float[] bx = new float[m * f], by = new float[m * yWidth];
             for (int r = 0; r < m; r++) {
-                System.arraycopy(x, order[start + r] * f, bx, r * f, f);
-                System.arraycopy(y, order[start + r] * yWidth, by, r * yWidth, yWidth);
+                System.arraycopy(x, batch[r] * f, bx, r * f, f);
+                System.arraycopy(y, batch[r] * yWidth, by, r * yWidth, yWidth);
             }
             Tensor target = yTrain.dim() == 1 ? Tensor.wrap(by, m) : Tensor.wrap(by, m, yWidth);
+            float[][] before = state.tfCompat() ? tf.weights() : null;
             step.run(Tensor.wrap(bx, m, f), target);
+            if (state.tfCompat()) tf.afterStep(before, l1Step);
         }
         epoch++;
         scores = null;
@@ -115,12 +154,6 @@ public final class JgradEngine implements Engine {
      */
     static double penaltyRate(PlaygroundState s) {
         return s.tfCompat() && s.regularization().equals("l2") ? s.regRate() / 2 : s.regRate();
-    }
-
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        return order;
     }
 
     @Override
@@ -188,6 +221,7 @@ public final class JgradEngine implements Engine {
     public void setWeight(int layer, int to, int from, float value) {
         Linear l = spec.linears().get(layer);
         if (from < 0) l.bias().set(value, to); else l.weight().set(value, to, from);
+        if (from >= 0) tf.revive(layer, to * l.inFeatures() + from);
         scores = null;
     }
 
@@ -228,6 +262,7 @@ public final class JgradEngine implements Engine {
             System.arraycopy(values, at, b, 0, b.length);
             at += b.length;
         }
+        tf.reviveAll();
         scores = null;
     }
 
