@@ -2,6 +2,9 @@ package dev.jgrad.playground.engine;
 
 import dev.jgrad.io.ModelCard;
 import dev.jgrad.io.ModelFile;
+import dev.jgrad.io.TrainingState;
+import dev.jgrad.optim.GradientOptimizer;
+import dev.jgrad.optim.OptimizerState;
 import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Parameter;
 import dev.jgrad.nn.Sequential;
@@ -40,8 +43,6 @@ public final class JgradEngine implements Engine {
     private final NetworkSpec spec;
     private final Sequential net;
     private final Loss loss;
-    /** Epoch shuffling has its own stream so the same link trains the same way. */
-    private final Random shuffle;
     private final int numClasses;
     private PlaygroundState state;
     private Optimizer optimizer;
@@ -60,7 +61,6 @@ public final class JgradEngine implements Engine {
         this.spec = NetworkSpec.build(state, new Random(state.initSeed()), new Random(state.initSeed() + 1));
         this.net = spec.net();
         this.loss = Losses.parse(state.loss());
-        this.shuffle = new Random(state.initSeed() + 2);
         this.numClasses = state.numClasses();
         this.optimizer = optimizer(state, net.parameters());
         this.tf = new TfTraining(spec.linears());
@@ -127,7 +127,7 @@ public final class JgradEngine implements Engine {
         if (state.tfCompat()) {
             batches = tf.batches(n, b);
         } else {
-            int[] order = Shuffle.permutation(n, shuffle);
+            int[] order = Shuffle.permutation(n, epochShuffle());
             for (int start = 0; start < n; start += b) batches.add(Arrays.copyOfRange(order, start, Math.min(n, start + b)));
         }
         double l1Step = tfL1 ? optimizer.lr() * state.regRate() : 0;
@@ -145,6 +145,14 @@ public final class JgradEngine implements Engine {
         }
         epoch++;
         scores = null;
+    }
+
+    /**
+     * The epoch's shuffle, from the weights' seed and the epoch alone (not a stream running since the start), so a
+     * saved model resumes with the orders an uninterrupted run would have used.
+     */
+    private Random epochShuffle() {
+        return new Random((state.initSeed() + 2) * 0x9E3779B97F4A7C15L + epoch);
     }
 
     /**
@@ -277,7 +285,18 @@ public final class JgradEngine implements Engine {
     public void save(Path file, Map<String, Object> extras) throws IOException {
         ModelCard card = ModelFiles.card(state, spec, epoch, optimizer, scores());
         extras.forEach((k, v) -> card.put(ModelFiles.SECTION, k, v));
-        ModelFile.save(net, card, file);
+        // Where training stands, as `jgrad train` saves it: the epoch, the weights' seed and the optimizer's state,
+        // so the playground (on load) and `jgrad train --resume` go on with the same optimizer.
+        // Exact unless a stream the file does not hold drives the next epoch: dropout's, or TF's carried batch.
+        boolean exact = state.dropout() == 0 && !(state.tfCompat() && tf.carried() > 0);
+        TrainingState training = new TrainingState(epoch, state.initSeed(),
+                optimizer instanceof GradientOptimizer g ? g.state() : null, exact);
+        ModelFile.save(net, card, training, file);
+    }
+
+    /** Continues a saved optimizer (a loaded model's moments and step count). */
+    void restoreOptimizer(OptimizerState saved) {
+        if (optimizer instanceof GradientOptimizer g) g.loadState(saved);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
