@@ -2,7 +2,6 @@ package dev.jgrad.cli.train;
 
 import dev.jgrad.cli.InputException;
 import dev.jgrad.activation.ActivationFunction;
-import dev.jgrad.cli.model.InitKind;
 import dev.jgrad.cli.model.LossKind;
 import dev.jgrad.cli.model.Mlp;
 import dev.jgrad.cli.model.OptimizerKind;
@@ -11,6 +10,7 @@ import dev.jgrad.data.idx.IdxDataset;
 import dev.jgrad.data.idx.IdxFiles;
 import dev.jgrad.data.idx.IdxSplit;
 import dev.jgrad.nn.Module;
+import dev.jgrad.nn.init.Initializers;
 import dev.jgrad.optim.GradientOptimizer;
 import dev.jgrad.spark.RowSource;
 import dev.jgrad.spark.SparkTrainer;
@@ -36,8 +36,11 @@ import java.util.Random;
  */
 public final class SparkRun {
 
-    /** What the network, the loss and the optimizer are: enough to build them again on every worker. */
-    public record Plan(int[] widths, ActivationFunction activation, Output output, InitKind init, long seed, LossKind loss,
+    /**
+     * What the network, the loss and the optimizer are: enough to build them again on every worker ({@code init} is
+     * the initializer's catalog spec, parsed where the network is built).
+     */
+    public record Plan(int[] widths, ActivationFunction activation, Output output, String init, long seed, LossKind loss,
                        OptimizerKind optimizer, double lr, double momentum, double weightDecay, int epochs, int batchSize) {
     }
 
@@ -69,14 +72,14 @@ public final class SparkRun {
         int[] widths = plan.widths();
         ActivationFunction act = plan.activation();
         Output output = plan.output();
-        InitKind init = plan.init();
+        String init = plan.init();
         long seed = plan.seed();
         LossKind loss = plan.loss();
         OptimizerKind opt = plan.optimizer();
         double lr = plan.lr();
         double momentum = plan.momentum();
         double decay = plan.weightDecay();
-        SparkTrainer.Builder builder = SparkTrainer.builder(() -> Mlp.build(widths, act, output, init, new Random(seed)),
+        SparkTrainer.Builder builder = SparkTrainer.builder(() -> Mlp.build(widths, act, output, Initializers.parse(init), new Random(seed)),
                         loss::create, p -> (GradientOptimizer) opt.create(p, lr, momentum, decay))
                 .data(RowSource.idx(files.images(), files.labels(), classes),
                         loss.oneHotTargets() ? TargetKind.ONE_HOT : TargetKind.CLASS_INDEX)
