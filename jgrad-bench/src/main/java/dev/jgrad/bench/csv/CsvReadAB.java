@@ -17,11 +17,11 @@ import java.util.Locale;
  * after it separately, in wall time and in process CPU time (which counts GC and JIT threads but not other
  * people's processes). Prints the median, min and max of each.
  *
- * <p>{@code java -Xmx8g -Xms8g -cp jgrad-bench/target/benchmarks.jar dev.jgrad.bench.csv.CsvReadAB [rounds] [files]}
+ * <p>{@code java -Xmx8g -Xms8g -cp jgrad-bench/target/benchmarks.jar dev.jgrad.bench.csv.CsvReadAB [rounds]
+ * [floats,fashion] [jgrad,own,fastcsv,commons] [table]} (a last argument {@code table} skips {@code toDataset}).
  */
 public final class CsvReadAB {
 
-    private static final String[] TOKENIZERS = {"jgrad", "fastcsv", "commons"};
 
     private CsvReadAB() {
     }
@@ -29,12 +29,14 @@ public final class CsvReadAB {
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         String[] files = args.length > 1 ? args[1].split(",") : new String[] {"floats", "fashion"};
+        String[] tokenizers = args.length > 2 ? args[2].split(",") : new String[] {"jgrad", "own", "fastcsv", "commons"};
+        boolean convert = args.length <= 3 || !args[3].equals("table");
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (String file : files) {
             Path path = CsvReadBenchmark.generate(file);
             CsvOptions options = CsvReadBenchmark.options(file);
-            int n = TOKENIZERS.length;
+            int n = tokenizers.length;
             double[][][] ms = new double[n][4][rounds]; // table wall, table cpu, dataset wall, dataset cpu
             for (int r = -1; r < rounds; r++) { // round -1 warms up
                 for (int k = 0; k < n; k++) {
@@ -42,15 +44,14 @@ public final class CsvReadAB {
                     System.gc();
                     long w0 = System.nanoTime();
                     long c0 = os.getProcessCpuTime();
-                    CsvTable table = CsvReadBenchmark.table(TOKENIZERS[t], path, options);
+                    CsvTable table = CsvReadBenchmark.table(tokenizers[t], path, options);
                     long w1 = System.nanoTime();
                     long c1 = os.getProcessCpuTime();
-                    float[] x = CsvReader.toDataset(table, options).features();
-                    long w2 = System.nanoTime();
-                    long c2 = os.getProcessCpuTime();
-                    if (x.length == 0) {
+                    if (convert && CsvReader.toDataset(table, options).features().length == 0) {
                         throw new AssertionError();
                     }
+                    long w2 = System.nanoTime();
+                    long c2 = os.getProcessCpuTime();
                     if (r >= 0) {
                         ms[t][0][r] = (w1 - w0) / 1e6;
                         ms[t][1][r] = (c1 - c0) / 1e6;
@@ -69,7 +70,7 @@ public final class CsvReadAB {
                     Arrays.sort(s);
                     cells.add(String.format(Locale.ROOT, "%.0f [%.0f-%.0f]", s[s.length / 2], s[0], s[s.length - 1]));
                 }
-                System.out.println("| " + TOKENIZERS[t] + " | " + String.join(" | ", cells) + " |");
+                System.out.println("| " + tokenizers[t] + " | " + String.join(" | ", cells) + " |");
             }
             System.out.println();
         }

@@ -56,7 +56,8 @@ public class CsvReadBenchmark {
     @Param({"fashion", "floats"})
     public String file;
 
-    @Param({"jgrad", "fastcsv", "commons"})
+    /** jgrad's reader (FastCSV inside), its former own tokenizer, FastCSV as it comes, Commons CSV. */
+    @Param({"jgrad", "own", "fastcsv", "commons"})
     public String tokenizer;
 
     /** {@code table}: the file split into fields; {@code dataset}: then parsed into a Dataset's float[] rows. */
@@ -92,6 +93,7 @@ public class CsvReadBenchmark {
     static CsvTable table(String tokenizer, Path path, CsvOptions options) throws IOException {
         return switch (tokenizer) {
             case "jgrad" -> dev.jgrad.data.csv.CsvReader.readTable(path, options);
+            case "own" -> OwnCsvTokenizer.table(path, ',');
             case "fastcsv" -> fastCsv(path);
             case "commons" -> commons(path);
             default -> throw new IllegalArgumentException(tokenizer);

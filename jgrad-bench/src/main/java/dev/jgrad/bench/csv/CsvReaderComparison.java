@@ -7,23 +7,25 @@ import java.util.List;
 /**
  * Runs {@link CsvCorpus} through jgrad's reader, FastCSV and Commons CSV and prints a Markdown table: what each
  * returned (records as {@code line:[field|field]}, or the error), and whether the libraries agree with jgrad.
- * {@code java -cp jgrad-bench/target/benchmarks.jar dev.jgrad.bench.csv.CsvReaderComparison}
+ * From the repository root: {@code java -cp jgrad-bench/target/benchmarks.jar dev.jgrad.bench.csv.CsvReaderComparison
+ * [corpus.tsv]}
  */
 public final class CsvReaderComparison {
 
     private CsvReaderComparison() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        List<CsvCorpus.Case> cases = CsvCorpus.read(args.length > 0 ? java.nio.file.Path.of(args[0]) : CsvCorpus.FILE);
         System.out.println("| case | input | " + CsvReaders.JGRAD.label + " | " + CsvReaders.FASTCSV.label + " | "
                 + CsvReaders.COMMONS.label + " |");
         System.out.println("|---|---|---|---|---|");
         int[] differ = new int[CsvReaders.values().length];
-        for (CsvCorpus.Case c : CsvCorpus.CASES) {
+        for (CsvCorpus.Case c : cases) {
             byte[] bytes = c.text().getBytes(StandardCharsets.UTF_8);
             List<String> cells = new ArrayList<>();
             for (CsvReaders r : CsvReaders.values()) {
-                cells.add(outcome(r, bytes));
+                cells.add(outcome(r, bytes, c.delimiter()));
             }
             StringBuilder row = new StringBuilder("| " + c.name() + " | `" + visible(c.text()) + "` | " + cells.get(0));
             for (int i = 1; i < cells.size(); i++) {
@@ -39,15 +41,15 @@ public final class CsvReaderComparison {
         }
         System.out.println();
         for (int i = 1; i < differ.length; i++) {
-            System.out.println(CsvReaders.values()[i].label + ": " + differ[i] + " of " + CsvCorpus.CASES.size()
+            System.out.println(CsvReaders.values()[i].label + ": " + differ[i] + " of " + cases.size()
                     + " cases give other records than jgrad (an error where jgrad gives one counts as agreeing)");
         }
     }
 
-    private static String outcome(CsvReaders reader, byte[] bytes) {
+    private static String outcome(CsvReaders reader, byte[] bytes, char delimiter) {
         try {
             StringBuilder sb = new StringBuilder();
-            for (CsvReaders.Rec rec : reader.read(bytes)) {
+            for (CsvReaders.Rec rec : reader.read(bytes, delimiter)) {
                 sb.append(sb.length() == 0 ? "" : " ").append(rec.line()).append(":[");
                 sb.append(visible(String.join("|", rec.fields()))).append(']');
             }

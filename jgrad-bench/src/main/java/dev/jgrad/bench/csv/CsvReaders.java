@@ -20,12 +20,12 @@ import org.apache.commons.csv.CSVRecord;
  */
 enum CsvReaders {
 
-    JGRAD("jgrad (own)") {
+    JGRAD("jgrad") {
         @Override
-        List<Rec> read(byte[] file) {
+        List<Rec> read(byte[] file, char delimiter) {
             String text = new String(file, StandardCharsets.UTF_8);
             CsvTable t = dev.jgrad.data.csv.CsvReader.table(text, Path.of("case.csv"),
-                    CsvOptions.defaults().withDelimiter(',').withHeader(false));
+                    CsvOptions.defaults().withDelimiter(delimiter).withHeader(false));
             List<Rec> out = new ArrayList<>();
             for (CsvTable.Row r : t.rows()) {
                 out.add(new Rec(r.line(), r.fields()));
@@ -33,11 +33,23 @@ enum CsvReaders {
             return out;
         }
     },
+    OWN("jgrad's former own") {
+        @Override
+        List<Rec> read(byte[] file, char delimiter) {
+            String text = new String(file, StandardCharsets.UTF_8);
+            text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+            List<Rec> out = new ArrayList<>();
+            for (CsvTable.Row r : OwnCsvTokenizer.tokenize(text, delimiter, Path.of("case.csv"))) {
+                out.add(new Rec(r.line(), r.fields()));
+            }
+            return out;
+        }
+    },
     FASTCSV("FastCSV 4.4.0") {
         @Override
-        List<Rec> read(byte[] file) throws IOException {
+        List<Rec> read(byte[] file, char delimiter) throws IOException {
             List<Rec> out = new ArrayList<>();
-            try (CsvReader<de.siegmar.fastcsv.reader.CsvRecord> reader = fastCsv()
+            try (CsvReader<de.siegmar.fastcsv.reader.CsvRecord> reader = fastCsv().fieldSeparator(delimiter)
                     .ofCsvRecord(new ByteArrayInputStream(file), StandardCharsets.UTF_8)) {
                 for (de.siegmar.fastcsv.reader.CsvRecord r : reader) {
                     out.add(new Rec(r.getStartingLineNumber(), r.getFields()));
@@ -48,10 +60,10 @@ enum CsvReaders {
     },
     COMMONS("Commons CSV 1.14.1") {
         @Override
-        List<Rec> read(byte[] file) throws IOException {
+        List<Rec> read(byte[] file, char delimiter) throws IOException {
             List<Rec> out = new ArrayList<>();
             String text = new String(file, StandardCharsets.UTF_8);
-            try (CSVParser parser = CSVParser.builder().setFormat(commonsFormat())
+            try (CSVParser parser = CSVParser.builder().setFormat(commonsFormat().builder().setDelimiter(delimiter).get())
                     .setReader(new InputStreamReader(new ByteArrayInputStream(file), StandardCharsets.UTF_8)).get()) {
                 for (CSVRecord r : parser) {
                     // Commons CSV gives the record's character position; the line is counted from it.
@@ -72,7 +84,7 @@ enum CsvReaders {
         this.label = label;
     }
 
-    abstract List<Rec> read(byte[] file) throws IOException;
+    abstract List<Rec> read(byte[] file, char delimiter) throws IOException;
 
     /**
      * FastCSV as jgrad would use it: an unclosed quote is an error, spaces around a quoted field are dropped, a BOM
