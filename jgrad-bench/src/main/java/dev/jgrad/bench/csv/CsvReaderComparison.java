@@ -8,7 +8,7 @@ import java.util.List;
  * Runs {@link CsvCorpus} through jgrad's reader, FastCSV and Commons CSV and prints a Markdown table: what each
  * returned (records as {@code line:[field|field]}, or the error), and whether the libraries agree with jgrad.
  * From the repository root: {@code java -cp jgrad-bench/target/benchmarks.jar dev.jgrad.bench.csv.CsvReaderComparison
- * [corpus.tsv]}
+ * [corpus.json]}
  */
 public final class CsvReaderComparison {
 
@@ -17,9 +17,14 @@ public final class CsvReaderComparison {
 
     public static void main(String[] args) throws java.io.IOException {
         List<CsvCorpus.Case> cases = CsvCorpus.read(args.length > 0 ? java.nio.file.Path.of(args[0]) : CsvCorpus.FILE);
-        System.out.println("| case | input | " + CsvReaders.JGRAD.label + " | " + CsvReaders.FASTCSV.label + " | "
-                + CsvReaders.COMMONS.label + " |");
-        System.out.println("|---|---|---|---|---|");
+        StringBuilder head = new StringBuilder("| case | input");
+        StringBuilder rule = new StringBuilder("|---|---");
+        for (CsvReaders r : CsvReaders.values()) {
+            head.append(" | ").append(r.label);
+            rule.append("|---");
+        }
+        System.out.println(head.append(" |"));
+        System.out.println(rule.append("|"));
         int[] differ = new int[CsvReaders.values().length];
         for (CsvCorpus.Case c : cases) {
             byte[] bytes = c.text().getBytes(StandardCharsets.UTF_8);
@@ -60,6 +65,7 @@ public final class CsvReaderComparison {
     }
 
     private static String visible(String s) {
-        return s.replace("\uFEFF", "<BOM>").replace("\r", "\\r").replace("\n", "\\n").replace("`", "'");
+        return s.replace("\uFEFF", "<BOM>").replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+                .replace("`", "'");
     }
 }

@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 enum CsvReaders {
 
-    JGRAD("jgrad") {
+    JGRAD("jgrad (CsvReader.table)") {
         @Override
         List<Rec> read(byte[] file, char delimiter) {
             String text = new String(file, StandardCharsets.UTF_8);
@@ -33,7 +33,7 @@ enum CsvReaders {
             return out;
         }
     },
-    OWN("jgrad's former own") {
+    OWN("former own tokenizer") {
         @Override
         List<Rec> read(byte[] file, char delimiter) {
             String text = new String(file, StandardCharsets.UTF_8);

@@ -65,18 +65,19 @@ final class CsvTokenizer {
 
     /**
      * FastCSV's callback: collects one record's fields, its first line and whether any field was quoted (a line
-     * holding only {@code ""} is a record, a line of spaces is blank). It is its own record: FastCSV asks for the
-     * record only after the last field, and the fields are copied before the next one begins.
+     * holding only {@code ""} is a record, a line of spaces is blank). It is its own record, and reuses its field
+     * list: FastCSV asks for the record after its last field, and {@link CsvRecord} copies the fields before the
+     * next record begins.
      */
     private static final class Records extends AbstractBaseCsvCallbackHandler<Records> {
-        private List<String> fields = new ArrayList<>();
+        private final List<String> fields = new ArrayList<>();
         private long line = 1;
         private boolean quoted;
         private boolean data;
 
         @Override
         protected void handleBegin(long startingLineNumber) {
-            fields = new ArrayList<>();
+            fields.clear();
             line = startingLineNumber;
             quoted = false;
         }
