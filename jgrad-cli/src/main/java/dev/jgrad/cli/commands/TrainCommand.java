@@ -212,6 +212,7 @@ public final class TrainCommand implements Callable<Integer> {
         checkOptions();
         TrainingState resumed = resume == null ? null : applyResume();
         checkOutputsWritable();
+        CurvePlots.warmUpInBackground();
         if (threads != null) {
             // Fixed for the JVM before any tensor work (the GEMM pool starts with its first large product).
             dev.jgrad.backend.GemmThreads.configure(threads);
