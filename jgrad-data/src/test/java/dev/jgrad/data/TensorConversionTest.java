@@ -26,6 +26,16 @@ class TensorConversionTest {
     }
 
     @Test
+    void featuresViewSharesTheRowsAndFeaturesTensorCopiesThem() {
+        Dataset d = DatasetTest.counting(4);
+        Tensor view = d.featuresView();
+        assertThat(view.shape()).containsExactly(4, 2);
+        assertThat(view.toArray()).containsExactly(0, 0, 1, -1, 2, -2, 3, -3);
+        assertThat(d.featuresView().values()).isSameAs(view.values()); // one array, however often it is asked for
+        assertThat(d.featuresTensor().values()).isNotSameAs(view.values());
+    }
+
+    @Test
     void batchTensorsFollowTheBatch() {
         Dataset r = Dataset.regression(new float[] {1, 2, 3, 4, 5, 6}, 2, new float[] {7, 8, 9});
         Batch b = new DataLoader(r, 2, false, false, 0L).epoch(0).iterator().next();

@@ -339,8 +339,9 @@ public final class Trainer {
     }
 
     /**
-     * A tensor seen as n rows of equal width, copied once so batches are cheap row gathers into reused buffers
-     * (one for full batches, one for the shorter last batch of an epoch).
+     * A tensor seen as n rows of equal width, read in place (its backing array when it fills it, else one
+     * contiguous copy), so batches are cheap row gathers into reused buffers (one for full batches, one for the
+     * shorter last batch of an epoch). Copying the whole training set here held it twice during training.
      */
     private static final class Rows {
         final int n;
@@ -377,7 +378,7 @@ public final class Trainer {
             }
             this.n = t.size(0);
             this.shape = t.shape();
-            this.values = t.toArray();
+            this.values = t.values();
             this.width = values.length / n;
         }
 

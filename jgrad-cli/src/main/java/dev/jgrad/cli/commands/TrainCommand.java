@@ -260,6 +260,10 @@ public final class TrainCommand implements Callable<Integer> {
                     parts.test() == null ? null : LabelMatcher.toModelClasses(parts.test(), classNames, source),
                     parts.scaler());
         }
+        // The parts are copies: keep the loaded rows' names and shapes, not the rows (a second copy of the data).
+        source = new LoadedData(source.name(), source.kind(), source.train().subset(new int[0]),
+                source.test() == null ? null : source.test().subset(new int[0]), source.inputShape(),
+                source.normalization(), source.labelColumn());
         Recipe recipe = Recipe.forKind(source.kind());
         int inputs = source.train().numFeatures();
         int outputs = regression ? 1 : classNames.size();
@@ -316,7 +320,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .epochs(epochCount).startEpoch(resumed == null ? 0 : resumed.epoch()).batchSize(batch).shuffle(seed)
                 .metrics(regression ? Metrics.r2() : Metrics.accuracy());
         if (monitor != null) {
-            builder.validation(monitor.featuresTensor(), targets(monitor, regression, lossKind));
+            builder.validation(monitor.featuresView(), targets(monitor, regression, lossKind));
         }
         EarlyStopping early = patience == null ? null : EarlyStopping.onValLoss(patience);
         History history;
@@ -330,10 +334,10 @@ public final class TrainCommand implements Callable<Integer> {
                 SparkRun.Plan plan = new SparkRun.Plan(widths, act, output, initKind, seed, lossKind, opt, rate, momentum,
                         weightDecay, epochCount, batch);
                 history = SparkRun.train(spark, partitions, data, plan, classNames.size(), net,
-                        monitor == null ? null : monitor.featuresTensor(),
+                        monitor == null ? null : monitor.featuresView(),
                         monitor == null ? null : targets(monitor, regression, lossKind), out, bar, table, guard);
             } else {
-                history = builder.build().fit(train.featuresTensor(), targets(train, regression, lossKind));
+                history = builder.build().fit(train.featuresView(), targets(train, regression, lossKind));
             }
             bar.clear();
             double seconds = (System.nanoTime() - start) / 1e9;
