@@ -3,6 +3,7 @@ package dev.jgrad.playground.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jgrad.nn.init.Initializers;
 import dev.jgrad.playground.state.Catalogs;
 import dev.jgrad.playground.state.Catalogs.Output;
 import dev.jgrad.playground.state.LinkCodec;
@@ -76,6 +77,7 @@ public final class Export {
         if (!s.regularization().equals("none") && s.regRate() > 0)
             notes.add("the command line has --weight-decay, not the playground's " + s.regularization() + " penalty");
         if (s.dropout() > 0) notes.add("the command line has no dropout for 2D sets");
+        if (s.biasInit() != 0) notes.add("the command line starts biases at 0, not the playground's " + num(s.biasInit()));
         StringBuilder cmd = new StringBuilder();
         for (String n : notes) cmd.append("# ").append(n).append('\n');
         List<String> layers = new ArrayList<>();
@@ -85,7 +87,7 @@ public final class Export {
                         + "  --layers %s --activation %s --loss %s --init %s \\\n"
                         + "  --optimizer %s --lr %s --batch-size %d --epochs %d --test-split %s --out playground.jgrad",
                 s.dataset(), samples(s), num(s.noise() / 100.0), s.initSeed(), String.join(",", layers), act, loss,
-                cliInit(s.initializer()), s.optimizer(), num(s.learningRate()), s.batchSize(), Math.max(1, epoch),
+                Initializers.canonical(s.initializer()), s.optimizer(), num(s.learningRate()), s.batchSize(), Math.max(1, epoch),
                 num(testSplit(s))));
         return cmd.toString();
     }
@@ -121,14 +123,6 @@ public final class Export {
         return Double.parseDouble(num(1 - s.trainRatio() / 100.0));
     }
 
-    private static String cliInit(String init) {
-        return switch (Catalogs.name(init)) {
-            case "glorot-uniform" -> "glorot";
-            case "glorot-normal" -> "glorot-normal";
-            case "he-uniform", "he-normal" -> "he";
-            default -> "torch  # the playground drew " + init;
-        };
-    }
 
     /** Builds the same network with the catalogs and trains it with the library's one step. */
     static String java(PlaygroundState s) {
