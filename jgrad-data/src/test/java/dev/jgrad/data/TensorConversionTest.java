@@ -36,20 +36,6 @@ class TensorConversionTest {
     }
 
     @Test
-    void batchTensorsFollowTheBatch() {
-        Dataset r = Dataset.regression(new float[] {1, 2, 3, 4, 5, 6}, 2, new float[] {7, 8, 9});
-        Batch b = new DataLoader(r, 2, false, false, 0L).epoch(0).iterator().next();
-        assertThat(b.featuresTensor().shape()).containsExactly(2, 2);
-        assertThat(b.featuresTensor().toArray()).containsExactly(1, 2, 3, 4);
-        assertThat(b.targetsTensor().shape()).containsExactly(2, 1);
-        assertThat(b.targetsTensor().toArray()).containsExactly(7, 8);
-        assertThatThrownBy(b::labelsTensor).isInstanceOf(IllegalStateException.class);
-        Batch c = new DataLoader(DatasetTest.counting(5), 3, false, false, 0L).epoch(0).iterator().next();
-        assertThat(c.labelsTensor().toArray()).containsExactly(0, 1, 2);
-        assertThat(c.oneHotTensor(3).shape()).containsExactly(3, 3);
-    }
-
-    @Test
     void datasetsFromTensorsAndScalingTensors() {
         Tensor x = Tensor.of(new float[] {0, 10, 2, 30}, 2, 2);
         Dataset d = Dataset.classification(x, new int[] {1, 0}, List.of("no", "yes"));

@@ -14,7 +14,6 @@ import dev.jgrad.cli.data.LoadedData;
 import dev.jgrad.cli.data.TrainingData;
 import dev.jgrad.activation.ActivationFunction;
 import dev.jgrad.activation.Activations;
-import dev.jgrad.cli.model.InitKind;
 import dev.jgrad.cli.model.LoadedModel;
 import dev.jgrad.cli.model.LossKind;
 import dev.jgrad.cli.model.Mlp;
@@ -36,6 +35,8 @@ import dev.jgrad.io.ModelCard;
 import dev.jgrad.io.ModelFile;
 import dev.jgrad.io.TrainingState;
 import dev.jgrad.nn.Module;
+import dev.jgrad.nn.init.Initializer;
+import dev.jgrad.nn.init.Initializers;
 import dev.jgrad.optim.GradientOptimizer;
 import dev.jgrad.optim.Optimizer;
 import dev.jgrad.tensor.Tensor;
@@ -137,8 +138,9 @@ public final class TrainCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "0")
     double weightDecay;
 
-    @Option(names = "--init", paramLabel = "NAME", description = "Weight init: torch (PyTorch's nn.Linear default), he, glorot, "
-            + "glorot-normal (default: ${DEFAULT-VALUE}).", defaultValue = "torch")
+    @Option(names = "--init", paramLabel = "NAME[:PARAMS]", description = "Weight init from the catalog: torch (PyTorch's "
+            + "nn.Linear default), he, he-normal, glorot, glorot-normal, uniform:-0.5,0.5, normal:0,0.1 (default: "
+            + "${DEFAULT-VALUE}).", defaultValue = "torch")
     String init;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (default: auto).")
@@ -208,7 +210,7 @@ public final class TrainCommand implements Callable<Integer> {
     Integer partitions;
 
     /** The choices named on the command line, parsed from their catalogs. */
-    private record Choices(ActivationFunction activation, OptimizerKind optimizer, InitKind init, Scaler.Kind scaling,
+    private record Choices(ActivationFunction activation, OptimizerKind optimizer, Initializer init, Scaler.Kind scaling,
                            ProgressMode progress) {
     }
 
@@ -260,11 +262,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (weightDecay != 0 && opt != OptimizerKind.SGD && opt != OptimizerKind.ADAMW) {
             throw usage("--weight-decay works with --optimizer sgd or adamw, not " + opt.id());
         }
-        InitKind initKind = parse("--init", () -> InitKind.parse(init));
+        Initializer initializer = parse("--init", () -> Initializers.parse(init));
         Scaler.Kind scaling = parse("--scale", () -> Scaler.Kind.parse(scale));
         ProgressMode progressMode = parse("--progress", () -> progress.equals("auto") ? ProgressMode.auto()
                 : ProgressMode.valueOf(progress.toUpperCase(Locale.ROOT)));
-        return new Choices(act, opt, initKind, scaling, progressMode);
+        return new Choices(act, opt, initializer, scaling, progressMode);
     }
 
     /** The Spark master to train on, checked, or null to train in this JVM. */
@@ -444,7 +446,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** --spark-master: the same network, loss, optimizer, batches and seed, trained by Spark workers. */
     private History fitOnSpark(String spark, Choices choices, LossKind lossKind, Network network, Schedule schedule,
                                ModelInfo info, Dataset monitor, PrintWriter out, Callback... callbacks) throws IOException {
-        SparkRun.Plan plan = new SparkRun.Plan(network.widths(), choices.activation(), network.output(), choices.init(),
+        SparkRun.Plan plan = new SparkRun.Plan(network.widths(), choices.activation(), network.output(), init,
                 seed, lossKind, choices.optimizer(), schedule.lr(), momentum, weightDecay, schedule.epochs(),
                 schedule.batch());
         return SparkRun.train(spark, partitions, data, plan, info.classNames().size(), network.net(),
