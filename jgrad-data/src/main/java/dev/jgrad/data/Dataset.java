@@ -4,6 +4,7 @@ import dev.jgrad.tensor.Tensor;
 import dev.jgrad.random.Shuffle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -304,6 +305,70 @@ public final class Dataset {
             start = end;
         }
         return List.copyOf(parts);
+    }
+
+    /**
+     * {@link #split} without the copy of the whole set: the same parts, row for row, but made by reordering this
+     * dataset's own arrays into the shuffled order (one row of scratch memory), so the first part shares them when it
+     * holds all rows (a set with its own test set and no validation split) and only the others are copied. A copy of
+     * Fashion-MNIST's training images is 188 MB, the loaded set plus its shuffled copy held 376 MB at once.
+     *
+     * <p>This dataset is consumed: its rows are in the shuffled order afterwards, so it must not be used again, and
+     * nothing else may hold its arrays (a dataset from a factory that took ownership of them, as a loader's).
+     */
+    public List<Dataset> splitInPlace(long seed, double... fractions) {
+        int[] bounds = splitBounds(size, fractions);
+        permuteRows(shuffledIndices(size, seed));
+        List<Dataset> parts = new ArrayList<>(fractions.length);
+        int start = 0;
+        for (int end : bounds) {
+            parts.add(start == 0 && end == size ? this : subset(range(start, end)));
+            start = end;
+        }
+        return List.copyOf(parts);
+    }
+
+    /** Puts row {@code order[i]} at row {@code i}, following the permutation's cycles with one row of scratch. */
+    private void permuteRows(int[] order) {
+        float[] row = new float[numFeatures];
+        BitSet placed = new BitSet(size);
+        for (int first = 0; first < size; first++) {
+            if (placed.get(first) || order[first] == first) {
+                continue;
+            }
+            System.arraycopy(features, first * numFeatures, row, 0, numFeatures);
+            int label = labels == null ? 0 : labels[first];
+            float target = targets == null ? 0 : targets[first];
+            int to = first;
+            while (true) {
+                placed.set(to);
+                int from = order[to];
+                if (from == first) {
+                    System.arraycopy(row, 0, features, to * numFeatures, numFeatures);
+                    if (labels != null) {
+                        labels[to] = label;
+                    } else {
+                        targets[to] = target;
+                    }
+                    break;
+                }
+                System.arraycopy(features, from * numFeatures, features, to * numFeatures, numFeatures);
+                if (labels != null) {
+                    labels[to] = labels[from];
+                } else {
+                    targets[to] = targets[from];
+                }
+                to = from;
+            }
+        }
+    }
+
+    private static int[] range(int from, int to) {
+        int[] r = new int[to - from];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = from + i;
+        }
+        return r;
     }
 
     /** The notes' 80% train / 10% validation / 10% test split. */

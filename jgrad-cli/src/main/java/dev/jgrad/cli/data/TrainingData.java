@@ -14,7 +14,8 @@ import java.util.Random;
 public record TrainingData(Dataset train, Dataset validation, Dataset test, Scaler scaler) {
 
     /**
-     * Cuts {@code data} into its parts.
+     * Cuts {@code data} into its parts. Consumes {@code data}'s training rows: they are shuffled in place
+     * ({@link Dataset#splitInPlace}), so that Fashion-MNIST's 188 MB of training images are not held twice.
      *
      * @param limit     at most this many rows of the training source are used (0 = all), picked at random by seed
      * @param valSplit  fraction of the training source held out for validation
@@ -32,12 +33,12 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test, Scal
         Dataset val;
         Dataset test;
         if (data.hasTestSet()) {
-            List<Dataset> parts = source.split(seed, 1 - valSplit, valSplit);
+            List<Dataset> parts = source.splitInPlace(seed, 1 - valSplit, valSplit);
             train = parts.get(0);
             val = parts.get(1);
             test = data.test();
         } else {
-            List<Dataset> parts = source.split(seed, 1 - valSplit - testSplit, valSplit, testSplit);
+            List<Dataset> parts = source.splitInPlace(seed, 1 - valSplit - testSplit, valSplit, testSplit);
             train = parts.get(0);
             val = parts.get(1);
             test = parts.get(2);
