@@ -4,8 +4,8 @@ import dev.jgrad.nn.Module;
 import dev.jgrad.nn.Parameter;
 import dev.jgrad.optim.GradientOptimizer;
 import dev.jgrad.tensor.Tensor;
+import dev.jgrad.train.DataLoader;
 import dev.jgrad.train.Shards;
-import dev.jgrad.train.Trainer;
 import dev.jgrad.train.TrainingStep;
 import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -64,12 +64,12 @@ final class ChunkWorker implements scala.Function1<scala.collection.Iterator<Int
         long from = plan.state().step();
         int steps = (int) (plan.to() - from);
         int perEpoch = shards.stepsPerEpoch();
-        // The epoch's order is a function of the seed and the epoch alone (Trainer.epochOrder), as on one machine.
+        // The epoch's order is a function of the seed and the epoch alone (DataLoader.epochOrder), as on one machine.
         int[] order = shards.identityOrder();
         Long seed = settings.shuffleSeed();
         long epoch = from / perEpoch;
         if (seed != null) {
-            Trainer.epochOrder(order, seed, (int) epoch + 1, shards);
+            DataLoader.epochOrder(order, seed, (int) epoch + 1, shards);
         }
         int base = shards.rangeStart(k);
         int[] local = new int[order.length];
@@ -98,7 +98,7 @@ final class ChunkWorker implements scala.Function1<scala.collection.Iterator<Int
                 if (t / perEpoch != epoch) {
                     epoch = t / perEpoch;
                     if (seed != null) {
-                        Trainer.epochOrder(order, seed, (int) epoch + 1, shards);
+                        DataLoader.epochOrder(order, seed, (int) epoch + 1, shards);
                         for (int r = shards.rangeStart(k); r < shards.rangeEnd(k); r++) {
                             local[r] = order[r] - base;
                         }

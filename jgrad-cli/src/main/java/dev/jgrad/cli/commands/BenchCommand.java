@@ -4,11 +4,11 @@ import dev.jgrad.bench.e2e.BenchOptions;
 import dev.jgrad.bench.e2e.BenchSuite;
 import dev.jgrad.cli.CommonOptions;
 import dev.jgrad.cli.ExitCodes;
+import dev.jgrad.cli.Usage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
@@ -55,6 +55,13 @@ public final class BenchCommand implements Callable<Integer> {
             + " else random data of the same shape).")
     Path data;
 
+    @Option(names = "--commands-only", description = "Only the whole commands from the shell: time to first result"
+            + " (jgrad train, jgrad predict) and peak memory of a Fashion-MNIST training, beside PyTorch's.")
+    boolean commandsOnly;
+
+    @Option(names = "--no-commands", description = "Skip the whole-command measurements.")
+    boolean noCommands;
+
     @Option(names = "--seed", description = "Seed for models, shuffling and random data (default: ${DEFAULT-VALUE}).",
             defaultValue = "42")
     long seed;
@@ -67,6 +74,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (noPeer) {
             words.add("--no-peer");
+        }
+        if (commandsOnly) {
+            words.add("--commands-only");
+        }
+        if (noCommands) {
+            words.add("--no-commands");
         }
         if (json != null) {
             words.addAll(List.of("--json", json.toString()));
@@ -81,7 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             options = BenchOptions.parse(words.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage().lines().findFirst().orElse(e.getMessage()));
+            throw Usage.error(spec, e.getMessage().lines().findFirst().orElse(e.getMessage()));
         }
         spec.commandLine().getOut().flush();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

@@ -3,7 +3,6 @@ package dev.jgrad.cli.train;
 import dev.jgrad.cli.InputException;
 import dev.jgrad.activation.ActivationFunction;
 import dev.jgrad.activation.Activations;
-import dev.jgrad.cli.model.InitKind;
 import dev.jgrad.cli.model.LossKind;
 import dev.jgrad.cli.model.Mlp;
 import dev.jgrad.cli.model.OptimizerKind;
@@ -12,6 +11,7 @@ import dev.jgrad.data.idx.IdxDataset;
 import dev.jgrad.data.idx.IdxFiles;
 import dev.jgrad.data.idx.IdxSplit;
 import dev.jgrad.nn.Module;
+import dev.jgrad.nn.init.Initializers;
 import dev.jgrad.optim.GradientOptimizer;
 import dev.jgrad.spark.ModelFactory;
 import dev.jgrad.spark.RowSource;
@@ -38,8 +38,11 @@ import java.util.Random;
  */
 public final class SparkRun {
 
-    /** What the network, the loss and the optimizer are: enough to build them again on every worker. */
-    public record Plan(int[] widths, ActivationFunction activation, Output output, InitKind init, long seed, LossKind loss,
+    /**
+     * What the network, the loss and the optimizer are: enough to build them again on every worker ({@code init} is
+     * the initializer's catalog spec, parsed where the network is built).
+     */
+    public record Plan(int[] widths, ActivationFunction activation, Output output, String init, long seed, LossKind loss,
                        OptimizerKind optimizer, double lr, double momentum, double weightDecay, int epochs, int batchSize) {
     }
 
@@ -72,9 +75,9 @@ public final class SparkRun {
         int[] widths = plan.widths();
         String activation = plan.activation().spec();
         Output output = plan.output();
-        InitKind init = plan.init();
+        String init = plan.init();
         long seed = plan.seed();
-        return () -> Mlp.build(widths, Activations.parse(activation), output, init, new Random(seed));
+        return () -> Mlp.build(widths, Activations.parse(activation), output, Initializers.parse(init), new Random(seed));
     }
 
     /** Trains {@code net} (its weights are replaced by the trained ones) and returns the history. */

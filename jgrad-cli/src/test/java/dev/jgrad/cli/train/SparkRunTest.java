@@ -3,7 +3,7 @@ package dev.jgrad.cli.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgrad.activation.Activations;
-import dev.jgrad.cli.model.InitKind;
+import dev.jgrad.nn.init.Initializers;
 import dev.jgrad.cli.model.LossKind;
 import dev.jgrad.cli.model.Mlp;
 import dev.jgrad.cli.model.OptimizerKind;
@@ -31,7 +31,7 @@ class SparkRunTest {
     @ValueSource(strings = {"relu", "leaky-relu:0.1", "gelu", "tanh"})
     void theNetworksFactorySurvivesJavaSerializationAndBuildsTheSameNetwork(String activation) throws Exception {
         int[] widths = {6, 5, 3};
-        SparkRun.Plan plan = new SparkRun.Plan(widths, Activations.parse(activation), Output.LOGITS, InitKind.HE, 7,
+        SparkRun.Plan plan = new SparkRun.Plan(widths, Activations.parse(activation), Output.LOGITS, "he", 7,
                 LossKind.CROSS_ENTROPY, OptimizerKind.ADAM, 1e-3, 0, 0, 1, 4);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -42,7 +42,7 @@ class SparkRunTest {
             shipped = (ModelFactory) in.readObject();
         }
         Module worker = shipped.create();
-        Module here = Mlp.build(widths, Activations.parse(activation), Output.LOGITS, InitKind.HE, new Random(7));
+        Module here = Mlp.build(widths, Activations.parse(activation), Output.LOGITS, Initializers.parse("he"), new Random(7));
         assertThat(worker.toString()).isEqualTo(here.toString());
         List<Parameter> a = worker.parameters();
         List<Parameter> b = here.parameters();
