@@ -1,5 +1,6 @@
 package dev.jgrad.train;
 
+import dev.jgrad.random.Seeds;
 import dev.jgrad.random.Shuffle;
 import dev.jgrad.nn.Module;
 import dev.jgrad.nn.Parameter;
@@ -119,25 +120,21 @@ public final class Trainer {
         for (Callback c : callbacks) {
             c.onTrainBegin(ctx);
         }
-        List<Module> modules = seed == null ? List.of() : modulesOf(model);
+        StochasticLayers stochastic = new StochasticLayers(model);
         training:
         for (int epoch = startEpoch + 1; epoch <= epochs; epoch++) {
             model.train();
-            for (int i = 0; i < modules.size(); i++) {
-                modules.get(i).reseed(derive(seed, epoch, i + 1));
+            if (seed != null) {
+                stochastic.reseed(seed, epoch);
             }
             for (Callback c : callbacks) {
                 c.onEpochBegin(ctx, epoch);
             }
             double lrThisEpoch = optimizer.lr();
             if (shuffleRng != null) { // a Random of the caller's: same Random state, same batches
-                if (layout != null) {
-                    layout.shuffle(order, shuffleRng);
-                } else {
-                    Shuffle.inPlace(order, shuffleRng);
-                }
+                Shuffle.inPlace(order, shuffleRng);
             } else if (shuffle) {
-                epochOrder(order, seed, epoch, layout);
+                epochOrder(order, seed, epoch);
             }
             double lossSum = 0;
             float[] predictions = null;
@@ -146,19 +143,20 @@ public final class Trainer {
             long start = System.nanoTime();
             long rowsDone = 0;
             for (int s = 0; s < steps; s++) {
-                // One slice of the order per shard: [from, to) of the whole batch, or of each shard's range.
+                // One slice of the order per shard: the whole batch, or shard k of it.
                 int slices = layout == null ? 1 : layout.count();
                 double lv = 0;
                 if (layout != null) {
                     Arrays.fill(gradientSum, 0f);
                 }
                 for (int k = 0; k < slices; k++) {
-                    int from = layout == null ? s * batchSize : layout.sliceFrom(k, s);
-                    int to = layout == null ? Math.min(n, from + batchSize) : layout.sliceTo(k, s);
+                    int from = layout == null ? s * batchSize : layout.shardFrom(k, s);
+                    int to = layout == null ? Math.min(n, from + batchSize) : layout.shardTo(k, s);
                     if (from == to) {
-                        continue; // an empty shard at the end of an epoch adds nothing
+                        continue; // an empty shard of a last batch shorter than the shards adds nothing
                     }
                     optimizer.zeroGrad();
+                    stochastic.atRows(s, from - s * batchSize);
                     double lk = stepper.gradients(xs.batch(order, from, to), ys.batch(order, from, to));
                     Tensor out = stepper.lastOutput();
                     if (predShape == null) {
@@ -235,43 +233,16 @@ public final class Trainer {
         return history;
     }
 
-    /** Every module of the tree, depth first (the model itself first): the order of their derived streams. */
-    private static List<Module> modulesOf(Module root) {
-        List<Module> out = new ArrayList<>();
-        out.add(root);
-        for (Module child : root.children().values()) {
-            out.addAll(modulesOf(child));
-        }
-        return out;
-    }
-
     /**
      * The sample order of {@code epoch} (1-based) for a trainer shuffling with {@code seed}: a pure function of
-     * the two, so a resumed run and every worker of a distributed one (which replay it) see the same batches.
-     * With a shard layout, each shard's range is shuffled within itself.
+     * the two, so a resumed run, a sharded run and every worker of a distributed one (which replay it) see the
+     * same batches.
      */
-    public static void epochOrder(int[] order, long seed, int epoch, Shards layout) {
+    public static void epochOrder(int[] order, long seed, int epoch) {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        SplittableRandom rng = new SplittableRandom(derive(seed, epoch, 0));
-        if (layout != null) {
-            layout.shuffle(order, rng);
-        } else {
-            Shuffle.inPlace(order, rng);
-        }
-    }
-
-    /** A seed for stream {@code stream} of {@code epoch}: SplitMix64's finalizer over the three numbers. */
-    static long derive(long seed, long epoch, long stream) {
-        long z = seed ^ mix(epoch * 0x9E3779B97F4A7C15L + stream);
-        return mix(z + 0x9E3779B97F4A7C15L);
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        Shuffle.inPlace(order, new SplittableRandom(Seeds.derive(seed, epoch, 0)));
     }
 
     private void endTraining(TrainingContext ctx, History history) {
@@ -534,9 +505,10 @@ public final class Trainer {
         }
 
         /**
-         * Data-parallel reference: each global batch is split into {@code count} shards whose gradients are summed
-         * in shard order before one update, with the rows dealt and shuffled as {@link Shards} says. A distributed
-         * run with {@code count} workers gives the same weights bit for bit; {@code shards(1)} is ordinary training.
+         * Data-parallel reference: each batch (the same rows as without shards) is cut into {@code count} shards
+         * whose gradients are summed in shard order before one update, as {@link Shards} says. A distributed run
+         * with {@code count} workers gives the same weights bit for bit; {@code shards(1)} is ordinary training, and
+         * any {@code count} differs from it only by float32 rounding of the gradient sum.
          */
         public Builder shards(int count) {
             if (count <= 0) {

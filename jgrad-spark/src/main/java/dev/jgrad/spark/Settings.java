@@ -4,10 +4,14 @@ import dev.jgrad.train.Shards;
 
 import java.io.Serializable;
 
-/** The fixed part of a distributed training run, the same for every chunk. */
+/**
+ * The fixed part of a distributed training run, the same for every chunk; {@code hadoop} holds Spark's
+ * {@code spark.hadoop.*} settings (prefix removed) for reading the data.
+ */
 record Settings(ModelFactory model, LossFactory loss, OptimizerFactory optimizer, RowSource data, TargetKind targets,
                 int classes, int rows, int batchSize, int partitions, Long shuffleSeed, String penaltyKind,
-                double penaltyRate, double clipNorm, int socketTimeoutMillis, int killPartition, String killMarker)
+                double penaltyRate, double clipNorm, int socketTimeoutMillis, int killPartition, String killMarker,
+                java.util.Map<String, String> hadoop)
         implements Serializable {
 
     Shards shards() {
