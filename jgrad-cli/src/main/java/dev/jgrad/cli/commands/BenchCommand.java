@@ -4,11 +4,11 @@ import dev.jgrad.bench.e2e.BenchOptions;
 import dev.jgrad.bench.e2e.BenchSuite;
 import dev.jgrad.cli.CommonOptions;
 import dev.jgrad.cli.ExitCodes;
+import dev.jgrad.cli.Usage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
@@ -81,7 +81,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             options = BenchOptions.parse(words.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage().lines().findFirst().orElse(e.getMessage()));
+            throw Usage.error(spec, e.getMessage().lines().findFirst().orElse(e.getMessage()));
         }
         spec.commandLine().getOut().flush();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

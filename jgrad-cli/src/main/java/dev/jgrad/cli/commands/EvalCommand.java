@@ -2,6 +2,7 @@ package dev.jgrad.cli.commands;
 
 import dev.jgrad.cli.CommonOptions;
 import dev.jgrad.cli.ExitCodes;
+import dev.jgrad.cli.Usage;
 import dev.jgrad.cli.InputException;
 import dev.jgrad.cli.data.DataOptions;
 import dev.jgrad.cli.data.DataSource;
@@ -17,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -71,22 +71,22 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (!(noise >= 0 && noise <= 0.5)) {
-            throw new ParameterException(spec.commandLine(), "--noise must be in [0, 0.5], got " + noise);
+            throw Usage.error(spec, "--noise must be in [0, 0.5], got " + noise);
         }
         if (samples <= 0) {
-            throw new ParameterException(spec.commandLine(), "--samples must be positive, got " + samples);
+            throw Usage.error(spec, "--samples must be positive, got " + samples);
         }
         LoadedModel m = LoadedModel.load(model);
         ModelInfo info = m.info();
         String source = data != null ? data : info.dataset();
         if (source == null || source.equals("unknown")) {
-            throw new ParameterException(spec.commandLine(), "--model " + model
+            throw Usage.error(spec, "--model " + model
                     + " does not say which dataset it was trained on; give --data");
         }
         if (data == null && "csv".equals(info.dataKind())) {
             // The file holds the training rows too: scoring them would flatter the model without a word.
             Object tested = m.card().metrics().get("test_accuracy");
-            throw new ParameterException(spec.commandLine(), "--model " + model + " was trained on " + info.dataset()
+            throw Usage.error(spec, "--model " + model + " was trained on " + info.dataset()
                     + "; evaluating on that file would score the rows it learned from. Give --data with rows held out "
                     + "from training" + (tested instanceof Number a ? String.format(java.util.Locale.ROOT,
                     " (its held-out test split scored accuracy %.4f when it was trained)", a.doubleValue()) : ""));

@@ -2,6 +2,7 @@ package dev.jgrad.cli.commands;
 
 import dev.jgrad.cli.CommonOptions;
 import dev.jgrad.cli.ExitCodes;
+import dev.jgrad.cli.Usage;
 import dev.jgrad.cli.InputException;
 import dev.jgrad.cli.VersionProvider;
 import dev.jgrad.cli.model.InteropMetadata;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -81,7 +81,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (!onnx) {
             for (String option : new String[]{"--opset", "--fold-scaler", "--input-name", "--output-name"}) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                    throw new ParameterException(spec.commandLine(), option + " applies to ONNX only, not to " + kind);
+                    throw Usage.error(spec, option + " applies to ONNX only, not to " + kind);
                 }
             }
         }
@@ -102,15 +102,10 @@ public final class ExportCommand implements Callable<Integer> {
     private void exportOnnx(LoadedModel m, ModelInfo info, PrintWriter out, String from) throws IOException {
         InputScaler scaler = InteropMetadata.inputScaler(info);
         if (foldScaler && scaler == null) {
-            throw new ParameterException(spec.commandLine(), "--fold-scaler: " + model + " has no input scaler to fold");
+            throw Usage.error(spec, "--fold-scaler: " + model + " has no input scaler to fold");
         }
-        OnnxOptions options;
-        try {
-            options = OnnxOptions.defaults().withOpset(opset).withNames(inputName, outputName)
-                    .withMetadata(InteropMetadata.forOnnx(m.card().toMap(), info, true));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        OnnxOptions options = Usage.parse(spec, null, () -> OnnxOptions.defaults().withOpset(opset)
+                .withNames(inputName, outputName).withMetadata(InteropMetadata.forOnnx(m.card().toMap(), info, true)));
         if (scaler != null) {
             options = options.withScaler(scaler, foldScaler);
         }
@@ -149,7 +144,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (format != null) {
             String f = format.trim().toLowerCase(Locale.ROOT);
             if (!f.equals("onnx") && !f.equals("safetensors")) {
-                throw new ParameterException(spec.commandLine(), "--format must be onnx or safetensors, got '" + format + "'");
+                throw Usage.error(spec, "--format must be onnx or safetensors, got '" + format + "'");
             }
             return f;
         }
@@ -160,7 +155,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (name.endsWith(".safetensors")) {
             return "safetensors";
         }
-        throw new ParameterException(spec.commandLine(), "--to " + to + ": cannot tell the format from the extension;"
+        throw Usage.error(spec, "--to " + to + ": cannot tell the format from the extension;"
                 + " name it .onnx or .safetensors, or give --format onnx|safetensors");
     }
 }

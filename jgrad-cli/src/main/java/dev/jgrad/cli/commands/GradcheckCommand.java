@@ -3,6 +3,7 @@ package dev.jgrad.cli.commands;
 import dev.jgrad.autograd.GradCheck;
 import dev.jgrad.cli.CommonOptions;
 import dev.jgrad.cli.ExitCodes;
+import dev.jgrad.cli.Usage;
 import dev.jgrad.activation.ActivationFunction;
 import dev.jgrad.activation.Activations;
 import dev.jgrad.cli.model.InitKind;
@@ -17,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -75,24 +75,17 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        int[] widths;
-        ActivationFunction act;
-        LossKind lossKind;
-        try {
-            widths = Mlp.parseLayers(layers);
-            act = Activations.parse(activation);
-            lossKind = LossKind.parse(loss);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        int[] widths = Usage.parse(spec, null, () -> Mlp.parseLayers(layers));
+        ActivationFunction act = Usage.parse(spec, null, () -> Activations.parse(activation));
+        LossKind lossKind = Usage.parse(spec, null, () -> LossKind.parse(loss));
         int outputs = widths[widths.length - 1];
         boolean classification = lossKind == LossKind.CROSS_ENTROPY || lossKind == LossKind.BCE;
         if (lossKind == LossKind.CROSS_ENTROPY && outputs < 2) {
-            throw new ParameterException(spec.commandLine(), "--loss cross-entropy needs at least 2 outputs, got "
+            throw Usage.error(spec, "--loss cross-entropy needs at least 2 outputs, got "
                     + Mlp.describe(widths));
         }
         if (batch <= 0 || !(tolerance > 0) || !(absTolerance > 0)) {
-            throw new ParameterException(spec.commandLine(), "--batch, --tolerance and --abs-tolerance must be positive");
+            throw Usage.error(spec, "--batch, --tolerance and --abs-tolerance must be positive");
         }
         Random rng = new Random(seed);
         Output output = classification || lossKind == LossKind.MSE ? lossKind.classifierOutput() : Output.VALUE;

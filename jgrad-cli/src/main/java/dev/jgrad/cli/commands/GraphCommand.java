@@ -3,12 +3,12 @@ package dev.jgrad.cli.commands;
 import dev.jgrad.autograd.Graph;
 import dev.jgrad.cli.CommonOptions;
 import dev.jgrad.cli.ExitCodes;
+import dev.jgrad.cli.Usage;
 import dev.jgrad.examples.SeedGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -44,18 +44,13 @@ public final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SeedGraph seed;
-        try {
-            seed = SeedGraph.byId(example.trim().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--example: " + e.getMessage());
-        }
+        SeedGraph seed = Usage.parse(spec, "--example", () -> SeedGraph.byId(example.trim().toLowerCase(Locale.ROOT)));
         Graph graph = Graph.of(seed.build());
         String text = switch (format.trim().toLowerCase(Locale.ROOT)) {
             case "text", "txt" -> "# " + seed.id() + ": " + seed.title() + "\n" + graph.toText();
             case "dot" -> graph.toDot();
             case "svg" -> graph.toSvg();
-            default -> throw new ParameterException(spec.commandLine(), "--format must be text, dot or svg, got '"
+            default -> throw Usage.error(spec, "--format must be text, dot or svg, got '"
                     + format + "'");
         };
         PrintWriter stdout = spec.commandLine().getOut();

@@ -4,6 +4,7 @@ import dev.jgrad.activation.ActivationFunction;
 import dev.jgrad.activation.Activations;
 import dev.jgrad.cli.CommonOptions;
 import dev.jgrad.cli.ExitCodes;
+import dev.jgrad.cli.Usage;
 import dev.jgrad.cli.InputException;
 import dev.jgrad.cli.model.InteropMetadata;
 import dev.jgrad.cli.model.LossKind;
@@ -24,7 +25,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -105,7 +105,7 @@ public final class ImportCommand implements Callable<Integer> {
         } else if (savedLayers != null) {
             widths = parse("--from " + from, () -> Mlp.parseLayers(savedLayers.replace('-', ',')));
         } else {
-            throw new ParameterException(spec.commandLine(), "give --layers (e.g. 784,256,128,10): " + from
+            throw Usage.error(spec, "give --layers (e.g. 784,256,128,10): " + from
                     + " does not say its layer widths");
         }
         // A file jgrad exported brings its model's metadata (classes, normalization, scaler) back with it.
@@ -196,10 +196,6 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private <T> T parse(String option, Supplier<T> parser) {
-        try {
-            return parser.get();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
-        }
+        return Usage.parse(spec, option, parser);
     }
 }

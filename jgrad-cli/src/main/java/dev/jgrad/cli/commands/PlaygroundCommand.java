@@ -2,6 +2,7 @@ package dev.jgrad.cli.commands;
 
 import dev.jgrad.cli.CommonOptions;
 import dev.jgrad.cli.ExitCodes;
+import dev.jgrad.cli.Usage;
 import dev.jgrad.cli.InputException;
 import dev.jgrad.playground.PlaygroundOptions;
 import dev.jgrad.playground.PlaygroundServer;
@@ -48,8 +49,7 @@ public final class PlaygroundCommand implements java.util.concurrent.Callable<In
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         if (port < 0 || port > 65535) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--port must be in [0, 65535] (0 for any free port), got " + port);
+            throw Usage.error(spec, "--port must be in [0, 65535] (0 for any free port), got " + port);
         }
         try {
             java.net.InetAddress.getByName(host);

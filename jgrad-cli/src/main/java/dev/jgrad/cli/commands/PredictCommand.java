@@ -2,6 +2,7 @@ package dev.jgrad.cli.commands;
 
 import dev.jgrad.cli.CommonOptions;
 import dev.jgrad.cli.ExitCodes;
+import dev.jgrad.cli.Usage;
 import dev.jgrad.cli.InputException;
 import dev.jgrad.cli.data.FeatureRows;
 import dev.jgrad.cli.data.ImageInput;
@@ -70,17 +71,16 @@ public final class PredictCommand implements java.util.concurrent.Callable<Integ
         List<Path> all = new ArrayList<>(inputs);
         all.addAll(positional);
         if (all.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give at least one --input FILE");
+            throw Usage.error(spec, "give at least one --input FILE");
         }
         if (top <= 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be positive, got " + top);
+            throw Usage.error(spec, "--top must be positive, got " + top);
         }
         Boolean inv = switch (invert.toLowerCase(Locale.ROOT)) {
             case "auto" -> null;
             case "yes", "true" -> Boolean.TRUE;
             case "no", "false" -> Boolean.FALSE;
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--invert must be auto, yes or no, got '" + invert + "'");
+            default -> throw Usage.error(spec, "--invert must be auto, yes or no, got '" + invert + "'");
         };
         LoadedModel m = LoadedModel.load(model);
         for (Path input : all) {

@@ -6,6 +6,7 @@ import dev.jgrad.cli.CommonOptions;
 import dev.jgrad.cli.ExitCodes;
 import dev.jgrad.cli.InputException;
 import dev.jgrad.cli.Main;
+import dev.jgrad.cli.Usage;
 import dev.jgrad.cli.data.DataOptions;
 import dev.jgrad.cli.data.DataSource;
 import dev.jgrad.cli.data.LabelMatcher;
@@ -38,6 +39,7 @@ import dev.jgrad.nn.Module;
 import dev.jgrad.optim.GradientOptimizer;
 import dev.jgrad.optim.Optimizer;
 import dev.jgrad.tensor.Tensor;
+import dev.jgrad.train.Callback;
 import dev.jgrad.train.EarlyStopping;
 import dev.jgrad.train.History;
 import dev.jgrad.train.Metrics;
@@ -205,10 +207,21 @@ public final class TrainCommand implements Callable<Integer> {
             + "(default: N of local[N], else 2).")
     Integer partitions;
 
+    /** The choices named on the command line, parsed from their catalogs. */
+    private record Choices(ActivationFunction activation, OptimizerKind optimizer, InitKind init, Scaler.Kind scaling,
+                           ProgressMode progress) {
+    }
+
+    /** The network to train: a new one, or the one of --model/--resume. */
+    private record Network(int[] widths, Output output, String activation, Module net) {
+    }
+
+    /** How long and how it is trained. */
+    private record Schedule(int epochs, int batch, double lr, Optimizer optimizer) {
+    }
+
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         checkOptions();
         TrainingState resumed = resume == null ? null : applyResume();
         checkOutputsWritable();
@@ -216,6 +229,27 @@ public final class TrainCommand implements Callable<Integer> {
             // Fixed for the JVM before any tensor work (the GEMM pool starts with its first large product).
             dev.jgrad.backend.GemmThreads.configure(threads);
         }
+        Choices choices = parseChoices();
+        String spark = sparkMaster();
+
+        LoadedData source = DataSource.load(data, new DataOptions(samples, noise, classes, seed, label));
+        LoadedModel base = model == null ? null : LoadedModel.load(model);
+        LossKind lossKind = chooseLoss(source, base);
+        TrainingData parts = split(source, base, choices.scaling());
+        List<String> classNames = classNames(source, base);
+
+        Network network = buildModel(choices, source, base, lossKind, classNames);
+        Schedule schedule = configure(choices, source, network, resumed);
+        ModelInfo info = new ModelInfo(source.name(), source.kind(), source.train().isRegression(), classNames,
+                source.inputShape(), source.train().featureNames(), "csv".equals(source.kind())
+                ? (parts.scaler() == null ? "none" : "scaler") : source.normalization(), parts.scaler(), lossKind,
+                network.activation(), network.output(), source.labelColumn());
+        train(choices, spark, source, parts, lossKind, network, schedule, info, resumed);
+        return ExitCodes.OK;
+    }
+
+    /** --activation, --optimizer (with the options only some optimizers take), --init, --scale and --progress. */
+    private Choices parseChoices() {
         ActivationFunction act = parse("--activation", () -> Activations.parse(activation));
         OptimizerKind opt = parse("--optimizer", () -> OptimizerKind.parse(optimizer));
         if (momentum != 0 && opt != OptimizerKind.SGD) {
@@ -228,15 +262,22 @@ public final class TrainCommand implements Callable<Integer> {
         Scaler.Kind scaling = parse("--scale", () -> Scaler.Kind.parse(scale));
         ProgressMode progressMode = parse("--progress", () -> progress.equals("auto") ? ProgressMode.auto()
                 : ProgressMode.valueOf(progress.toUpperCase(Locale.ROOT)));
+        return new Choices(act, opt, initKind, scaling, progressMode);
+    }
 
+    /** The Spark master to train on, checked, or null to train in this JVM. */
+    private String sparkMaster() {
         // Under spark-submit, its master (a system property it sets) is the one to train on.
         String spark = sparkMaster != null ? sparkMaster : System.getProperty("spark.master");
         if (spark != null) {
             SparkRun.check(data, model != null, limit, valSplit, patience);
         }
-        LoadedData source = DataSource.load(data, new DataOptions(samples, noise, classes, seed, label));
+        return spark;
+    }
+
+    /** --loss, or the continued model's, or the data's usual one; checked against the data and the model. */
+    private LossKind chooseLoss(LoadedData source, LoadedModel base) {
         boolean regression = source.train().isRegression();
-        LoadedModel base = model == null ? null : LoadedModel.load(model);
         LossKind lossKind = loss != null ? parse("--loss", () -> LossKind.parse(loss))
                 : base != null ? base.info().loss() : regression ? LossKind.MSE : LossKind.CROSS_ENTROPY;
         checkLoss(lossKind, regression);
@@ -244,43 +285,70 @@ public final class TrainCommand implements Callable<Integer> {
             throw new InputException("--model " + model + " is a " + (base.info().regression() ? "regression" : "classification")
                     + " model but --data " + data + " is a " + (regression ? "regression" : "classification") + " set");
         }
+        return lossKind;
+    }
 
+    /**
+     * The training, validation and test parts (CSV features scaled, with the continued model's scaler if any), labels
+     * numbered as the continued model numbers its classes.
+     */
+    private TrainingData split(LoadedData source, LoadedModel base, Scaler.Kind scaling) throws IOException {
         double val = valSplit != null ? valSplit : source.hasTestSet() ? 0 : 0.1;
         if (patience != null && val == 0) {
             throw usage("--early-stopping watches the validation loss; give --val-split (e.g. 0.1)");
         }
         TrainingData parts = TrainingData.prepare(source, limit, val, testSplit,
                 "csv".equals(source.kind()) ? scaling : null, base == null ? null : base.info().scaler(), seed);
-        List<String> classNames = regression ? List.of() : source.train().classNames();
-        if (base != null && !regression) {
-            classNames = base.info().classNames();
-            parts = new TrainingData(LabelMatcher.toModelClasses(parts.train(), classNames, source),
-                    parts.validation() == null ? null : LabelMatcher.toModelClasses(parts.validation(), classNames, source),
-                    parts.test() == null ? null : LabelMatcher.toModelClasses(parts.test(), classNames, source),
-                    parts.scaler());
+        if (base == null || source.train().isRegression()) {
+            return parts;
         }
-        Recipe recipe = Recipe.forKind(source.kind());
+        List<String> names = base.info().classNames();
+        return new TrainingData(LabelMatcher.toModelClasses(parts.train(), names, source),
+                parts.validation() == null ? null : LabelMatcher.toModelClasses(parts.validation(), names, source),
+                parts.test() == null ? null : LabelMatcher.toModelClasses(parts.test(), names, source),
+                parts.scaler());
+    }
+
+    private static List<String> classNames(LoadedData source, LoadedModel base) {
+        if (source.train().isRegression()) {
+            return List.of();
+        }
+        return base != null ? base.info().classNames() : source.train().classNames();
+    }
+
+    /** The network: --model's, or a new MLP of --layers (or the data's recipe), checked against the data. */
+    private Network buildModel(Choices choices, LoadedData source, LoadedModel base, LossKind lossKind,
+                               List<String> classNames) {
+        boolean regression = source.train().isRegression();
         int inputs = source.train().numFeatures();
         int outputs = regression ? 1 : classNames.size();
         int[] widths = base != null ? base.widths()
-                : layers != null ? parse("--layers", () -> Mlp.parseLayers(layers)) : recipe.layers(inputs, outputs);
+                : layers != null ? parse("--layers", () -> Mlp.parseLayers(layers))
+                : Recipe.forKind(source.kind()).layers(inputs, outputs);
         checkWidths(widths, inputs, outputs, classNames, source);
         if (base != null && layers != null && !Arrays.equals(widths, parse("--layers", () -> Mlp.parseLayers(layers)))) {
             throw new InputException("--layers " + layers + " does not match --model " + model + ", whose layers are "
                     + Mlp.describe(widths) + " (leave --layers out to continue training it)");
         }
-
         Output output = regression ? Output.VALUE : lossKind.classifierOutput();
-        String savedAct = base != null ? base.info().activation() : act.spec();
-        Module net = base != null ? base.model() : Mlp.build(widths, act, output, initKind, new Random(seed));
+        String savedAct = base != null ? base.info().activation() : choices.activation().spec();
+        Module net = base != null ? base.model()
+                : Mlp.build(widths, choices.activation(), output, choices.init(), new Random(seed));
         if (base != null && base.info().output() != output) {
             throw new InputException("--loss " + lossKind.id() + " needs " + output.id() + " outputs but --model " + model
                     + " has " + base.info().output().id() + " outputs (it was trained with --loss " + base.info().loss().id() + ")");
         }
+        return new Network(widths, output, savedAct, net);
+    }
+
+    /** Epochs, batch size, learning rate and the optimizer (with the resumed run's state). */
+    private Schedule configure(Choices choices, LoadedData source, Network network, TrainingState resumed) {
+        Recipe recipe = Recipe.forKind(source.kind());
+        OptimizerKind opt = choices.optimizer();
         int epochCount = epochs != null ? epochs : recipe.epochs();
         int batch = batchSize != null ? batchSize : recipe.batchSize();
         double rate = lr != null ? lr : recipe.lr(opt);
-        Optimizer optim = parse("--optimizer", () -> opt.create(net.parameters(), rate, momentum, weightDecay));
+        Optimizer optim = parse("--optimizer", () -> opt.create(network.net().parameters(), rate, momentum, weightDecay));
         if (resumed != null) {
             if (!(optim instanceof GradientOptimizer g) || resumed.optimizer() == null) {
                 throw new InputException("--resume " + resume + ": the file holds no optimizer state for " + opt.id());
@@ -291,15 +359,20 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new InputException("--resume " + resume + ": " + e.getMessage());
             }
         }
-        ModelInfo info = new ModelInfo(source.name(), source.kind(), regression, classNames, source.inputShape(),
-                source.train().featureNames(), "csv".equals(source.kind()) ? (parts.scaler() == null ? "none" : "scaler")
-                : source.normalization(), parts.scaler(), lossKind, savedAct, output, source.labelColumn());
+        return new Schedule(epochCount, batch, rate, optim);
+    }
 
+    /** Trains with a progress bar and an epoch table, then reports, tests and saves (also after Ctrl-C). */
+    private void train(Choices choices, String spark, LoadedData source, TrainingData parts, LossKind lossKind,
+                       Network network, Schedule schedule, ModelInfo info, TrainingState resumed) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean regression = info.regression();
         Dataset train = parts.train();
-        String metric = regression ? "r2" : "accuracy";
-        printHeader(err, out, source, parts, widths, savedAct, lossKind, opt, rate, epochCount, batch);
+        printHeader(err, out, source, parts, network.widths(), network.activation(), lossKind, choices.optimizer(),
+                schedule.lr(), schedule.epochs(), schedule.batch());
         if (resumed != null) {
-            out.println("resuming after epoch " + resumed.epoch() + " of " + epochCount);
+            out.println("resuming after epoch " + resumed.epoch() + " of " + schedule.epochs());
         }
 
         // Without a validation split, a separate test set is shown each epoch, as PyTorch tutorials do; it is only
@@ -309,44 +382,34 @@ public final class TrainCommand implements Callable<Integer> {
         if (parts.validation() == null && monitor != null) {
             out.println("no validation split: the test set's loss and accuracy are shown after each epoch");
         }
-        EpochTable table = new EpochTable(out, metric, monitorName, train.size(), epochCount);
-        ProgressBar bar = new ProgressBar(err, progressMode, train.size());
-        Trainer.Builder builder = Trainer.builder(net, lossKind.create(), optim)
-                .epochs(epochCount).startEpoch(resumed == null ? 0 : resumed.epoch()).batchSize(batch).shuffle(seed)
-                .metrics(regression ? Metrics.r2() : Metrics.accuracy());
-        if (monitor != null) {
-            builder.validation(monitor.featuresTensor(), targets(monitor, regression, lossKind));
-        }
+        EpochTable table = new EpochTable(out, regression ? "r2" : "accuracy", monitorName, train.size(), schedule.epochs());
+        ProgressBar bar = new ProgressBar(err, choices.progress(), train.size());
         EarlyStopping early = patience == null ? null : EarlyStopping.onValLoss(patience);
-        History history;
         long start = System.nanoTime();
         try (InterruptGuard guard = InterruptGuard.install()) {
-            builder.callbacks(bar, table, guard);
-            if (early != null) {
-                builder.callbacks(early);
-            }
+            History history;
             if (spark != null) {
-                SparkRun.Plan plan = new SparkRun.Plan(widths, act, output, initKind, seed, lossKind, opt, rate, momentum,
-                        weightDecay, epochCount, batch);
-                history = SparkRun.train(spark, partitions, data, plan, classNames.size(), net,
-                        monitor == null ? null : monitor.featuresTensor(),
-                        monitor == null ? null : targets(monitor, regression, lossKind), out, bar, table, guard);
+                history = fitOnSpark(spark, choices, lossKind, network, schedule, info, monitor, out, bar, table, guard);
             } else {
+                Trainer.Builder builder = Trainer.builder(network.net(), lossKind.create(), schedule.optimizer())
+                        .epochs(schedule.epochs()).startEpoch(resumed == null ? 0 : resumed.epoch())
+                        .batchSize(schedule.batch()).shuffle(seed)
+                        .metrics(regression ? Metrics.r2() : Metrics.accuracy());
+                if (monitor != null) {
+                    builder.validation(monitor.featuresTensor(), targets(monitor, regression, lossKind));
+                }
+                builder.callbacks(bar, table, guard);
+                if (early != null) {
+                    builder.callbacks(early);
+                }
                 history = builder.build().fit(train.featuresTensor(), targets(train, regression, lossKind));
             }
             bar.clear();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (history.diverged()) {
-                throw new CommandFailedException("training failed: " + history.stopReason().orElse("diverged")
-                        + "; nothing was saved");
-            }
-            history.stopReason().ifPresent(r -> out.println("stopped: " + r));
-            out.println(String.format(Locale.ROOT, "trained %d epochs in %s (%s samples/s)", history.size(),
-                    Formats.duration(seconds), Formats.rate(history.size() * (double) train.size() / seconds)));
+            report(out, history, train.size(), (System.nanoTime() - start) / 1e9);
             Evaluation test = null;
             if (!guard.interrupted() && parts.test() != null) {
                 out.println();
-                test = Evaluation.of(net, info, parts.test());
+                test = Evaluation.of(network.net(), info, parts.test());
                 test.print(out, "test");
             }
             int completed = history.size() == 0 ? (resumed == null ? 0 : resumed.epoch()) : history.last().epoch();
@@ -354,15 +417,38 @@ public final class TrainCommand implements Callable<Integer> {
             // early stopping put back an earlier epoch's.
             boolean exact = !guard.interrupted() && (early == null || early.bestEpoch() <= 0 || early.bestEpoch() == completed)
                     && (resumed == null || resumed.exact());
+            Optimizer optim = schedule.optimizer();
             TrainingState state = new TrainingState(completed, seed,
                     optim instanceof GradientOptimizer g ? g.state() : null, exact);
-            save(out, net, info, history, test, widths, opt, optim, batch, state, guard.interrupted(), monitorName);
+            save(out, network.net(), info, history, test, network.widths(), choices.optimizer(), optim, schedule.batch(),
+                    state, guard.interrupted(), monitorName);
             if (guard.interrupted()) {
                 err.println("interrupted: checkpoint saved to " + this.out);
                 err.flush();
             }
         }
-        return ExitCodes.OK;
+    }
+
+    /** --spark-master: the same network, loss, optimizer, batches and seed, trained by Spark workers. */
+    private History fitOnSpark(String spark, Choices choices, LossKind lossKind, Network network, Schedule schedule,
+                               ModelInfo info, Dataset monitor, PrintWriter out, Callback... callbacks) throws IOException {
+        SparkRun.Plan plan = new SparkRun.Plan(network.widths(), choices.activation(), network.output(), choices.init(),
+                seed, lossKind, choices.optimizer(), schedule.lr(), momentum, weightDecay, schedule.epochs(),
+                schedule.batch());
+        return SparkRun.train(spark, partitions, data, plan, info.classNames().size(), network.net(),
+                monitor == null ? null : monitor.featuresTensor(),
+                monitor == null ? null : targets(monitor, info.regression(), lossKind), out, callbacks);
+    }
+
+    /** Fails for a diverged run (nothing saved); otherwise says why it stopped early, and how long it took. */
+    private static void report(PrintWriter out, History history, int samples, double seconds) {
+        if (history.diverged()) {
+            throw new CommandFailedException("training failed: " + history.stopReason().orElse("diverged")
+                    + "; nothing was saved");
+        }
+        history.stopReason().ifPresent(r -> out.println("stopped: " + r));
+        out.println(String.format(Locale.ROOT, "trained %d epochs in %s (%s samples/s)", history.size(),
+                Formats.duration(seconds), Formats.rate(history.size() * (double) samples / seconds)));
     }
 
     private void printHeader(PrintWriter err, PrintWriter out, LoadedData source, TrainingData parts, int[] widths,
@@ -634,15 +720,10 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        return Usage.error(spec, message);
     }
 
     private <T> T parse(String option, java.util.function.Supplier<T> parser) {
-        try {
-            return parser.get();
-        } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            throw usage(m.startsWith("--") ? m : option + ": " + m);
-        }
+        return Usage.parse(spec, option, parser);
     }
 }
