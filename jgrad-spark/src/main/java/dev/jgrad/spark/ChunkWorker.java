@@ -70,7 +70,12 @@ final class ChunkWorker implements scala.Function1<scala.collection.Iterator<Int
             Trainer.epochOrder(order, seed, epoch);
             stochastic.reseed(seed, epoch);
         }
-        RowCache rows = RowCache.of(settings.data(), shards.rows());
+        if (settings.fileRows() != null) { // training row i is source row fileRows[i]
+            for (int i = 0; i < order.length; i++) {
+                order[i] = settings.fileRows()[order[i]];
+            }
+        }
+        RowCache rows = RowCache.of(settings.data(), settings.sourceRows(), settings.scaler());
         rows.ensure(rowsNeeded(shards, order, k, from, steps), settings.hadoop());
 
         int length = Shards.size(params);

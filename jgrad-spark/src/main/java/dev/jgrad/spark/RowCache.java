@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The rows of one source that an executor has read, by global row index. Each chunk of steps asks for the rows its
+ * The rows of one source that an executor has read (scaled as the run says), by row index in the source. Each chunk of steps asks for the rows its
  * worker's shards need ({@link #ensure}); only the missing ones are read, so over the epochs an executor reads each
  * row at most once. Workers in the same executor JVM (local[N]) share it.
  */
@@ -18,6 +18,7 @@ final class RowCache {
     private static final Map<String, RowCache> CACHES = new ConcurrentHashMap<>();
 
     private final RowSource source;
+    private final dev.jgrad.data.Scaler scaler;
     private final float[][] features;
     private final int[] labels;
     private final float[][] targets;
@@ -25,15 +26,17 @@ final class RowCache {
     private int targetWidth;
     private long rowsRead;
 
-    private RowCache(RowSource source, int rows) {
+    private RowCache(RowSource source, int rows, String scaler) {
         this.source = source;
+        this.scaler = scaler == null ? null : dev.jgrad.data.Scaler.fromJson(scaler);
         this.features = new float[rows][];
         this.labels = new int[rows];
         this.targets = new float[rows][];
     }
 
-    static RowCache of(RowSource source, int rows) {
-        return CACHES.computeIfAbsent(source.describe() + "|" + rows, key -> new RowCache(source, rows));
+    /** The cache of {@code source} ({@code rows} rows), its features scaled by {@code scaler} (JSON, or null). */
+    static RowCache of(RowSource source, int rows, String scaler) {
+        return CACHES.computeIfAbsent(source.describe() + "|" + rows + "|" + scaler, key -> new RowCache(source, rows, scaler));
     }
 
     /** Reads the rows of {@code wanted} (global indices, any order, repeats allowed) that are not here yet. */
@@ -43,12 +46,13 @@ final class RowCache {
             return;
         }
         RowBlock b = source.read(missing, hadoop);
+        float[] x = scaler == null ? b.features() : scaler.transform(b.features());
         width = b.width();
         targetWidth = b.targetWidth();
         for (int i = 0; i < b.index().length; i++) {
             int r = b.index()[i];
             if (features[r] == null) {
-                features[r] = Arrays.copyOfRange(b.features(), i * width, (i + 1) * width);
+                features[r] = Arrays.copyOfRange(x, i * width, (i + 1) * width);
                 if (b.labels() != null) {
                     labels[r] = b.labels()[i];
                 } else {

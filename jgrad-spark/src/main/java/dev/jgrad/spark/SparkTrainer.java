@@ -78,13 +78,23 @@ public final class SparkTrainer {
         for (scala.Tuple2<String, String> kv : spark.getConf().getAllWithPrefix("spark.hadoop.")) {
             hadoop.put(kv._1(), kv._2());
         }
+        int sourceRows;
         try {
-            rows = b.data.rows(hadoop);
+            sourceRows = b.data.rows(hadoop);
             classes = b.data.classes(hadoop);
         } catch (NoSuchFileException e) {
             throw new SparkTrainingException("data: " + e.getFile() + ": " + (e.getReason() == null ? "no such file" : e.getReason()), e);
         } catch (IOException | dev.jgrad.data.DataFormatException e) {
             throw new SparkTrainingException("data: " + e.getMessage(), e);
+        }
+        rows = b.fileRows != null ? b.fileRows.length : sourceRows;
+        if (b.fileRows != null) {
+            for (int r : b.fileRows) {
+                if (r < 0 || r >= sourceRows) {
+                    throw new SparkTrainingException("data: " + b.data.describe() + " has " + sourceRows
+                            + " rows, but training row " + r + " was asked for");
+                }
+            }
         }
         int partitions = b.partitions > 0 ? b.partitions : spark.defaultParallelism();
         Shards shards;
@@ -93,7 +103,8 @@ public final class SparkTrainer {
         } catch (IllegalArgumentException e) {
             throw new SparkTrainingException(e.getMessage().replace("too many shards", "too many partitions"), e);
         }
-        Settings settings = new Settings(b.model, b.loss, b.optimizer, b.data, b.targets, classes, rows, b.batchSize,
+        Settings settings = new Settings(b.model, b.loss, b.optimizer, b.data, b.targets, classes, rows, sourceRows,
+                b.fileRows, b.scaler == null ? null : b.scaler.toJson(), b.batchSize,
                 partitions, b.shuffleSeed, b.penaltyKind, b.penaltyRate, b.clipNorm, b.socketTimeoutMillis,
                 b.killPartition, b.killMarker, hadoop);
 
@@ -303,6 +314,8 @@ public final class SparkTrainer {
         private final LossFactory loss;
         private final OptimizerFactory optimizer;
         private RowSource data;
+        private int[] fileRows;
+        private dev.jgrad.data.Scaler scaler;
         private TargetKind targets;
         private int epochs = 10;
         private int batchSize = 32;
@@ -337,6 +350,25 @@ public final class SparkTrainer {
             }
             this.data = data;
             this.targets = targets;
+            return this;
+        }
+
+        /**
+         * Trains on these rows of the source, in this order (e.g. the training part of a seeded split, as
+         * {@code Dataset.splitRows} gives it): training row {@code i} is source row {@code fileRows[i]}. Default: all
+         * rows in the file's order.
+         */
+        public Builder rows(int[] fileRows) {
+            if (fileRows == null || fileRows.length == 0) {
+                throw new IllegalArgumentException("SparkTrainer: rows must name at least one row");
+            }
+            this.fileRows = fileRows.clone();
+            return this;
+        }
+
+        /** Scales the features as {@code scaler} does when a worker reads them (a scaler fitted on the training part). */
+        public Builder scaler(dev.jgrad.data.Scaler scaler) {
+            this.scaler = scaler;
             return this;
         }
 
