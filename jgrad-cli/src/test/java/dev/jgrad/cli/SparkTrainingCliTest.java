@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -30,6 +31,7 @@ class SparkTrainingCliTest {
     @Test
     void sparkOnTwoWorkersGivesTheWeightsOfTwoShardsBitForBitAndOrdinaryTrainingsWithinRounding(@TempDir Path dir)
             throws Exception {
+        assumeFalse(Boolean.getBoolean("jgrad.spark.skipTests"), "Spark tests skipped (-Djgrad.spark.skipTests=true)");
         Path launcher = Path.of("..", "jgrad").toAbsolutePath().normalize();
         Path sparkClasspath = Path.of("..", "jgrad-spark", "target", "spark-classpath.txt").toAbsolutePath().normalize();
         assumeTrue(Files.isExecutable(launcher), "the ./jgrad launcher is not at " + launcher);
