@@ -116,10 +116,22 @@ final class IdxInput implements Closeable {
         }
     }
 
-    /** Skips {@code n} bytes of content, or fails at the offset where the data ran out. */
+    /**
+     * Skips {@code n} bytes of content, or fails at the offset where the data ran out. A plain file (its size checked
+     * against the header already) is skipped by the stream itself, a seek on local and Hadoop files; gzip content is
+     * decompressed through.
+     */
     void skip(long n) throws IOException {
-        byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(1, n))];
         long left = n;
+        while (!gzip && left > 0) {
+            long skipped = in.skip(left);
+            if (skipped <= 0) {
+                break; // read through the rest, which finds the end of the data if that is the reason
+            }
+            offset += skipped;
+            left -= skipped;
+        }
+        byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(1, left))];
         while (left > 0) {
             int len = (int) Math.min(buf.length, left);
             readFully(buf, 0, len);
