@@ -52,6 +52,14 @@ final class DataFile {
                     + " (file:, hdfs: and those whose connector jar is on every worker's classpath, e.g. hadoop-aws for s3a:)", e);
         } catch (IllegalArgumentException e) {
             throw new IOException(name + ": not a usable file system URI (" + firstLine(e.getMessage()) + ")", e);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof ClassNotFoundException missing) {
+                // Hadoop knows the scheme (s3a: -> S3AFileSystem) but its connector jar is not here.
+                throw new IOException(name + ": the Hadoop file system for the scheme '" + uri.getScheme() + "' is not on"
+                        + " the classpath (" + firstLine(missing.getMessage()) + "); put its connector jar (e.g."
+                        + " hadoop-aws for s3a:) on every worker's classpath", e);
+            }
+            throw e;
         }
     }
 

@@ -91,6 +91,12 @@ class LocalTrainingTest {
                 .isInstanceOf(SparkTrainingException.class)
                 .hasMessage("data: nosuchfs://host/images: no Hadoop file system for the scheme 'nosuchfs' on the classpath"
                         + " (file:, hdfs: and those whose connector jar is on every worker's classpath, e.g. hadoop-aws for s3a:)");
+        assertThatThrownBy(() -> Fixtures.spark(RowSource.idx("s3a://bucket/images", idx[1].toString(), 3), Fixtures::model, 2)
+                .build().fit(spark))
+                .isInstanceOf(SparkTrainingException.class)
+                .hasMessage("data: s3a://bucket/images: the Hadoop file system for the scheme 's3a' is not on the classpath"
+                        + " (Class org.apache.hadoop.fs.s3a.S3AFileSystem not found); put its connector jar (e.g. hadoop-aws"
+                        + " for s3a:) on every worker's classpath");
         String missingUri = missing.toUri().toString();
         assertThatThrownBy(() -> Fixtures.spark(RowSource.idx(missingUri, idx[1].toString(), 3), Fixtures::model, 2)
                 .build().fit(spark))
