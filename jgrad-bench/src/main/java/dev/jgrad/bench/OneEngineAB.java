@@ -8,7 +8,7 @@ import dev.jgrad.nn.loss.HuberLoss;
 import dev.jgrad.nn.loss.Loss;
 import dev.jgrad.optim.Adam;
 import dev.jgrad.tensor.Tensor;
-import dev.jgrad.random.Shuffle;
+import dev.jgrad.train.DataLoader;
 import dev.jgrad.train.Trainer;
 import dev.jgrad.train.TrainingStep;
 
@@ -42,12 +42,12 @@ public final class OneEngineAB {
         }
         Tensor x = Tensor.of(xa, n, 784);
         Tensor y = Tensor.of(ya, n);
-        loops(x, y, xa, ya, n, b, rng);
+        loops(x, y, n, b, rng);
         activations(x, y, Tensor.of(oneHot, n, 10), b);
     }
 
-    /** Trainer.fit against the README loop over fresh batches, and noGrad inference of 10,000 rows. */
-    private static void loops(Tensor x, Tensor y, float[] xa, float[] ya, int n, int b, Random rng) {
+    /** Trainer.fit against the README loop over a DataLoader's batches, and noGrad inference of 10,000 rows. */
+    private static void loops(Tensor x, Tensor y, int n, int b, Random rng) {
         Sequential m1 = mlp(2, "relu");
         Sequential m2 = mlp(2, "relu");
         Sequential m3 = mlp(2, "relu");
@@ -55,10 +55,7 @@ public final class OneEngineAB {
                 .shuffle(3).build();
         Adam opt = new Adam(m2.parameters(), 1e-3);
         Loss loss = new CrossEntropyLoss();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        DataLoader loader = new DataLoader(x, y, b).shuffle(rng);
         m3.eval();
         Tensor big = Tensor.rand(new Random(5), 10000, 784);
         double[] trainer = new double[9];
@@ -68,17 +65,9 @@ public final class OneEngineAB {
             long t0 = System.nanoTime();
             t.fit(x, y);
             long t1 = System.nanoTime();
-            Shuffle.inPlace(order, rng);
-            for (int from = 0; from < n; from += b) {
-                int to = Math.min(n, from + b);
-                float[] bx = new float[(to - from) * 784];
-                float[] by = new float[to - from];
-                for (int i = from; i < to; i++) {
-                    System.arraycopy(xa, order[i] * 784, bx, (i - from) * 784, 784);
-                    by[i - from] = ya[order[i]];
-                }
+            for (DataLoader.Batch batch : loader) {
                 opt.zeroGrad();
-                Tensor l = loss.apply(m2.forward(Tensor.wrap(bx, to - from, 784)), Tensor.wrap(by, to - from));
+                Tensor l = loss.apply(m2.forward(batch.x()), batch.y());
                 l.item();
                 l.backward();
                 opt.step();

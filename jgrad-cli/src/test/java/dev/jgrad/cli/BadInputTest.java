@@ -240,6 +240,12 @@ class BadInputTest {
         assertInputError(Cli.run("train", "--epochs", "0"), "--epochs must be positive");
         assertInputError(Cli.run("train", "--activation", "relu7"), "unknown activation 'relu7'");
         assertInputError(Cli.run("train", "--activation", "leaky-relu:-1"), "alpha must be >= 0");
+        // --init reads the library's initializer catalog: its names, aliases and parameters.
+        assertInputError(Cli.run("train", "--init", "lecun"), "--init: unknown initializer 'lecun'", "torch", "he-normal");
+        assertInputError(Cli.run("train", "--init", "uniform:1,0"), "need finite a < b");
+        Cli.Result r = Cli.run("train", "--data", "xor", "--samples", "100", "--epochs", "1", "--progress", "none",
+                "--init", "kaiming-normal", "--out", dir.resolve("init.jgrad").toString());
+        assertThat(r.code()).as(r.toString()).isZero();
         assertInputError(Cli.run("train", "--data", "plane", "--loss", "cross-entropy"), "--loss cross-entropy is for classification");
     }
 

@@ -7,7 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-/** Splits and loaders never lose or duplicate a row, whatever the sizes. */
+/** Splits never lose or duplicate a row, whatever the sizes (the loader's own property is in jgrad-nn). */
 class SplitPropertiesTest {
 
     @Property(tries = 200)
@@ -29,26 +29,5 @@ class SplitPropertiesTest {
         for (int i = 0; i < n; i++) {
             assertThat(all[i]).isEqualTo((float) i);
         }
-    }
-
-    @Property(tries = 200)
-    void everyEpochVisitsEveryRowOnceUnlessDropped(@ForAll @IntRange(min = 0, max = 300) int n,
-            @ForAll @IntRange(min = 1, max = 64) int batchSize, @ForAll boolean dropLast,
-            @ForAll @IntRange(min = 0, max = 1000) int epoch, @ForAll long seed) {
-        DataLoader loader = new DataLoader(DatasetTest.counting(n), batchSize, true, dropLast, seed);
-        int rows = 0;
-        int batches = 0;
-        boolean[] seen = new boolean[n];
-        for (Batch b : loader.epoch(epoch)) {
-            batches++;
-            rows += b.size();
-            assertThat(b.size()).isBetween(1, batchSize);
-            for (int r : b.indices()) {
-                assertThat(seen[r]).isFalse();
-                seen[r] = true;
-            }
-        }
-        assertThat(batches).isEqualTo(loader.numBatches());
-        assertThat(rows).isEqualTo(dropLast ? n - n % batchSize : n);
     }
 }

@@ -26,17 +26,13 @@ class TensorConversionTest {
     }
 
     @Test
-    void batchTensorsFollowTheBatch() {
-        Dataset r = Dataset.regression(new float[] {1, 2, 3, 4, 5, 6}, 2, new float[] {7, 8, 9});
-        Batch b = new DataLoader(r, 2, false, false, 0L).epoch(0).iterator().next();
-        assertThat(b.featuresTensor().shape()).containsExactly(2, 2);
-        assertThat(b.featuresTensor().toArray()).containsExactly(1, 2, 3, 4);
-        assertThat(b.targetsTensor().shape()).containsExactly(2, 1);
-        assertThat(b.targetsTensor().toArray()).containsExactly(7, 8);
-        assertThatThrownBy(b::labelsTensor).isInstanceOf(IllegalStateException.class);
-        Batch c = new DataLoader(DatasetTest.counting(5), 3, false, false, 0L).epoch(0).iterator().next();
-        assertThat(c.labelsTensor().toArray()).containsExactly(0, 1, 2);
-        assertThat(c.oneHotTensor(3).shape()).containsExactly(3, 3);
+    void featuresViewSharesTheRowsAndFeaturesTensorCopiesThem() {
+        Dataset d = DatasetTest.counting(4);
+        Tensor view = d.featuresView();
+        assertThat(view.shape()).containsExactly(4, 2);
+        assertThat(view.toArray()).containsExactly(0, 0, 1, -1, 2, -2, 3, -3);
+        assertThat(d.featuresView().values()).isSameAs(view.values()); // one array, however often it is asked for
+        assertThat(d.featuresTensor().values()).isNotSameAs(view.values());
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class Linear extends Module {
         this(in, out, Initializers.glorotUniform(), rng);
     }
 
-    /** A layer with bias; {@code init} fills the weight, the bias starts at zero. */
+    /** A layer with bias; {@code init} fills the weight, then the bias (zero for all but {@code torch}). */
     public Linear(int in, int out, Initializer init, Random rng) {
         this(in, out, true, init, rng);
     }
@@ -53,6 +53,9 @@ public final class Linear extends Module {
         this.weight = registerParameter("weight", Parameter.zeros(out, in));
         init.initialize(weight, in, out, rng);
         this.bias = bias ? registerParameter("bias", Parameter.zeros(out)) : null;
+        if (bias) {
+            init.initializeBias(this.bias, in, out, rng);
+        }
     }
 
     @Override

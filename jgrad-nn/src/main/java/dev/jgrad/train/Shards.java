@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>The global batches are those of ordinary training: the epoch's order of all {@code n} rows (one seeded
- *       permutation, {@link Trainer#epochOrder}), cut into batches of {@code B} rows, the last one shorter. So a
+ *       permutation, {@link DataLoader#epochOrder}), cut into batches of {@code B} rows, the last one shorter. So a
  *       sharded run sees exactly the rows, in the same batches, that an ordinary run with the same seed sees.</li>
  *   <li>Each batch of {@code b} rows is cut into {@code S} contiguous shards, shard {@code k} being positions
  *       {@code [k b / S, (k+1) b / S)} of the batch: worker {@code k} computes the gradient of that shard.</li>

@@ -1,7 +1,5 @@
 package dev.jgrad.train;
 
-import dev.jgrad.random.Seeds;
-import dev.jgrad.random.Shuffle;
 import dev.jgrad.nn.Module;
 import dev.jgrad.nn.Parameter;
 import dev.jgrad.nn.loss.Loss;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.SplittableRandom;
 
 /**
  * The training loop, configured with a builder:
@@ -28,7 +25,8 @@ import java.util.SplittableRandom;
  *           .build()
  *           .fit(xTrain, yTrain);
  * </pre>
- * Each epoch: mini-batches in (seeded) shuffled order, each {@code zeroGrad; forward; loss; backward; step};
+ * Each epoch: the mini-batches of a {@link DataLoader} in (seeded) shuffled order, each
+ * {@code zeroGrad; forward; loss; backward; step} by the one {@link TrainingStep};
  * then the mean training loss and the metrics over the epoch's predictions, the validation loss and metrics in
  * evaluation mode without gradients, and the callbacks. Data are tensors whose first axis is the sample axis:
  * features {@code [n, d...]}, targets {@code [n]} (class indices) or {@code [n, k]} (values, one-hot).
@@ -94,22 +92,23 @@ public final class Trainer {
 
     /** Trains on {@code x} (features, {@code [n, ...]}) and {@code y} (targets, {@code [n, ...]}). */
     public History fit(Tensor x, Tensor y) {
-        Rows xs = new Rows("features", x);
-        Rows ys = new Rows("targets", y);
-        if (xs.n != ys.n) {
-            throw new IllegalArgumentException("Trainer.fit: features " + Arrays.toString(x.shape()) + " and targets "
-                    + Arrays.toString(y.shape()) + " have different numbers of samples");
+        DataLoader loader;
+        try {
+            loader = new DataLoader(x, y, batchSize, shards);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^DataLoader:", "Trainer.fit:"), e);
         }
-        int n = xs.n;
-        Shards layout = shards > 0 ? new Shards(n, batchSize, shards) : null;
-        int steps = layout != null ? layout.stepsPerEpoch() : (n + batchSize - 1) / batchSize;
+        if (shuffleRng != null) {
+            loader.shuffle(shuffleRng);
+        } else if (shuffle) {
+            loader.shuffle(seed);
+        }
+        int n = loader.size();
+        Shards layout = loader.layout();
+        int steps = loader.numBatches();
         float[] gradientSum = layout != null ? new float[Shards.size(model.parameters())] : null;
         History history = new History();
         TrainingContext ctx = new TrainingContext(model, optimizer, history, epochs);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
         long globalStep = 0;
         TrainingStep stepper = new TrainingStep(model, loss, optimizer).penalty(penaltyKind, penaltyRate)
                 .clipGradNorm(clipNorm);
@@ -131,11 +130,7 @@ public final class Trainer {
                 c.onEpochBegin(ctx, epoch);
             }
             double lrThisEpoch = optimizer.lr();
-            if (shuffleRng != null) { // a Random of the caller's: same Random state, same batches
-                Shuffle.inPlace(order, shuffleRng);
-            } else if (shuffle) {
-                epochOrder(order, seed, epoch);
-            }
+            loader.startEpoch(epoch);
             double lossSum = 0;
             float[] predictions = null;
             int predWidth = 0;
@@ -157,14 +152,15 @@ public final class Trainer {
                     }
                     optimizer.zeroGrad();
                     stochastic.atRows(s, from - s * batchSize);
-                    double lk = stepper.gradients(xs.batch(order, from, to), ys.batch(order, from, to));
+                    DataLoader.Batch batch = loader.slice(from, to);
+                    double lk = stepper.gradients(batch.x(), batch.y());
                     Tensor out = stepper.lastOutput();
                     if (predShape == null) {
                         predShape = out.shape();
                         predShape[0] = n;
                     }
                     if (!Double.isFinite(lk)) {
-                        String message = divergenceMessage(lk, epoch, s + 1, xs.gather(order, from, to), ys.gather(order, from, to));
+                        String message = divergenceMessage(lk, epoch, s + 1, batch.x(), batch.y());
                         history.stop(message, true);
                         if (failOnDivergence) {
                             endTraining(ctx, history);
@@ -186,8 +182,8 @@ public final class Trainer {
                             predWidth = out.numel() / (to - from);
                             predictions = new float[n * predWidth];
                         }
-                        for (int i = from; i < to; i++) {
-                            System.arraycopy(o, (i - from) * predWidth, predictions, order[i] * predWidth, predWidth);
+                        for (int i = 0; i < to - from; i++) {
+                            System.arraycopy(o, i * predWidth, predictions, batch.row(i) * predWidth, predWidth);
                         }
                     }
                 }
@@ -231,18 +227,6 @@ public final class Trainer {
         }
         endTraining(ctx, history);
         return history;
-    }
-
-    /**
-     * The sample order of {@code epoch} (1-based) for a trainer shuffling with {@code seed}: a pure function of
-     * the two, so a resumed run, a sharded run and every worker of a distributed one (which replay it) see the
-     * same batches.
-     */
-    public static void epochOrder(int[] order, long seed, int epoch) {
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Shuffle.inPlace(order, new SplittableRandom(Seeds.derive(seed, epoch, 0)));
     }
 
     private void endTraining(TrainingContext ctx, History history) {
@@ -307,60 +291,6 @@ public final class Trainer {
             }
         }
         return true;
-    }
-
-    /**
-     * A tensor seen as n rows of equal width, copied once so batches are cheap row gathers into reused buffers
-     * (one for full batches, one for the shorter last batch of an epoch).
-     */
-    private static final class Rows {
-        final int n;
-        final int width;
-        final int[] shape;
-        final float[] values;
-        private float[] full;
-        private float[] tail;
-
-        /** Rows {@code order[from..to)} as a tensor over a reused buffer, valid until the next call. */
-        Tensor batch(int[] order, int from, int to) {
-            int rows = to - from;
-            float[] buf = full != null && full.length == rows * width ? full : tail;
-            if (buf == null || buf.length != rows * width) {
-                buf = new float[rows * width];
-                if (full == null || rows * width > full.length) {
-                    full = buf;
-                } else {
-                    tail = buf;
-                }
-            }
-            for (int i = from; i < to; i++) {
-                System.arraycopy(values, order[i] * width, buf, (i - from) * width, width);
-            }
-            int[] s = shape.clone();
-            s[0] = rows;
-            return Tensor.wrap(buf, s);
-        }
-
-        Rows(String what, Tensor t) {
-            if (t == null || t.dim() == 0 || t.size(0) == 0) {
-                throw new IllegalArgumentException("Trainer.fit: " + what + " must have a sample axis with at least one row, got "
-                        + (t == null ? "null" : Arrays.toString(t.shape())));
-            }
-            this.n = t.size(0);
-            this.shape = t.shape();
-            this.values = t.toArray();
-            this.width = values.length / n;
-        }
-
-        Tensor gather(int[] order, int from, int to) {
-            float[] out = new float[(to - from) * width];
-            for (int i = from; i < to; i++) {
-                System.arraycopy(values, order[i] * width, out, (i - from) * width, width);
-            }
-            int[] s = shape.clone();
-            s[0] = to - from;
-            return Tensor.of(out, s);
-        }
     }
 
     /** Configures a {@link Trainer}; only the model, loss and optimizer are required. */

@@ -453,7 +453,7 @@ class ApiTest {
         assertThat(x.at("/layers/0/weight")).isEqualTo(frame.at("/weights/0/w"));
         assertThat(x.at("/layers/0/activation").asText()).isEqualTo("leaky-relu:0.1");
         assertThat(x.get("command").asText()).contains("jgrad train --data circle", "--layers 3,3,1", "--activation leaky-relu:0.1",
-                "--epochs 3", "# the command line feeds X1, X2 only");
+                "--init glorot-uniform", "--epochs 3", "# the command line feeds X1, X2 only");
         assertThat(x.get("java").asText()).contains("Activation.of(\"leaky-relu:0.1\")", "Losses.parse(\"quadratic\")",
                 "new TrainingStep(net, loss, opt)");
         // The Java snippet compiles against the library as it is.

@@ -4,9 +4,9 @@ import dev.jgrad.nn.Module;
 import dev.jgrad.nn.Parameter;
 import dev.jgrad.optim.GradientOptimizer;
 import dev.jgrad.tensor.Tensor;
+import dev.jgrad.train.DataLoader;
 import dev.jgrad.train.Shards;
 import dev.jgrad.train.StochasticLayers;
-import dev.jgrad.train.Trainer;
 import dev.jgrad.train.TrainingStep;
 import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -60,14 +60,14 @@ final class ChunkWorker implements scala.Function1<scala.collection.Iterator<Int
         int steps = (int) (plan.to() - from);
         int perEpoch = shards.stepsPerEpoch();
         // A chunk lies within one epoch. Its order and the dropout streams are functions of the seed, the epoch and
-        // the step alone (Trainer.epochOrder, StochasticLayers), as on one machine.
+        // the step alone (DataLoader.epochOrder, StochasticLayers), as on one machine.
         int epoch = (int) (from / perEpoch) + 1;
         int[] order = new int[shards.rows()];
         Arrays.setAll(order, i -> i);
         StochasticLayers stochastic = new StochasticLayers(model);
         Long seed = settings.shuffleSeed();
         if (seed != null) {
-            Trainer.epochOrder(order, seed, epoch);
+            DataLoader.epochOrder(order, seed, epoch);
             stochastic.reseed(seed, epoch);
         }
         if (settings.fileRows() != null) { // training row i is source row fileRows[i]

@@ -21,7 +21,7 @@ import dev.jgrad.nn.loss.MSELoss;
 import dev.jgrad.optim.Adam;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Tensor;
-import dev.jgrad.random.Shuffle;
+import dev.jgrad.train.DataLoader;
 import dev.jgrad.train.Trainer;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -59,6 +59,8 @@ final class JgradBenchmarks {
         Map<String, Object> metrics = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         int n = scale.trainSamples;
+        step("FMA peak");
+        Map<String, Object> peakBefore = fmaPeak();
         // The playground net first, as in the playground's own JVM: the fused layer's JIT profile is otherwise shaped
         // by the 784-256-128-10 runs (measured alone 126-146k steps/s, after them 115-121k, in the full suite
         // anywhere from 58k to 126k).
@@ -87,6 +89,8 @@ final class JgradBenchmarks {
         metrics.put("classic_s", classicSecondsPerIteration());
         step("allocation");
         allocation(metrics, notes);
+        step("FMA peak again");
+        Map<String, Object> peak = bestOf(peakBefore, fmaPeak());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("threads", GemmThreads.threads());
         out.put("kernels", Backend.choice().kernels().name());
@@ -94,8 +98,47 @@ final class JgradBenchmarks {
         out.put("kernels_detail", Backend.choice().kernels().describe());
         out.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
         out.put("data", data.source());
+        out.put("peak", peak);
+        out.put("classic_rows", scale.classicSamples);
         out.put("metrics", metrics);
         out.put("notes", notes);
+        return out;
+    }
+
+    /**
+     * The machine's FMA peak on 1 thread and on this JVM's GEMM thread count ({@link FmaPeak}), or a note when the
+     * Vector API is missing (then the class itself cannot load, hence the catch here).
+     */
+    private Map<String, Object> fmaPeak() {
+        try {
+            return FmaPeak.measureForReport(GemmThreads.threads(), scale == Scale.TINY ? 2 : 7,
+                    scale == Scale.TINY ? 5_000_000L : 100_000_000L);
+        } catch (LinkageError e) {
+            return new LinkedHashMap<>(Map.of("error", "FMA peak not measured: the Vector API is not available in"
+                    + " this JVM (run with --add-modules jdk.incubator.vector)"));
+        }
+    }
+
+    /**
+     * The peak measured before and after the benchmarks, the better of the two per thread count, with the worst
+     * round of both kept: the spread says how much the machine's load moved during the run.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> bestOf(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> out = new LinkedHashMap<>(before);
+        for (Map.Entry<String, Object> e : after.entrySet()) {
+            if (e.getValue() instanceof Map<?, ?> a && before.get(e.getKey()) instanceof Map<?, ?> b) {
+                Map<String, Object> am = (Map<String, Object>) a;
+                Map<String, Object> bm = (Map<String, Object>) b;
+                Map<String, Object> best = new LinkedHashMap<>(
+                        ((Number) am.get("gflops")).doubleValue() >= ((Number) bm.get("gflops")).doubleValue() ? am : bm);
+                best.put("worst_gflops", Math.min(((Number) am.get("worst_gflops")).doubleValue(),
+                        ((Number) bm.get("worst_gflops")).doubleValue()));
+                best.put("before_gflops", bm.get("gflops"));
+                best.put("after_gflops", am.get("gflops"));
+                out.put(e.getKey(), best);
+            }
+        }
         return out;
     }
 
@@ -156,32 +199,25 @@ final class JgradBenchmarks {
     }
 
     /**
-     * The README's five-line loop (zeroGrad, forward, loss, backward, step) on shuffled batches, each a fresh
-     * array as a {@code DataLoader} gives it.
+     * The README's five-line loop (zeroGrad, forward, loss, backward, step) on the shuffled batches of a
+     * {@link DataLoader}, as a user's program gets them.
      */
     private double autogradSamplesPerSecond(int batch, int n) {
         Sequential model = fashionMlp(new Random(seed));
         Adam opt = new Adam(model.parameters(), 1e-3);
         Loss loss = new CrossEntropyLoss();
-        float[] x = data.features(n);
-        float[] y = data.labelsAsFloats(n);
-        int[] order = identity(n);
-        Random shuffle = new Random(seed);
+        DataLoader loader = new DataLoader(Tensor.of(data.features(n), n, 784), Tensor.of(data.labelsAsFloats(n), n),
+                batch).shuffle(seed);
         double[] times = new double[scale.runs];
         long warmEnd = System.nanoTime() + scale.warmNanos;
         for (int e = 0; e < scale.warmup + scale.runs; e++) {
             if (e == scale.warmup - 1 && System.nanoTime() < warmEnd) {
                 e--; // keep warming up until the time is reached
             }
-            Shuffle.inPlace(order, shuffle);
             long t0 = System.nanoTime();
-            for (int from = 0; from < n; from += batch) {
-                int to = Math.min(n, from + batch);
-                // A fresh batch per step, as DataLoader's batches are (gathered once, wrapped without a second copy).
-                Tensor xb = Tensor.wrap(gather(x, 784, order, from, to), to - from, 784);
-                Tensor yb = Tensor.wrap(gather(y, 1, order, from, to), to - from);
+            for (DataLoader.Batch b : loader) {
                 opt.zeroGrad();
-                Tensor l = loss.apply(model.forward(xb), yb);
+                Tensor l = loss.apply(model.forward(b.x()), b.y());
                 sink += l.item();
                 l.backward();
                 opt.step();
@@ -333,10 +369,7 @@ final class JgradBenchmarks {
         SGD opt = new SGD(model.parameters(), 0.03);
         Loss loss = new MSELoss();
         Tensor[] xy = playgroundData();
-        float[] x = xy[0].toArray();
-        float[] y = xy[1].toArray();
-        int[] order = identity(500);
-        Random shuffle = new Random(seed);
+        DataLoader loader = new DataLoader(xy[0], xy[1], 10).shuffle(new Random(seed));
         double[] perSecond = new double[scale.runs];
         long warmEnd = System.nanoTime() + scale.warmNanos;
         for (int r = -scale.warmup; r < scale.runs; r++) {
@@ -345,12 +378,9 @@ final class JgradBenchmarks {
             }
             long t0 = System.nanoTime();
             for (int e = 0; e < scale.playgroundEpochs; e++) {
-                Shuffle.inPlace(order, shuffle);
-                for (int from = 0; from < 500; from += 10) {
-                    Tensor xb = Tensor.of(gather(x, 2, order, from, from + 10), 10, 2);
-                    Tensor yb = Tensor.of(gather(y, 1, order, from, from + 10), 10, 1);
+                for (DataLoader.Batch b : loader) {
                     opt.zeroGrad();
-                    Tensor l = loss.apply(model.forward(xb), yb);
+                    Tensor l = loss.apply(model.forward(b.x()), b.y());
                     sink += l.item();
                     l.backward();
                     opt.step();
@@ -440,23 +470,5 @@ final class JgradBenchmarks {
         metrics.put("alloc_gemm_pool_step", (double) (Allocation.gemmPool() - pool0) / few);
         notes.add("allocation at batch 128 on the training thread; GEMM pool threads counted separately"
                 + " (alloc_gemm_pool_step)");
-    }
-
-    // ---- helpers --------------------------------------------------------------------------------------------
-
-    private static int[] identity(int n) {
-        int[] o = new int[n];
-        for (int i = 0; i < n; i++) {
-            o[i] = i;
-        }
-        return o;
-    }
-
-    private static float[] gather(float[] all, int width, int[] order, int from, int to) {
-        float[] out = new float[(to - from) * width];
-        for (int i = from; i < to; i++) {
-            System.arraycopy(all, order[i] * width, out, (i - from) * width, width);
-        }
-        return out;
     }
 }

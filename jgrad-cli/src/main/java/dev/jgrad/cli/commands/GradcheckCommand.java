@@ -6,9 +6,9 @@ import dev.jgrad.cli.ExitCodes;
 import dev.jgrad.cli.Usage;
 import dev.jgrad.activation.ActivationFunction;
 import dev.jgrad.activation.Activations;
-import dev.jgrad.cli.model.InitKind;
 import dev.jgrad.cli.model.LossKind;
 import dev.jgrad.cli.model.Mlp;
+import dev.jgrad.nn.init.Initializers;
 import dev.jgrad.cli.model.Output;
 import dev.jgrad.nn.Parameter;
 import dev.jgrad.nn.Sequential;
@@ -89,7 +89,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         }
         Random rng = new Random(seed);
         Output output = classification || lossKind == LossKind.MSE ? lossKind.classifierOutput() : Output.VALUE;
-        Sequential net = Mlp.build(widths, act, output, InitKind.TORCH, rng);
+        Sequential net = Mlp.build(widths, act, output, Initializers.torch(), rng);
         Tensor x = Tensor.randn(rng, batch, widths[0]);
         Tensor y = targets(lossKind, rng, batch, outputs);
         Loss lossFn = lossKind.create();

@@ -14,7 +14,6 @@ import dev.jgrad.cli.data.LoadedData;
 import dev.jgrad.cli.data.TrainingData;
 import dev.jgrad.activation.ActivationFunction;
 import dev.jgrad.activation.Activations;
-import dev.jgrad.cli.model.InitKind;
 import dev.jgrad.cli.model.LoadedModel;
 import dev.jgrad.cli.model.LossKind;
 import dev.jgrad.cli.model.Mlp;
@@ -36,6 +35,8 @@ import dev.jgrad.io.ModelCard;
 import dev.jgrad.io.ModelFile;
 import dev.jgrad.io.TrainingState;
 import dev.jgrad.nn.Module;
+import dev.jgrad.nn.init.Initializer;
+import dev.jgrad.nn.init.Initializers;
 import dev.jgrad.optim.GradientOptimizer;
 import dev.jgrad.optim.Optimizer;
 import dev.jgrad.tensor.Tensor;
@@ -137,8 +138,9 @@ public final class TrainCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "0")
     double weightDecay;
 
-    @Option(names = "--init", paramLabel = "NAME", description = "Weight init: torch (PyTorch's nn.Linear default), he, glorot, "
-            + "glorot-normal (default: ${DEFAULT-VALUE}).", defaultValue = "torch")
+    @Option(names = "--init", paramLabel = "NAME[:PARAMS]", description = "Weight init from the catalog: torch (PyTorch's "
+            + "nn.Linear default), he, he-normal, glorot, glorot-normal, uniform:-0.5,0.5, normal:0,0.1 (default: "
+            + "${DEFAULT-VALUE}).", defaultValue = "torch")
     String init;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (default: auto).")
@@ -214,7 +216,7 @@ public final class TrainCommand implements Callable<Integer> {
     Integer partitions;
 
     /** The choices named on the command line, parsed from their catalogs. */
-    private record Choices(ActivationFunction activation, OptimizerKind optimizer, InitKind init, Scaler.Kind scaling,
+    private record Choices(ActivationFunction activation, OptimizerKind optimizer, Initializer init, Scaler.Kind scaling,
                            ProgressMode progress) {
     }
 
@@ -231,6 +233,7 @@ public final class TrainCommand implements Callable<Integer> {
         checkOptions();
         TrainingState resumed = resume == null ? null : applyResume();
         checkOutputsWritable();
+        CurvePlots.warmUpInBackground();
         if (threads != null) {
             // Fixed for the JVM before any tensor work (the GEMM pool starts with its first large product).
             dev.jgrad.backend.GemmThreads.configure(threads);
@@ -243,6 +246,7 @@ public final class TrainCommand implements Callable<Integer> {
         LossKind lossKind = chooseLoss(source, base);
         TrainingData parts = split(source, base, choices.scaling());
         List<String> classNames = classNames(source, base);
+        source = withoutRows(source);
 
         Network network = buildModel(choices, source, base, lossKind, classNames);
         Schedule schedule = configure(choices, source, network, resumed);
@@ -264,11 +268,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (weightDecay != 0 && opt != OptimizerKind.SGD && opt != OptimizerKind.ADAMW) {
             throw usage("--weight-decay works with --optimizer sgd or adamw, not " + opt.id());
         }
-        InitKind initKind = parse("--init", () -> InitKind.parse(init));
+        Initializer initializer = parse("--init", () -> Initializers.parse(init));
         Scaler.Kind scaling = parse("--scale", () -> Scaler.Kind.parse(scale));
         ProgressMode progressMode = parse("--progress", () -> progress.equals("auto") ? ProgressMode.auto()
                 : ProgressMode.valueOf(progress.toUpperCase(Locale.ROOT)));
-        return new Choices(act, opt, initKind, scaling, progressMode);
+        return new Choices(act, opt, initializer, scaling, progressMode);
     }
 
     /** The Spark master to train on, checked, or null to train in this JVM. */
@@ -312,12 +316,22 @@ public final class TrainCommand implements Callable<Integer> {
         return new TrainingData(LabelMatcher.toModelClasses(parts.train(), names, source),
                 parts.validation() == null ? null : LabelMatcher.toModelClasses(parts.validation(), names, source),
                 parts.test() == null ? null : LabelMatcher.toModelClasses(parts.test(), names, source),
-                parts.scaler());
+                parts.scaler(), parts.trainRows());
     }
 
     /** --val-split, or its default: none for data with a test set of its own, else 10 %. */
     private double valFraction(LoadedData source) {
         return valSplit != null ? valSplit : source.hasTestSet() ? 0 : 0.1;
+    }
+
+    /**
+     * The loaded source without its rows, once split: the parts are copies, and keeping the source's rows beside them
+     * held the data twice (Fashion-MNIST's 188 MB of training images); names, kinds and shapes stay.
+     */
+    private static LoadedData withoutRows(LoadedData source) {
+        return new LoadedData(source.name(), source.kind(), source.train().subset(new int[0]),
+                source.test() == null ? null : source.test().subset(new int[0]), source.inputShape(),
+                source.normalization(), source.labelColumn());
     }
 
     private static List<String> classNames(LoadedData source, LoadedModel base) {
@@ -400,8 +414,8 @@ public final class TrainCommand implements Callable<Integer> {
         try (InterruptGuard guard = InterruptGuard.install()) {
             History history;
             if (spark != null) {
-                history = fitOnSpark(spark, choices, lossKind, network, schedule, info, source, parts, monitor, out, bar,
-                        table, guard);
+                history = fitOnSpark(spark, choices, lossKind, network, schedule, info, parts, monitor, out, bar, table,
+                        guard);
             } else {
                 Trainer.Builder builder = Trainer.builder(network.net(), lossKind.create(), schedule.optimizer())
                         .epochs(schedule.epochs()).startEpoch(resumed == null ? 0 : resumed.epoch())
@@ -411,13 +425,13 @@ public final class TrainCommand implements Callable<Integer> {
                     builder.shards(shards);
                 }
                 if (monitor != null) {
-                    builder.validation(monitor.featuresTensor(), targets(monitor, regression, lossKind));
+                    builder.validation(monitor.featuresView(), targets(monitor, regression, lossKind));
                 }
                 builder.callbacks(bar, table, guard);
                 if (early != null) {
                     builder.callbacks(early);
                 }
-                history = builder.build().fit(train.featuresTensor(), targets(train, regression, lossKind));
+                history = builder.build().fit(train.featuresView(), targets(train, regression, lossKind));
             }
             bar.clear();
             report(out, history, train.size(), (System.nanoTime() - start) / 1e9);
@@ -446,17 +460,15 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** --spark-master: the same network, loss, optimizer, batches and seed, trained by Spark workers. */
     private History fitOnSpark(String spark, Choices choices, LossKind lossKind, Network network, Schedule schedule,
-                               ModelInfo info, LoadedData source, TrainingData parts, Dataset monitor, PrintWriter out,
+                               ModelInfo info, TrainingData parts, Dataset monitor, PrintWriter out,
                                Callback... callbacks) throws IOException {
         // The workers read the training part of the same seeded split from the file and scale it the same way.
-        int[] trainRows = TrainingData.partRows(source.train().size(), source.hasTestSet(), limit, valFraction(source),
-                testSplit, seed)[0];
-        SparkRun.Rows rows = new SparkRun.Rows(trainRows, parts.scaler(), label, info.regression());
-        SparkRun.Plan plan = new SparkRun.Plan(network.widths(), choices.activation(), network.output(), choices.init(),
+        SparkRun.Rows rows = new SparkRun.Rows(parts.trainRows(), parts.scaler(), label, info.regression());
+        SparkRun.Plan plan = new SparkRun.Plan(network.widths(), choices.activation(), network.output(), init,
                 seed, lossKind, choices.optimizer(), schedule.lr(), momentum, weightDecay, schedule.epochs(),
                 schedule.batch());
         return SparkRun.train(spark, partitions, data, rows, plan, info.classNames().size(), network.net(),
-                monitor == null ? null : monitor.featuresTensor(),
+                monitor == null ? null : monitor.featuresView(),
                 monitor == null ? null : targets(monitor, info.regression(), lossKind), out, callbacks);
     }
 

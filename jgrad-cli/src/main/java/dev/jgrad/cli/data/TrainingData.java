@@ -9,9 +9,10 @@ import java.util.Random;
 
 /**
  * The parts training uses: train, validation (null when {@code --val-split 0}) and test (the source's own test
- * split, or a held-out part of it), with features scaled by a scaler fitted on the training part only.
+ * split, or a held-out part of it), with features scaled by a scaler fitted on the training part only;
+ * {@code trainRows} are the source's rows that make the training part, in order (the Spark workers read them).
  */
-public record TrainingData(Dataset train, Dataset validation, Dataset test, Scaler scaler) {
+public record TrainingData(Dataset train, Dataset validation, Dataset test, Scaler scaler, int[] trainRows) {
 
     /**
      * Cuts {@code data} into its parts.
@@ -46,7 +47,7 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test, Scal
             val = val.size() == 0 ? val : scaler.transform(val);
             test = test.size() == 0 ? test : scaler.transform(test);
         }
-        return new TrainingData(train, val.size() == 0 ? null : val, test.size() == 0 ? null : test, scaler);
+        return new TrainingData(train, val.size() == 0 ? null : val, test.size() == 0 ? null : test, scaler, rows[0]);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Module;
 import dev.jgrad.nn.Sequential;
 import dev.jgrad.nn.Sigmoid;
+import dev.jgrad.nn.init.Initializer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,10 +46,11 @@ public final class Mlp {
         return widths;
     }
 
-    public static Sequential build(int[] widths, ActivationFunction activation, Output output, InitKind init, Random rng) {
+    /** The MLP of {@code widths}, its Linear layers initialized by {@code init} (weights, then bias) from {@code rng}. */
+    public static Sequential build(int[] widths, ActivationFunction activation, Output output, Initializer init, Random rng) {
         Sequential net = new Sequential();
         for (int i = 0; i + 1 < widths.length; i++) {
-            net.add(init.linear(widths[i], widths[i + 1], rng));
+            net.add(new Linear(widths[i], widths[i + 1], init, rng));
             if (i + 2 < widths.length) {
                 net.add(Activation.of(activation));
             }

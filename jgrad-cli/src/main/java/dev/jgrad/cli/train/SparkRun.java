@@ -3,7 +3,6 @@ package dev.jgrad.cli.train;
 import dev.jgrad.cli.InputException;
 import dev.jgrad.activation.ActivationFunction;
 import dev.jgrad.activation.Activations;
-import dev.jgrad.cli.model.InitKind;
 import dev.jgrad.cli.model.LossKind;
 import dev.jgrad.cli.model.Mlp;
 import dev.jgrad.cli.model.OptimizerKind;
@@ -13,7 +12,9 @@ import dev.jgrad.data.idx.IdxDataset;
 import dev.jgrad.data.idx.IdxFiles;
 import dev.jgrad.data.idx.IdxSplit;
 import dev.jgrad.nn.Module;
+import dev.jgrad.nn.init.Initializers;
 import dev.jgrad.optim.GradientOptimizer;
+import dev.jgrad.spark.ModelFactory;
 import dev.jgrad.spark.RowSource;
 import dev.jgrad.spark.SparkTrainer;
 import dev.jgrad.spark.SparkTrainingException;
@@ -40,8 +41,11 @@ import java.util.Random;
  */
 public final class SparkRun {
 
-    /** What the network, the loss and the optimizer are: enough to build them again on every worker. */
-    public record Plan(int[] widths, ActivationFunction activation, Output output, InitKind init, long seed, LossKind loss,
+    /**
+     * What the network, the loss and the optimizer are: enough to build them again on every worker ({@code init} is
+     * the initializer's catalog spec, parsed where the network is built).
+     */
+    public record Plan(int[] widths, ActivationFunction activation, Output output, String init, long seed, LossKind loss,
                        OptimizerKind optimizer, double lr, double momentum, double weightDecay, int epochs, int batchSize) {
     }
 
@@ -72,6 +76,19 @@ public final class SparkRun {
         }
     }
 
+    /**
+     * The network as Spark ships it to the workers, Java-serialized: it holds the activation's spec and parses it
+     * there (catalog functions are not serializable).
+     */
+    static ModelFactory modelFactory(Plan plan) {
+        int[] widths = plan.widths();
+        String activation = plan.activation().spec();
+        Output output = plan.output();
+        String init = plan.init();
+        long seed = plan.seed();
+        return () -> Mlp.build(widths, Activations.parse(activation), output, Initializers.parse(init), new Random(seed));
+    }
+
     /** Trains {@code net} (its weights are replaced by the trained ones) and returns the history. */
     public static History train(String master, Integer partitions, String data, Rows rows, Plan plan, int classes,
                                 Module net, Tensor valX, Tensor valY, PrintWriter out, Callback... callbacks) throws IOException {
@@ -83,17 +100,13 @@ public final class SparkRun {
         } else {
             source = RowSource.csv(data, rows.label());
         }
-        int[] widths = plan.widths();
-        String act = plan.activation().spec(); // the spec travels to the workers; the function is not serializable
-        Output output = plan.output();
-        InitKind init = plan.init();
         long seed = plan.seed();
         LossKind loss = plan.loss();
         OptimizerKind opt = plan.optimizer();
         double lr = plan.lr();
         double momentum = plan.momentum();
         double decay = plan.weightDecay();
-        SparkTrainer.Builder builder = SparkTrainer.builder(() -> Mlp.build(widths, Activations.parse(act), output, init, new Random(seed)),
+        SparkTrainer.Builder builder = SparkTrainer.builder(modelFactory(plan),
                         loss::create, p -> (GradientOptimizer) opt.create(p, lr, momentum, decay))
                 .data(source, rows.regression() ? TargetKind.VALUES
                         : loss.oneHotTargets() ? TargetKind.ONE_HOT : TargetKind.CLASS_INDEX)

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Generates the 2D datasets of {@link Shape2D} as pure functions of their arguments.
  *
  * <p>Points come out in generation order (all of one class, then the next), as the playground's generators
- * return them; shuffle via {@code Dataset.split} or a shuffling {@code DataLoader}. For odd {@code n} the
+ * return them; shuffle via {@code Dataset.split} or a shuffling {@code dev.jgrad.train.DataLoader}. For odd {@code n} the
  * playground's two-class generators emit {@code n + 1} points; here the first class gets {@code ceil(n/2)} and the
  * second {@code floor(n/2)}, so exactly {@code n} points come back. For even {@code n} the formulas are identical.
  *

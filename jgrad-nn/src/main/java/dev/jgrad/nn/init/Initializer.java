@@ -13,4 +13,11 @@ import java.util.Random;
 public interface Initializer {
 
     void initialize(Tensor w, int fanIn, int fanOut, Random rng);
+
+    /**
+     * Fills a layer's bias, after its weight, from the same {@code rng}. Biases start at zero unless the scheme says
+     * otherwise (PyTorch's {@code nn.Linear} default, {@link Initializers#torch()}, draws them too).
+     */
+    default void initializeBias(Tensor b, int fanIn, int fanOut, Random rng) {
+    }
 }

@@ -38,6 +38,25 @@ class InitializersTest {
     }
 
     @Test
+    void torchDrawsWeightsThenBiasUniformInOneOverSqrtFanInAsPyTorchsLinear() {
+        // nn.Linear(4, 3): kaiming_uniform_(a=sqrt(5)) gives U(-1/sqrt(4), 1/sqrt(4)) = U(-0.5, 0.5), bias the same.
+        dev.jgrad.nn.Linear layer = new dev.jgrad.nn.Linear(4, 3, Initializers.parse("torch"), new Random(9));
+        Random rng = new Random(9);
+        float[] expected = new float[12 + 3];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = -0.5f + 1f * rng.nextFloat(); // weights row by row, then the bias, from one stream
+        }
+        float[] got = new float[15];
+        System.arraycopy(layer.weight().toArray(), 0, got, 0, 12);
+        System.arraycopy(layer.bias().toArray(), 0, got, 12, 3);
+        assertThat(got).containsExactly(expected);
+        assertThat(variance(draw(Initializers.torch(), 8))).isCloseTo(1.0 / (3 * FAN_IN), within(0.02 / (3 * FAN_IN)));
+        // Every other scheme leaves the bias at zero.
+        assertThat(new dev.jgrad.nn.Linear(4, 3, Initializers.parse("he"), new Random(9)).bias().toArray())
+                .containsExactly(0f, 0f, 0f);
+    }
+
+    @Test
     void empiricalVarianceMatchesTheFormula() {
         // 150,000 draws: the sample variance is within about 1% of the true one.
         assertThat(variance(draw(Initializers.glorotNormal(), 1))).isCloseTo(2.0 / (FAN_IN + FAN_OUT), within(0.02 * 2.0 / 800));
