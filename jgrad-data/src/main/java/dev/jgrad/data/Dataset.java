@@ -267,69 +267,32 @@ public final class Dataset {
         return new Dataset(f, numFeatures, l, t, classNames, featureNames);
     }
 
-    /** The same columns with new feature values (same shape); used by {@link Scaler#transform(Dataset)}. */
-    Dataset withFeatures(float[] newFeatures) {
-        return new Dataset(newFeatures, numFeatures, labels, targets, classNames, featureNames);
-    }
-
-    /** Backing array for readers in this package (DataLoader, Scaler); never handed out. */
-    float[] featuresRef() {
-        return features;
-    }
-
-    int[] labelsRef() {
-        return labels;
-    }
-
-    float[] targetsRef() {
-        return targets;
-    }
-
     /**
-     * Shuffles the rows with {@code seed} and cuts them into consecutive parts.
+     * {@link #subset subset(order)} for an {@code order} that is a permutation of all rows, without the copy: this
+     * dataset's own arrays are reordered (one row of scratch memory) and it is returned. A copy of Fashion-MNIST's
+     * training images is 188 MB; the loaded set beside its shuffled copy held 376 MB at once.
      *
-     * <p>Exact sizes: with {@code c_i} the cumulative sum of the first {@code i+1} fractions, part {@code i} ends
-     * at row {@code Math.round(size * c_i)} of the shuffled order, and the last part always ends at {@code size}.
-     * So 80/10/10 of 1000 rows gives 800/100/100, of 10 rows 8/1/1, of 5 rows 4/1/0. Every row lands in exactly
-     * one part.
+     * <p>This dataset is consumed: afterwards its rows are in the new order, so the caller must own it (a dataset
+     * it loaded, whose arrays nothing else holds) and not use it as the old one again.
      *
-     * @param fractions non-negative, summing to 1 (within 1e-6)
+     * @throws IllegalArgumentException if {@code order} is not a permutation of {@code 0..size-1} (nothing changed)
      */
-    public List<Dataset> split(long seed, double... fractions) {
-        int[] bounds = splitBounds(size, fractions);
-        int[] order = shuffledIndices(size, seed);
-        List<Dataset> parts = new ArrayList<>(fractions.length);
-        int start = 0;
-        for (int end : bounds) {
-            parts.add(subset(Arrays.copyOfRange(order, start, end)));
-            start = end;
+    public Dataset permuteInPlace(int[] order) {
+        if (order.length != size) {
+            throw new IllegalArgumentException("Dataset.permuteInPlace: " + order.length + " indices for " + size
+                    + " rows; use subset for a part");
         }
-        return List.copyOf(parts);
-    }
-
-    /**
-     * {@link #split} without the copy of the whole set: the same parts, row for row, but made by reordering this
-     * dataset's own arrays into the shuffled order (one row of scratch memory), so the first part shares them when it
-     * holds all rows (a set with its own test set and no validation split) and only the others are copied. A copy of
-     * Fashion-MNIST's training images is 188 MB, the loaded set plus its shuffled copy held 376 MB at once.
-     *
-     * <p>This dataset is consumed: its rows are in the shuffled order afterwards, so it must not be used again, and
-     * nothing else may hold its arrays (a dataset from a factory that took ownership of them, as a loader's).
-     */
-    public List<Dataset> splitInPlace(long seed, double... fractions) {
-        int[] bounds = splitBounds(size, fractions);
-        permuteRows(shuffledIndices(size, seed));
-        List<Dataset> parts = new ArrayList<>(fractions.length);
-        int start = 0;
-        for (int end : bounds) {
-            parts.add(start == 0 && end == size ? this : subset(range(start, end)));
-            start = end;
+        BitSet seen = new BitSet(size);
+        for (int i = 0; i < size; i++) {
+            int r = order[i];
+            if (r < 0 || r >= size || seen.get(r)) {
+                throw new IllegalArgumentException("Dataset.permuteInPlace: index " + r + " at position " + i
+                        + (r < 0 || r >= size ? " is outside 0.." + (size - 1) : " repeats an earlier one")
+                        + "; use subset for repeats");
+            }
+            seen.set(r);
         }
-        return List.copyOf(parts);
-    }
-
-    /** Puts row {@code order[i]} at row {@code i}, following the permutation's cycles with one row of scratch. */
-    private void permuteRows(int[] order) {
+        // Row `to` takes row order[to], around each cycle of the permutation; the cycle's first row waits in `row`.
         float[] row = new float[numFeatures];
         BitSet placed = new BitSet(size);
         for (int first = 0; first < size; first++) {
@@ -361,14 +324,60 @@ public final class Dataset {
                 to = from;
             }
         }
+        return this;
     }
 
-    private static int[] range(int from, int to) {
-        int[] r = new int[to - from];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = from + i;
+    /** The same columns with new feature values (same shape); used by {@link Scaler#transform(Dataset)}. */
+    Dataset withFeatures(float[] newFeatures) {
+        return new Dataset(newFeatures, numFeatures, labels, targets, classNames, featureNames);
+    }
+
+    /** Backing array for readers in this package (DataLoader, Scaler); never handed out. */
+    float[] featuresRef() {
+        return features;
+    }
+
+    int[] labelsRef() {
+        return labels;
+    }
+
+    float[] targetsRef() {
+        return targets;
+    }
+
+    /**
+     * Shuffles the rows with {@code seed} and cuts them into consecutive parts.
+     *
+     * <p>Exact sizes: with {@code c_i} the cumulative sum of the first {@code i+1} fractions, part {@code i} ends
+     * at row {@code Math.round(size * c_i)} of the shuffled order, and the last part always ends at {@code size}.
+     * So 80/10/10 of 1000 rows gives 800/100/100, of 10 rows 8/1/1, of 5 rows 4/1/0. Every row lands in exactly
+     * one part.
+     *
+     * @param fractions non-negative, summing to 1 (within 1e-6)
+     */
+    public List<Dataset> split(long seed, double... fractions) {
+        List<Dataset> parts = new ArrayList<>(fractions.length);
+        for (int[] rows : splitRows(size, seed, fractions)) {
+            parts.add(subset(rows));
         }
-        return r;
+        return List.copyOf(parts);
+    }
+
+    /**
+     * The rows of each part of {@link #split} for a dataset of {@code size} rows: part {@code i} is
+     * {@code subset(splitRows(size, seed, fractions)[i])}. Distributed training uses it to read a split's rows from
+     * the file, in the same order, without loading the dataset.
+     */
+    public static int[][] splitRows(int size, long seed, double... fractions) {
+        int[] bounds = splitBounds(size, fractions);
+        int[] order = shuffledIndices(size, seed);
+        int[][] parts = new int[fractions.length][];
+        int start = 0;
+        for (int i = 0; i < bounds.length; i++) {
+            parts[i] = Arrays.copyOfRange(order, start, bounds[i]);
+            start = bounds[i];
+        }
+        return parts;
     }
 
     /** The notes' 80% train / 10% validation / 10% test split. */

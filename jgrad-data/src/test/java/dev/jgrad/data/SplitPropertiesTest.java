@@ -1,11 +1,11 @@
 package dev.jgrad.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -35,37 +35,37 @@ class SplitPropertiesTest {
         }
     }
 
-    /** The in-place split gives {@link Dataset#split}'s parts row for row, for classification and regression. */
+    /** Permuting in place gives {@link Dataset#subset}'s rows, for classification and regression. */
     @Property(tries = 200)
-    void splitInPlaceMatchesSplit(@ForAll @IntRange(min = 0, max = 300) int n, @ForAll @IntRange(min = 1, max = 5) int d,
-            @ForAll @IntRange(min = 0, max = 100) int trainPercent, @ForAll long seed, @ForAll boolean regression) {
-        double train = trainPercent / 100.0;
-        double[] fractions = {train, (1 - train) / 2, 1 - train - (1 - train) / 2};
-        List<Dataset> expected = random(n, d, regression, seed).split(seed, fractions);
-        List<Dataset> actual = random(n, d, regression, seed).splitInPlace(seed, fractions);
-        assertThat(actual).hasSameSizeAs(expected);
-        for (int p = 0; p < expected.size(); p++) {
-            assertThat(actual.get(p).features()).containsExactly(expected.get(p).features());
-            if (regression) {
-                assertThat(actual.get(p).targets()).containsExactly(expected.get(p).targets());
-            } else {
-                assertThat(actual.get(p).labels()).containsExactly(expected.get(p).labels());
-            }
+    void permuteInPlaceMatchesSubset(@ForAll @IntRange(min = 0, max = 300) int n, @ForAll @IntRange(min = 1, max = 5) int d,
+            @ForAll long seed, @ForAll boolean regression) {
+        int[] order = Dataset.splitRows(n, seed, 1)[0];
+        Dataset expected = random(n, d, regression, seed).subset(order);
+        Dataset data = random(n, d, regression, seed);
+        Dataset actual = data.permuteInPlace(order);
+        assertThat(actual).isSameAs(data);
+        assertThat(actual.features()).containsExactly(expected.features());
+        if (regression) {
+            assertThat(actual.targets()).containsExactly(expected.targets());
+        } else {
+            assertThat(actual.labels()).containsExactly(expected.labels());
         }
     }
 
-    /** All rows in one part (a set with its own test set, no validation): no copy, the set itself reordered. */
     @Example
-    void splitInPlaceKeepsTheArraysWhenOnePartHoldsEveryRow() {
-        Dataset data = random(1000, 3, false, 7);
-        Dataset copy = data.subset(IntStream.range(0, 1000).toArray());
-        List<Dataset> parts = data.splitInPlace(42, 1, 0);
-        assertThat(parts.get(0)).isSameAs(data);
-        assertThat(parts.get(1).size()).isZero();
-        List<Dataset> expected = copy.split(42, 1, 0);
-        assertThat(parts.get(0).features()).containsExactly(expected.get(0).features());
-        assertThat(parts.get(0).labels()).containsExactly(expected.get(0).labels());
-        assertThat(parts.get(0).features()).isNotEqualTo(copy.features()); // really reordered
+    void permuteInPlaceRefusesAnythingButAPermutationAndChangesNothing() {
+        Dataset data = random(4, 2, false, 1);
+        float[] before = data.features();
+        assertThatThrownBy(() -> data.permuteInPlace(new int[] {0, 1, 2}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 indices for 4 rows");
+        assertThatThrownBy(() -> data.permuteInPlace(new int[] {3, 1, 3, 0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index 3 at position 2 repeats");
+        assertThatThrownBy(() -> data.permuteInPlace(new int[] {0, 1, 2, 4}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index 4 at position 3 is outside 0..3");
+        assertThat(data.features()).containsExactly(before);
+        data.permuteInPlace(new int[] {1, 2, 3, 0}); // one cycle through every row
+        assertThat(data.row(0)).containsExactly(before[2], before[3]);
+        assertThat(data.row(3)).containsExactly(before[0], before[1]);
     }
 
     private static Dataset random(int n, int d, boolean regression, long seed) {
