@@ -315,7 +315,8 @@ class App {
   }
 
   togglePlay() {
-    this.action(this.frame && this.frame.status === 'running' ? 'pause' : 'play');
+    const f = this.currentFrame();
+    this.action(f && f.status === 'running' ? 'pause' : 'play');
   }
 
   async editWeight(layer, to, from, value) {
@@ -342,7 +343,7 @@ class App {
   }
 
   openStream() {
-    this.stream = this.api.stream(f => this.onFrame(f), () => {
+    this.stream = this.api.stream(text => this.onFrameText(text), () => {
       // EventSource retries by itself; a CLOSED stream means the session is gone (expired): start a new one.
       if (this.stream.readyState === EventSource.CLOSED) this.restart();
     });
@@ -360,8 +361,24 @@ class App {
 
   onFrame(frame) {
     this.frame = frame;
+    this.frameText = null;
     this.framesSeen++;
     this.queueDraw();
+  }
+
+  /** A streamed frame, parsed only when it is drawn (or read): a newer one may replace it first. */
+  onFrameText(text) {
+    this.frameText = text;
+    this.framesSeen++;
+    this.queueDraw();
+  }
+
+  currentFrame() {
+    if (this.frameText) {
+      this.frame = JSON.parse(this.frameText);
+      this.frameText = null;
+    }
+    return this.frame;
   }
 
   // ---- drawing -----------------------------------------------------------------------------------------------
@@ -417,7 +434,7 @@ class App {
   }
 
   draw() {
-    const f = this.frame, s = this.state, d = this.data;
+    const f = this.currentFrame(), s = this.state, d = this.data;
     if (!f || !d) return;
     const weights = f.weights;
     const t0 = performance.now();

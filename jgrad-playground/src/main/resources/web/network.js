@@ -5,7 +5,7 @@
 
 import { LABELS, specName, specLabel } from './state.js';
 import { bytes, signedColor } from './colors.js';
-import { paintSigned, paintProbability } from './heatmap.js';
+import { paintSigned, paintProbability, paintThumbnail } from './heatmap.js';
 
 /** A link is hit within this many pixels of its curve; each curve is checked at CURVE_STEPS points. */
 const HIT_PX = 4, CURVE_STEPS = 12;
@@ -304,7 +304,7 @@ export class NetworkView {
     }
     maps.hidden.forEach((layer, l) => layer.forEach((b64, i) => {
       const node = this.hiddenNodes[l] && this.hiddenNodes[l][i];
-      if (node) paintSigned(node.firstChild, bytes(b64), maps.hiddenSize);
+      if (node) paintThumbnail(node.firstChild, bytes(b64), maps.hiddenSize);
     }));
     this.outputNodes.forEach((node, i) => {
       if (maps.outputKind === 'probabilities') paintProbability(node.firstChild, bytes(maps.output[i]), maps.size, i);

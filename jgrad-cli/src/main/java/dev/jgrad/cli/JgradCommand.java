@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 "  jgrad train                      a small MLP on a built-in 2D set, in seconds",
                 "  jgrad train --data fashion-mnist --out fashion.jgrad   784-256-128-10, 10 epochs",
                 "  jgrad eval --model fashion.jgrad",
-                "  jgrad predict --model fashion.jgrad --input shirt.png",
+                "  jgrad predict --model fashion.jgrad --input docs/examples/shirt.png",
                 "  jgrad export --model fashion.jgrad --to fashion.onnx       (or --to fashion.safetensors)",
                 "  jgrad import --from weights.safetensors --layers 784,256,128,10 --activation relu --out M.jgrad",
                 "  jgrad graph --example add-mul --format svg --out add-mul.svg",

@@ -82,4 +82,27 @@ class PlaygroundModelTest {
         assertThat(eval.code()).as(eval.toString()).isZero();
         assertThat(eval.out()).contains("(" + correct + "/" + test.size() + ")");
     }
+
+    @Test
+    void aPlaygroundModelResumesInTheCommandLineLikeOneItSaved() throws Exception {
+        // A setup the command line trains too: cross-entropy on two logits, Adam.
+        PlaygroundState d = PlaygroundState.defaults();
+        PlaygroundState state = new PlaygroundState("spiral", d.classes(), 10, 50, 7, 7, d.features(), List.of(8, 8),
+                List.of("tanh", "tanh"), "classification", "cross-entropy", "adam", d.initializer(), 0, 0.01, "none", 0, 10,
+                0, 1, 0, false, false, false, List.of(), java.util.Map.of(), List.of(), List.of());
+        JgradEngine engine = new JgradEngine(state, DataSplit.of(state));
+        for (int e = 0; e < 4; e++) engine.trainEpoch();
+        Path model = dir.resolve("playground.jgrad");
+        engine.save(model, java.util.Map.of());
+
+        SavedModel saved = ModelFile.load(model);
+        assertThat(saved.training().epoch()).isEqualTo(4);
+        assertThat(saved.training().optimizer()).isNotNull();
+
+        Cli.Result resumed = Cli.run("train", "--resume", model.toString(), "--epochs", "6");
+        assertThat(resumed.code()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).contains("data: spiral").contains("continuing " + model)
+                .contains("loss cross-entropy, adam lr 0.01").contains("resuming after epoch 4 of 6");
+        assertThat(ModelFile.load(model).training().epoch()).isEqualTo(6);
+    }
 }

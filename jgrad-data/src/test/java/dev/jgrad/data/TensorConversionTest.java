@@ -26,6 +26,16 @@ class TensorConversionTest {
     }
 
     @Test
+    void featuresViewSharesTheRowsAndFeaturesTensorCopiesThem() {
+        Dataset d = DatasetTest.counting(4);
+        Tensor view = d.featuresView();
+        assertThat(view.shape()).containsExactly(4, 2);
+        assertThat(view.toArray()).containsExactly(0, 0, 1, -1, 2, -2, 3, -3);
+        assertThat(d.featuresView().values()).isSameAs(view.values()); // one array, however often it is asked for
+        assertThat(d.featuresTensor().values()).isNotSameAs(view.values());
+    }
+
+    @Test
     void datasetsFromTensorsAndScalingTensors() {
         Tensor x = Tensor.of(new float[] {0, 10, 2, 30}, 2, 2);
         Dataset d = Dataset.classification(x, new int[] {1, 0}, List.of("no", "yes"));

@@ -339,7 +339,7 @@ class BrowserTest {
         assertThat(epoch()).isZero();
         driver.findElement(By.id("load-model")).sendKeys(file.toAbsolutePath().toString());
         waitUpTo(10).until(d -> epoch() == 4);
-        assertThat(((Number) js("return window.playground.frame.history.length;")).intValue()).isEqualTo(4);
+        assertThat(((Number) js("return window.playground.currentFrame().history.length;")).intValue()).isEqualTo(4);
         assertThat(driver.getCurrentUrl()).contains("networkShape=3");
     }
 
@@ -378,15 +378,46 @@ class BrowserTest {
         driver.findElement(By.id("play")).click();
         waitUpTo(20).until(d -> epoch() >= 3);
         Thread.sleep(1000);
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Performance.enable", java.util.Map.of());
+        java.util.Map<String, Double> metricsBefore = pageMetrics(chrome);
         long drawsBefore = draws(), framesBefore = frames(), t0 = System.nanoTime();
         Thread.sleep(4000);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        long redraws = draws() - drawsBefore;
+        java.util.Map<String, Double> metricsAfter = pageMetrics(chrome);
+        // Where the page's main thread spent its time, per redraw (Chromium's own counters).
+        StringBuilder page = new StringBuilder();
+        for (String k : List.of("TaskDuration", "ScriptDuration", "RecalcStyleDuration", "LayoutDuration")) {
+            page.append(String.format(java.util.Locale.ROOT, " %s %.1f", k.replace("Duration", ""),
+                    1000 * (metricsAfter.get(k) - metricsBefore.get(k)) / Math.max(1, redraws)));
+        }
         // Reported, not asserted: headless Chromium renders in software on a shared 2-core machine.
-        System.out.printf("playground 6x32: %.1f frames/s received, %.1f redraws/s; ms per redraw %s%n",
-                (frames() - framesBefore) / seconds, (draws() - drawsBefore) / seconds, js("return JSON.stringify(window.playground.timings);"));
+        System.out.printf(java.util.Locale.ROOT, "playground 6x32: %.1f frames/s received, %.1f redraws/s (load average %s); "
+                        + "ms per redraw: drawing %s; main thread%s%n",
+                (frames() - framesBefore) / seconds, redraws / seconds, loadAverage(),
+                js("return JSON.stringify(window.playground.timings);"), page);
         driver.findElement(By.id("play")).click();
         shoot("six-by-32");
         assertThat(draws()).isGreaterThan(drawsBefore);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Double> pageMetrics(ChromeDriver chrome) {
+        java.util.Map<String, Double> out = new java.util.HashMap<>();
+        for (Object o : (List<Object>) chrome.executeCdpCommand("Performance.getMetrics", java.util.Map.of()).get("metrics")) {
+            java.util.Map<String, Object> m = (java.util.Map<String, Object>) o;
+            out.put((String) m.get("name"), ((Number) m.get("value")).doubleValue());
+        }
+        return out;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     /** Trains the default network for a moment so the picture shows something learned, then captures the page. */

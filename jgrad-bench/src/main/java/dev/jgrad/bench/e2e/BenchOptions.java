@@ -19,7 +19,10 @@ import java.util.List;
  * @param seed       seeds every model, shuffle and random data set
  */
 public record BenchOptions(Scale scale, List<Integer> threads, Path json, String python, Path peerScript,
-                           boolean peer, boolean inProcess, Path dataDir, long seed) {
+                           boolean peer, boolean inProcess, Path dataDir, long seed, Commands commands) {
+
+    /** Whether to run the whole-command measurements ({@link CommandRuns}): also, only them, or not. */
+    public enum Commands { ALSO, ONLY, NONE }
 
     public static final String USAGE = """
             Usage: bench [--quick] [--threads 1,2] [--json out.json] [--no-peer] [--python PATH]
@@ -33,7 +36,19 @@ public record BenchOptions(Scale scale, List<Integer> threads, Path json, String
               --data         Fashion-MNIST directory (default: the installed copy; random data if absent)
               --seed         seed for models, shuffling and random data (default 42)
               --in-process   measure jgrad in this JVM only, with its own -Djgrad.threads
+              --commands-only  only the whole commands: time to first result (jgrad train, jgrad predict) and
+                             peak memory of a Fashion-MNIST training, beside PyTorch's (needs the jgrad launcher)
+              --no-commands  skip those
             """;
+
+    public BenchOptions(Scale scale, List<Integer> threads, Path json, String python, Path peerScript,
+                        boolean peer, boolean inProcess, Path dataDir, long seed) {
+        this(scale, threads, json, python, peerScript, peer, inProcess, dataDir, seed, Commands.ALSO);
+    }
+
+    public BenchOptions withCommands(Commands c) {
+        return new BenchOptions(scale, threads, json, python, peerScript, peer, inProcess, dataDir, seed, c);
+    }
 
     public BenchOptions {
         threads = List.copyOf(threads);
@@ -48,27 +63,27 @@ public record BenchOptions(Scale scale, List<Integer> threads, Path json, String
     }
 
     public BenchOptions withScale(Scale s) {
-        return new BenchOptions(s, threads, json, python, peerScript, peer, inProcess, dataDir, seed);
+        return new BenchOptions(s, threads, json, python, peerScript, peer, inProcess, dataDir, seed, commands);
     }
 
     public BenchOptions withThreads(List<Integer> t) {
-        return new BenchOptions(scale, t, json, python, peerScript, peer, inProcess, dataDir, seed);
+        return new BenchOptions(scale, t, json, python, peerScript, peer, inProcess, dataDir, seed, commands);
     }
 
     public BenchOptions withJson(Path p) {
-        return new BenchOptions(scale, threads, p, python, peerScript, peer, inProcess, dataDir, seed);
+        return new BenchOptions(scale, threads, p, python, peerScript, peer, inProcess, dataDir, seed, commands);
     }
 
     public BenchOptions withPeer(boolean p) {
-        return new BenchOptions(scale, threads, json, python, peerScript, p, inProcess, dataDir, seed);
+        return new BenchOptions(scale, threads, json, python, peerScript, p, inProcess, dataDir, seed, commands);
     }
 
     public BenchOptions withInProcess(boolean p) {
-        return new BenchOptions(scale, threads, json, python, peerScript, peer, p, dataDir, seed);
+        return new BenchOptions(scale, threads, json, python, peerScript, peer, p, dataDir, seed, commands);
     }
 
     public BenchOptions withDataDir(Path d) {
-        return new BenchOptions(scale, threads, json, python, peerScript, peer, inProcess, d, seed);
+        return new BenchOptions(scale, threads, json, python, peerScript, peer, inProcess, d, seed, commands);
     }
 
     /** Parses command-line words; throws IllegalArgumentException with the offending word and {@link #USAGE}. */
@@ -81,6 +96,8 @@ public record BenchOptions(Scale scale, List<Integer> threads, Path json, String
                 case "--tiny" -> o = o.withScale(Scale.TINY); // for the unit test
                 case "--no-peer" -> o = o.withPeer(false);
                 case "--in-process" -> o = o.withInProcess(true);
+                case "--commands-only" -> o = o.withCommands(Commands.ONLY);
+                case "--no-commands" -> o = o.withCommands(Commands.NONE);
                 case "--threads" -> {
                     List<Integer> t = new ArrayList<>();
                     for (String s : value(args, i++).split(",")) {
@@ -91,11 +108,11 @@ public record BenchOptions(Scale scale, List<Integer> threads, Path json, String
                 case "--json" -> o = o.withJson(Path.of(value(args, i++)));
                 case "--data" -> o = o.withDataDir(Path.of(value(args, i++)));
                 case "--python" -> o = new BenchOptions(o.scale, o.threads, o.json, value(args, i++), o.peerScript,
-                        o.peer, o.inProcess, o.dataDir, o.seed);
+                        o.peer, o.inProcess, o.dataDir, o.seed, o.commands);
                 case "--peer-script" -> o = new BenchOptions(o.scale, o.threads, o.json, o.python,
-                        Path.of(value(args, i++)), o.peer, o.inProcess, o.dataDir, o.seed);
+                        Path.of(value(args, i++)), o.peer, o.inProcess, o.dataDir, o.seed, o.commands);
                 case "--seed" -> o = new BenchOptions(o.scale, o.threads, o.json, o.python, o.peerScript, o.peer,
-                        o.inProcess, o.dataDir, parseInt("--seed", value(args, i++)));
+                        o.inProcess, o.dataDir, parseInt("--seed", value(args, i++)), o.commands);
                 default -> throw new IllegalArgumentException("bench: unknown option '" + a + "'\n" + USAGE);
             }
         }

@@ -62,8 +62,11 @@ public final class BenchSuite {
         }
         report.put("peer", peer == null ? "disabled" : peer.problem() == null ? peer.describe() : peer.problem());
 
+        if (options.commands() != BenchOptions.Commands.NONE && !options.inProcess() && options.scale() != Scale.TINY) {
+            report.put("commands", runCommands(options, peer, out));
+        }
         List<Object> perThreads = new ArrayList<>();
-        for (int t : options.threads()) {
+        for (int t : options.commands() == BenchOptions.Commands.ONLY ? List.<Integer>of() : options.threads()) {
             if (options.inProcess() && t != GemmThreads.threads()) {
                 out.println("skipping " + t + " thread(s): --in-process measures only this JVM's " + GemmThreads.threads());
                 continue;
@@ -103,6 +106,38 @@ public final class BenchSuite {
             }
         }
         return report;
+    }
+
+    /**
+     * Whole commands from the shell ({@link CommandRuns}): time to first result and peak memory, jgrad beside
+     * PyTorch, rounds alternating. Needs the {@code jgrad} launcher of the repository the peers live in.
+     */
+    private static Map<String, Object> runCommands(BenchOptions o, PeerRunner peer, PrintStream out) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        Path peers = peer != null && peer.peersDir() != null ? peer.peersDir() : PeerRunner.findPeersDir(o);
+        Path launcher = CommandRuns.launcherFor(peers);
+        if (launcher == null) {
+            out.println("whole commands not measured: the jgrad launcher (next to jgrad-bench/peers) was not found");
+            section.put("error", "launcher not found");
+            return section;
+        }
+        String python = peer != null && peer.problem() == null ? peer.python() : null;
+        CommandRuns runs = new CommandRuns(launcher, python, peers, o.dataDir(), out);
+        int rounds = o.scale() == Scale.FULL ? 5 : 2;
+        out.println();
+        out.println("== whole commands from the shell (" + launcher + ") ==");
+        try {
+            Map<String, Object> first = runs.firstResult(rounds);
+            section.put("first_result", first);
+            CommandRuns.print(out, "time to first result", first);
+            Map<String, Object> memory = runs.memory(o.scale() == Scale.FULL ? 3 : 1);
+            section.put("memory", memory);
+            CommandRuns.print(out, "Fashion-MNIST 784-256-128-10, 2 epochs", memory);
+        } catch (IOException e) {
+            out.println("whole commands failed: " + e.getMessage());
+            section.put("error", e.getMessage());
+        }
+        return section;
     }
 
     /** jgrad's results for {@code threads}, from a child JVM (or this one with --in-process). */

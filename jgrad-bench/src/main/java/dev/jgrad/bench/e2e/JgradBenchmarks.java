@@ -59,6 +59,8 @@ final class JgradBenchmarks {
         Map<String, Object> metrics = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         int n = scale.trainSamples;
+        step("FMA peak");
+        Map<String, Object> peakBefore = fmaPeak();
         // The playground net first, as in the playground's own JVM: the fused layer's JIT profile is otherwise shaped
         // by the 784-256-128-10 runs (measured alone 126-146k steps/s, after them 115-121k, in the full suite
         // anywhere from 58k to 126k).
@@ -87,6 +89,8 @@ final class JgradBenchmarks {
         metrics.put("classic_s", classicSecondsPerIteration());
         step("allocation");
         allocation(metrics, notes);
+        step("FMA peak again");
+        Map<String, Object> peak = bestOf(peakBefore, fmaPeak());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("threads", GemmThreads.threads());
         out.put("kernels", Backend.choice().kernels().name());
@@ -94,8 +98,47 @@ final class JgradBenchmarks {
         out.put("kernels_detail", Backend.choice().kernels().describe());
         out.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
         out.put("data", data.source());
+        out.put("peak", peak);
+        out.put("classic_rows", scale.classicSamples);
         out.put("metrics", metrics);
         out.put("notes", notes);
+        return out;
+    }
+
+    /**
+     * The machine's FMA peak on 1 thread and on this JVM's GEMM thread count ({@link FmaPeak}), or a note when the
+     * Vector API is missing (then the class itself cannot load, hence the catch here).
+     */
+    private Map<String, Object> fmaPeak() {
+        try {
+            return FmaPeak.measureForReport(GemmThreads.threads(), scale == Scale.TINY ? 2 : 7,
+                    scale == Scale.TINY ? 5_000_000L : 100_000_000L);
+        } catch (LinkageError e) {
+            return new LinkedHashMap<>(Map.of("error", "FMA peak not measured: the Vector API is not available in"
+                    + " this JVM (run with --add-modules jdk.incubator.vector)"));
+        }
+    }
+
+    /**
+     * The peak measured before and after the benchmarks, the better of the two per thread count, with the worst
+     * round of both kept: the spread says how much the machine's load moved during the run.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> bestOf(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> out = new LinkedHashMap<>(before);
+        for (Map.Entry<String, Object> e : after.entrySet()) {
+            if (e.getValue() instanceof Map<?, ?> a && before.get(e.getKey()) instanceof Map<?, ?> b) {
+                Map<String, Object> am = (Map<String, Object>) a;
+                Map<String, Object> bm = (Map<String, Object>) b;
+                Map<String, Object> best = new LinkedHashMap<>(
+                        ((Number) am.get("gflops")).doubleValue() >= ((Number) bm.get("gflops")).doubleValue() ? am : bm);
+                best.put("worst_gflops", Math.min(((Number) am.get("worst_gflops")).doubleValue(),
+                        ((Number) bm.get("worst_gflops")).doubleValue()));
+                best.put("before_gflops", bm.get("gflops"));
+                best.put("after_gflops", am.get("gflops"));
+                out.put(e.getKey(), best);
+            }
+        }
         return out;
     }
 

@@ -57,6 +57,17 @@ final class PeerRunner {
         return python;
     }
 
+    /** The peers directory ({@code jgrad-bench/peers}) the script was found in, or null. */
+    Path peersDir() {
+        return script == null ? null : script.toAbsolutePath().getParent();
+    }
+
+    /** The peers directory searched for as {@link #locate} does, with or without a usable Python. */
+    static Path findPeersDir(BenchOptions o) {
+        Path script = o.peerScript() != null ? o.peerScript() : findScript();
+        return script == null || !Files.isRegularFile(script) ? null : script.toAbsolutePath().getParent();
+    }
+
     /** The environment variants to run: "env" (as set) and, if any tuning variable is set, "unset". */
     static List<String> variants() {
         List<String> v = new ArrayList<>(List.of("env"));

@@ -41,6 +41,10 @@ class BenchSuiteSmokeTest {
             assertThat(((Number) metrics.get(row.key())).doubleValue()).as(row.key()).isGreaterThanOrEqualTo(0);
         }
         assertThat(metrics.get("train_b128")).isNotNull(); // wall-clock rates are always measured
+        Map<String, Object> peak = (Map<String, Object>) ((Map<String, Object>) jgrad.get("peak")).get("1");
+        assertThat(((Number) peak.get("gflops")).doubleValue()).isPositive();
+        assertThat(((Number) peak.get("lanes")).intValue()).isIn(4, 8, 16);
+        assertThat(text).contains("FMA peak measured in the worker", "% pk");
         assertThat(report.get("results")).isNotNull();
     }
 
@@ -58,6 +62,36 @@ class BenchSuiteSmokeTest {
     void perCpuSecondIsNaNWhenTheCpuClockDidNotTick() {
         assertThat(JgradBenchmarks.perCpuSecond(100, 0.5)).isEqualTo(200.0);
         assertThat(JgradBenchmarks.perCpuSecond(100, 0)).isNaN();
+    }
+
+    @Test
+    void figuresTurnIntoGflopsAndFractionsOfThePeak() {
+        assertThat(MetricRow.MLP_TRAIN).isEqualTo(1_007_104.0);
+        MetricRow train = row("train_b128");
+        assertThat(train.gflops(100_000.0, 0)).isCloseTo(100.7104, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(row("infer_b1_us").gflops(46.9504, 0)).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(row("classic_s").gflops(0.6042624, 60_000)).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(row("gemm_nn_128x784x256").gflops(55.5, 0)).isEqualTo(55.5);
+        assertThat(row("alloc_trainer_step").gflops(100.0, 0)).isNaN();
+        assertThat(row("train_b128_cpu").perCpuSecond()).isTrue();
+        assertThat(ResultTable.percent(75, 100)).isEqualTo("75%");
+        assertThat(ResultTable.percent(Double.NaN, 100)).isEqualTo("-");
+        assertThat(ResultTable.peakGflops(Map.of("peak", Map.of("2", Map.of("gflops", 150.5))), 2)).isEqualTo(150.5);
+        assertThat(ResultTable.peakGflops(Map.of("peak", Map.of("error", "x")), 1)).isNaN();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void peakBeforeAndAfterKeepsTheBestRoundAndTheWorst() {
+        Map<String, Object> before = Map.of("1", Map.of("gflops", 70.0, "worst_gflops", 40.0));
+        Map<String, Object> after = Map.of("1", Map.of("gflops", 65.0, "worst_gflops", 20.0));
+        Map<String, Object> best = (Map<String, Object>) JgradBenchmarks.bestOf(before, after).get("1");
+        assertThat(best).containsEntry("gflops", 70.0).containsEntry("worst_gflops", 20.0)
+                .containsEntry("before_gflops", 70.0).containsEntry("after_gflops", 65.0);
+    }
+
+    private static MetricRow row(String key) {
+        return MetricRow.ALL.stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
     }
 
     @Test

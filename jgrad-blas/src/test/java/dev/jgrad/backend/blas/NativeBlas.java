@@ -38,11 +38,23 @@ final class NativeBlas {
      * instead of a bare skip count.
      */
     static void sayOnce(String reason) {
-        if (!required() && SAID.compareAndSet(false, true)) {
-            System.err.println("jgrad-blas: skipping the native BLAS tests: " + reason + ". To run them, install a"
-                    + " BLAS (Debian: apt-get install libopenblas0-pthread); JGRAD_REQUIRE_BLAS=1 makes a missing one"
-                    + " a failure.");
+        if (!required()) {
+            sayOnce(reason, SAID, System.err);
         }
+    }
+
+    /** Prints {@link #skipLine} to {@code err} unless {@code said} was already set. */
+    static void sayOnce(String reason, java.util.concurrent.atomic.AtomicBoolean said, java.io.PrintStream err) {
+        if (said.compareAndSet(false, true)) {
+            err.println(skipLine(reason));
+        }
+    }
+
+    /** Why the tests skip and how to run them, in one line. */
+    static String skipLine(String reason) {
+        return "jgrad-blas: skipping the native BLAS tests: " + reason + ". To run them, install a"
+                + " BLAS (Debian: apt-get install libopenblas0-pthread); JGRAD_REQUIRE_BLAS=1 makes a missing one"
+                + " a failure.";
     }
 
     static BlasKernels kernels() {

@@ -55,6 +55,13 @@ public final class BenchCommand implements Callable<Integer> {
             + " else random data of the same shape).")
     Path data;
 
+    @Option(names = "--commands-only", description = "Only the whole commands from the shell: time to first result"
+            + " (jgrad train, jgrad predict) and peak memory of a Fashion-MNIST training, beside PyTorch's.")
+    boolean commandsOnly;
+
+    @Option(names = "--no-commands", description = "Skip the whole-command measurements.")
+    boolean noCommands;
+
     @Option(names = "--seed", description = "Seed for models, shuffling and random data (default: ${DEFAULT-VALUE}).",
             defaultValue = "42")
     long seed;
@@ -67,6 +74,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (noPeer) {
             words.add("--no-peer");
+        }
+        if (commandsOnly) {
+            words.add("--commands-only");
+        }
+        if (noCommands) {
+            words.add("--no-commands");
         }
         if (json != null) {
             words.addAll(List.of("--json", json.toString()));

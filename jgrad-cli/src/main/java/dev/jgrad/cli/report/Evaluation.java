@@ -26,7 +26,7 @@ public record Evaluation(int samples, Map<String, Double> metrics, ConfusionMatr
 
     public static Evaluation of(Module model, ModelInfo info, Dataset data) {
         model.eval();
-        Tensor outputs = outputs(model, data.featuresTensor());
+        Tensor outputs = outputs(model, data.featuresView());
         Map<String, Double> m = new LinkedHashMap<>();
         try (var scope = Tensor.noGrad()) {
             if (info.regression()) {

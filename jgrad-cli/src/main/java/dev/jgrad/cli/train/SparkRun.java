@@ -2,6 +2,7 @@ package dev.jgrad.cli.train;
 
 import dev.jgrad.cli.InputException;
 import dev.jgrad.activation.ActivationFunction;
+import dev.jgrad.activation.Activations;
 import dev.jgrad.cli.model.LossKind;
 import dev.jgrad.cli.model.Mlp;
 import dev.jgrad.cli.model.OptimizerKind;
@@ -12,6 +13,7 @@ import dev.jgrad.data.idx.IdxSplit;
 import dev.jgrad.nn.Module;
 import dev.jgrad.nn.init.Initializers;
 import dev.jgrad.optim.GradientOptimizer;
+import dev.jgrad.spark.ModelFactory;
 import dev.jgrad.spark.RowSource;
 import dev.jgrad.spark.SparkTrainer;
 import dev.jgrad.spark.SparkTrainingException;
@@ -65,21 +67,30 @@ public final class SparkRun {
         }
     }
 
+    /**
+     * The network as Spark ships it to the workers, Java-serialized: it holds the activation's spec and parses it
+     * there (catalog functions are not serializable).
+     */
+    static ModelFactory modelFactory(Plan plan) {
+        int[] widths = plan.widths();
+        String activation = plan.activation().spec();
+        Output output = plan.output();
+        String init = plan.init();
+        long seed = plan.seed();
+        return () -> Mlp.build(widths, Activations.parse(activation), output, Initializers.parse(init), new Random(seed));
+    }
+
     /** Trains {@code net} (its weights are replaced by the trained ones) and returns the history. */
     public static History train(String master, Integer partitions, String data, Plan plan, int classes, Module net,
                                 Tensor valX, Tensor valY, PrintWriter out, Callback... callbacks) throws IOException {
         IdxFiles files = IdxFiles.locate(idxDirectory(data), IdxSplit.TRAIN);
-        int[] widths = plan.widths();
-        ActivationFunction act = plan.activation();
-        Output output = plan.output();
-        String init = plan.init();
         long seed = plan.seed();
         LossKind loss = plan.loss();
         OptimizerKind opt = plan.optimizer();
         double lr = plan.lr();
         double momentum = plan.momentum();
         double decay = plan.weightDecay();
-        SparkTrainer.Builder builder = SparkTrainer.builder(() -> Mlp.build(widths, act, output, Initializers.parse(init), new Random(seed)),
+        SparkTrainer.Builder builder = SparkTrainer.builder(modelFactory(plan),
                         loss::create, p -> (GradientOptimizer) opt.create(p, lr, momentum, decay))
                 .data(RowSource.idx(files.images(), files.labels(), classes),
                         loss.oneHotTargets() ? TargetKind.ONE_HOT : TargetKind.CLASS_INDEX)

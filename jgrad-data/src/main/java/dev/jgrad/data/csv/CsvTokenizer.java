@@ -1,100 +1,98 @@
 package dev.jgrad.data.csv;
 
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.RecordType;
 import dev.jgrad.data.DataFormatException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Splits CSV text into records, RFC 4180 style: a field starting with {@code "} is quoted, may contain the
- * delimiter, newlines and {@code ""} for a quote. Lines end with LF, CRLF or CR. Blank lines are skipped (files
- * often end with one); line numbers still count them.
+ * Splits CSV text into records, RFC 4180 style, with FastCSV: a field starting with {@code "} is quoted, may
+ * contain the delimiter, newlines and {@code ""} for a quote; spaces around a quoted field are dropped. Lines end
+ * with LF, CRLF or CR. Blank lines (also lines of only spaces) are skipped; line numbers still count them. A quote
+ * left open, or text after a closing quote, is a {@link DataFormatException} naming the line and column.
+ *
+ * <p>This is the only place jgrad tokenizes CSV; FastCSV replaced jgrad's own tokenizer after both were run on the
+ * same corpus and timed (docs/reliability.md, "One CSV reader").
  */
 final class CsvTokenizer {
 
     private static final char[] CANDIDATES = {',', ';', '\t'};
     private static final int SNIFF_LINES = 10;
+    private static final Pattern AFTER_QUOTE = Pattern.compile("^Unexpected character after closing quote: '(.)'");
+    private static final Pattern WHERE = Pattern.compile("\\s*\\(record starting at line \\d+\\)\\s*$");
 
     private CsvTokenizer() {
     }
 
     static List<CsvRecord> tokenize(String text, char delimiter, Path file) {
+        Records handler = new Records();
         List<CsvRecord> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        long line = 1;
-        long recordLine = 1;
-        int i = 0;
-        int n = text.length();
-        boolean lineHasContent = false;
-        while (i <= n) {
-            char c = i < n ? text.charAt(i) : '\n';
-            boolean atEnd = i == n;
-            if (c == '"' && field.toString().isBlank()) {
-                // Quoted field (spaces before the quote are dropped): read to the closing quote.
-                field.setLength(0);
-                long quoteLine = line;
-                int column = fields.size() + 1;
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        throw DataFormatException.atField(file, quoteLine, column,
-                                "quoted field is never closed (missing '\"')");
-                    }
-                    char q = text.charAt(i);
-                    if (q == '"') {
-                        if (i + 1 < n && text.charAt(i + 1) == '"') {
-                            field.append('"');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    if (q == '\n' || (q == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'))) {
-                        line++;
-                    }
-                    field.append(q);
-                    i++;
+        CsvReader<Records> reader = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
+                .allowUnclosedQuote(false).trimWhitespacesAroundQuotes(true)
+                .allowExtraFields(true).allowMissingFields(true) // ragged rows: the caller names the line
+                .build(handler, text);
+        try {
+            for (Records r : reader) {
+                if (r.data && (r.quoted || r.fields.size() > 1 || !r.fields.get(0).isBlank())) {
+                    records.add(new CsvRecord(r.line, r.fields));
                 }
-                // After the closing quote only spaces, the delimiter or the end of the line may follow.
-                while (i < n && text.charAt(i) == ' ') {
-                    i++;
-                }
-                if (i < n && text.charAt(i) != delimiter && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-                    throw DataFormatException.atField(file, line, column, "unexpected '" + text.charAt(i)
-                            + "' after the closing quote; expected " + CsvOptions.describe(delimiter)
-                            + " or the end of the line");
-                }
-                lineHasContent = true;
-                continue;
             }
-            if (atEnd || c == '\n' || c == '\r') {
-                fields.add(field.toString());
-                field.setLength(0);
-                if (lineHasContent || fields.size() > 1 || !fields.get(0).isBlank()) {
-                    records.add(new CsvRecord(recordLine, fields));
-                }
-                fields = new ArrayList<>();
-                lineHasContent = false;
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                i++;
-                line++;
-                recordLine = line;
-                continue;
-            }
-            if (c == delimiter) {
-                fields.add(field.toString());
-                field.setLength(0);
-                lineHasContent = true;
-            } else {
-                field.append(c);
-            }
-            i++;
+        } catch (CsvParseException e) {
+            throw DataFormatException.atField(file, handler.line, handler.fields.size() + 1, problem(e, delimiter));
         }
         return records;
+    }
+
+    /** jgrad's wording for FastCSV's two quoting errors; any other keeps FastCSV's text without its position. */
+    private static String problem(CsvParseException e, char delimiter) {
+        String m = String.valueOf(e.getMessage());
+        if (m.startsWith("Unclosed quoted field")) {
+            return "quoted field is never closed (missing '\"')";
+        }
+        Matcher after = AFTER_QUOTE.matcher(m);
+        if (after.find()) {
+            return "unexpected '" + after.group(1) + "' after the closing quote; expected "
+                    + CsvOptions.describe(delimiter) + " or the end of the line";
+        }
+        return WHERE.matcher(m).replaceFirst("");
+    }
+
+    /**
+     * FastCSV's callback: collects one record's fields, its first line and whether any field was quoted (a line
+     * holding only {@code ""} is a record, a line of spaces is blank). It is its own record, and reuses its field
+     * list: FastCSV asks for the record after its last field, and {@link CsvRecord} copies the fields before the
+     * next record begins.
+     */
+    private static final class Records extends AbstractBaseCsvCallbackHandler<Records> {
+        private final List<String> fields = new ArrayList<>();
+        private long line = 1;
+        private boolean quoted;
+        private boolean data;
+
+        @Override
+        protected void handleBegin(long startingLineNumber) {
+            fields.clear();
+            line = startingLineNumber;
+            quoted = false;
+        }
+
+        @Override
+        protected void handleField(int index, char[] buf, int offset, int len, boolean quotedField) {
+            fields.add(new String(buf, offset, len));
+            quoted |= quotedField;
+        }
+
+        @Override
+        protected Records buildRecord() {
+            data = getRecordType() == RecordType.DATA;
+            return this;
+        }
     }
 
     /**

@@ -42,17 +42,7 @@ public final class IdxReader {
             int count = dims[0];
             int rows = dims[1];
             int cols = dims[2];
-            float[] pixels = new float[(int) h.payloadBytes()];
-            byte[] buf = new byte[1 << 16];
-            int done = 0;
-            while (done < pixels.length) {
-                int len = Math.min(buf.length, pixels.length - done);
-                in.readFully(buf, 0, len);
-                for (int i = 0; i < len; i++) {
-                    pixels[done + i] = (buf[i] & 0xFF) / 255f;
-                }
-                done += len;
-            }
+            float[] pixels = readPixels(in, (int) h.payloadBytes());
             in.requireEnd();
             return new IdxImages(file, count, rows, cols, pixels);
         }
@@ -62,13 +52,8 @@ public final class IdxReader {
     public static IdxLabels readLabels(Path file) throws IOException {
         try (IdxInput in = IdxInput.open(file)) {
             IdxHeader h = header(in, LABELS_MAGIC);
-            byte[] raw = new byte[h.count()];
-            in.readFully(raw, 0, raw.length);
+            int[] labels = readLabelValues(in, h.count());
             in.requireEnd();
-            int[] labels = new int[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                labels[i] = raw[i] & 0xFF;
-            }
             return new IdxLabels(file, labels);
         }
     }
@@ -84,17 +69,7 @@ public final class IdxReader {
             checkRange(file, from, to, dims[0]);
             int perImage = dims[1] * dims[2];
             in.skip((long) from * perImage);
-            float[] pixels = new float[(to - from) * perImage];
-            byte[] buf = new byte[1 << 16];
-            int done = 0;
-            while (done < pixels.length) {
-                int len = Math.min(buf.length, pixels.length - done);
-                in.readFully(buf, 0, len);
-                for (int i = 0; i < len; i++) {
-                    pixels[done + i] = (buf[i] & 0xFF) / 255f;
-                }
-                done += len;
-            }
+            float[] pixels = readPixels(in, (to - from) * perImage);
             return new IdxImages(file, to - from, dims[1], dims[2], pixels);
         }
     }
@@ -105,14 +80,35 @@ public final class IdxReader {
             IdxHeader h = header(in, LABELS_MAGIC);
             checkRange(file, from, to, h.count());
             in.skip(from);
-            byte[] raw = new byte[to - from];
-            in.readFully(raw, 0, raw.length);
-            int[] labels = new int[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                labels[i] = raw[i] & 0xFF;
-            }
-            return new IdxLabels(file, labels);
+            return new IdxLabels(file, readLabelValues(in, to - from));
         }
+    }
+
+    /** The next {@code count} unsigned bytes as pixels scaled to [0, 1], read in 64 KiB chunks. */
+    private static float[] readPixels(IdxInput in, int count) throws IOException {
+        float[] pixels = new float[count];
+        byte[] buf = new byte[Math.min(count, 1 << 16)];
+        int done = 0;
+        while (done < count) {
+            int len = Math.min(buf.length, count - done);
+            in.readFully(buf, 0, len);
+            for (int i = 0; i < len; i++) {
+                pixels[done + i] = (buf[i] & 0xFF) / 255f;
+            }
+            done += len;
+        }
+        return pixels;
+    }
+
+    /** The next {@code count} unsigned bytes as label values. */
+    private static int[] readLabelValues(IdxInput in, int count) throws IOException {
+        byte[] raw = new byte[count];
+        in.readFully(raw, 0, count);
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = raw[i] & 0xFF;
+        }
+        return labels;
     }
 
     private static void checkRange(Path file, int from, int to, int count) {

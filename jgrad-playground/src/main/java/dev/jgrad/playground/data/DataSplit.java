@@ -13,9 +13,11 @@ public record DataSplit(PointSet train, PointSet test) {
 
     /**
      * Generates (or takes the custom) points, shuffles them with the state's seed and splits them by
-     * {@code trainRatio}; painted points always join the training set.
+     * {@code trainRatio}; painted points always join the training set. In the TF-compatible mode TF's six sets are
+     * TF Playground's own points ({@link TfData}).
      */
     public static DataSplit of(PlaygroundState s) {
+        if (TfData.covers(s)) return TfData.split(s); // a TF link's own points
         int k = s.numClasses();
         boolean regression = s.problem().equals("regression");
         PointSet all = s.dataset().equals(Choices.CUSTOM)

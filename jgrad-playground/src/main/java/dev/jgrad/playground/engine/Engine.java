@@ -19,8 +19,8 @@ public interface Engine {
     /** Epochs trained since the weights were initialized. */
     int epoch();
 
-    /** Losses, metrics, weights and every neuron's output over {@code grid}, in eval mode. */
-    Snapshot snapshot(Grid grid);
+    /** Losses, metrics, weights, the output over {@code grid} and every hidden neuron's over {@code hiddenGrid}, in eval mode. */
+    Snapshot snapshot(Grid grid, Grid hiddenGrid);
 
     /** Losses and metrics only: cheap enough to take after every epoch. */
     Snapshot.Scores scores();

@@ -73,7 +73,28 @@ public final class Export {
             notes.add("the command line feeds X1, X2 only; the playground used " + String.join(", ", s.features()));
         if (s.activations().stream().distinct().count() > 1)
             notes.add("one activation for every layer on the command line; the playground used " + s.activations());
-        String loss = switch (Catalogs.name(s.loss())) {
+        String loss = cliLoss(s, notes);
+        if (!s.regularization().equals("none") && s.regRate() > 0)
+            notes.add("the command line has --weight-decay, not the playground's " + s.regularization() + " penalty");
+        if (s.dropout() > 0) notes.add("the command line has no dropout for 2D sets");
+        if (s.biasInit() != 0) notes.add("the command line starts biases at 0, not the playground's " + num(s.biasInit()));
+        StringBuilder cmd = new StringBuilder();
+        for (String n : notes) cmd.append("# ").append(n).append('\n');
+        List<String> layers = new ArrayList<>();
+        for (int w : widths(s)) layers.add(Integer.toString(w));
+        String act = s.activations().isEmpty() ? "identity" : s.activations().get(0);
+        cmd.append(String.format(Locale.ROOT, "jgrad train --data %s --samples %d --noise %s --seed %d \\\n"
+                        + "  --layers %s --activation %s --loss %s --init %s \\\n"
+                        + "  --optimizer %s --lr %s --batch-size %d --epochs %d --test-split %s --out playground.jgrad",
+                s.dataset(), samples(s), num(s.noise() / 100.0), s.initSeed(), String.join(",", layers), act, loss,
+                Initializers.canonical(s.initializer()), s.optimizer(), num(s.learningRate()), s.batchSize(), Math.max(1, epoch),
+                num(testSplit(s))));
+        return cmd.toString();
+    }
+
+    /** The command line's name of the state's loss; what it cannot say goes into {@code notes}. */
+    static String cliLoss(PlaygroundState s, List<String> notes) {
+        return switch (Catalogs.name(s.loss())) {
             case "quadratic" -> "mse"; // the command line's mse is the notes' half squared error
             case "mse" -> {
                 notes.add("the command line's mse is the half squared error (the playground's quadratic)");
@@ -85,23 +106,21 @@ public final class Export {
             }
             default -> s.loss();
         };
-        if (!s.regularization().equals("none") && s.regRate() > 0)
-            notes.add("the command line has --weight-decay, not the playground's " + s.regularization() + " penalty");
-        if (s.dropout() > 0) notes.add("the command line has no dropout for 2D sets");
-        if (s.biasInit() != 0) notes.add("the command line starts biases at 0, not the playground's " + num(s.biasInit()));
-        StringBuilder cmd = new StringBuilder();
-        for (String n : notes) cmd.append("# ").append(n).append('\n');
-        List<String> layers = new ArrayList<>();
-        for (int w : widths(s)) layers.add(Integer.toString(w));
-        String act = s.activations().isEmpty() ? "identity" : s.activations().get(0);
-        int samples = s.problem().equals("regression") && s.tfCompat() ? 1200 : 500;
-        cmd.append(String.format(Locale.ROOT, "jgrad train --data %s --samples %d --noise %s --seed %d \\\n"
-                        + "  --layers %s --activation %s --loss %s --init %s \\\n"
-                        + "  --optimizer %s --lr %s --batch-size %d --epochs %d --test-split %s --out playground.jgrad",
-                s.dataset(), samples, num(s.noise() / 100.0), s.initSeed(), String.join(",", layers), act, loss,
-                Initializers.canonical(s.initializer()), s.optimizer(), num(s.learningRate()), s.batchSize(), Math.max(1, epoch),
-                num(1 - s.trainRatio() / 100.0)));
-        return cmd.toString();
+    }
+
+    /** The command line's optimizer name: its sgd takes a momentum, it has no Nesterov. */
+    static String cliOptimizer(String spec) {
+        String name = Catalogs.name(spec);
+        return name.equals("momentum") ? "sgd" : name;
+    }
+
+    /** The point count of the state's data set (TF's 1200 for regression in the TF-compatible mode). */
+    static int samples(PlaygroundState s) {
+        return s.problem().equals("regression") && s.tfCompat() ? 1200 : 500;
+    }
+
+    static double testSplit(PlaygroundState s) {
+        return Double.parseDouble(num(1 - s.trainRatio() / 100.0));
     }
 
 

@@ -2,6 +2,9 @@ package dev.jgrad.playground.engine;
 
 import dev.jgrad.io.ModelCard;
 import dev.jgrad.io.ModelFile;
+import dev.jgrad.io.TrainingState;
+import dev.jgrad.optim.GradientOptimizer;
+import dev.jgrad.optim.OptimizerState;
 import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Parameter;
 import dev.jgrad.nn.Sequential;
@@ -13,6 +16,9 @@ import dev.jgrad.playground.data.DataSplit;
 import dev.jgrad.playground.data.Features;
 import dev.jgrad.playground.data.Grid;
 import dev.jgrad.playground.data.PointSet;
+import dev.jgrad.playground.data.SeedRandom;
+import dev.jgrad.playground.data.TfData;
+import dev.jgrad.playground.state.LinkCodec;
 import dev.jgrad.playground.state.Catalogs.Output;
 import dev.jgrad.playground.state.PlaygroundState;
 import dev.jgrad.tensor.Tensor;
@@ -23,6 +29,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -36,24 +43,38 @@ public final class JgradEngine implements Engine {
     private final NetworkSpec spec;
     private final Sequential net;
     private final Loss loss;
-    /** Epoch shuffling has its own stream so the same link trains the same way. */
-    private final Random shuffle;
     private final int numClasses;
     private PlaygroundState state;
     private Optimizer optimizer;
     private Tensor xTrain, yTrain, xTest, yTest;
     private PointSet train, test;
     private int epoch;
+    /** TF Playground's carried batches and frozen links (used in the TF-compatible mode). */
+    private final TfTraining tf;
+    /** The scores of the current weights and data; null once either changed. */
+    private Snapshot.Scores scores;
+    /** Grid inputs by grid (identity: the session keeps its grids); the features are fixed for an engine. */
+    private final Map<Grid, Tensor> gridInputs = new java.util.IdentityHashMap<>();
 
     public JgradEngine(PlaygroundState state, DataSplit data) {
         this.state = state;
         this.spec = NetworkSpec.build(state, new Random(state.initSeed()), new Random(state.initSeed() + 1));
         this.net = spec.net();
         this.loss = Losses.parse(state.loss());
-        this.shuffle = new Random(state.initSeed() + 2);
         this.numClasses = state.numClasses();
         this.optimizer = optimizer(state, net.parameters());
+        this.tf = new TfTraining(spec.linears());
+        if (TfData.covers(state) && state.initializer().equals(LinkCodec.tfDefaults().initializer())) drawTfWeights();
         setData(data);
+    }
+
+    /** TF Playground's initial weights: its stream, past the data's draws, in its order (biases are not drawn). */
+    private void drawTfWeights() {
+        SeedRandom r = TfData.weightStream(state);
+        for (Linear l : spec.linears()) {
+            float[] w = l.weight().data();
+            for (int k = 0; k < w.length; k++) w[k] = TfData.weight(r); // [out][in] row-major: TF's order
+        }
     }
 
     /** The factory the server uses. */
@@ -69,6 +90,16 @@ public final class JgradEngine implements Engine {
         return spec.linears();
     }
 
+    /** TF-compatible mode: the points carried into the next epoch's first batch. */
+    int tfCarried() {
+        return tf.carried();
+    }
+
+    /** TF-compatible mode: whether L1 froze this weight ({@code index} into the layer's [out, in] weights). */
+    boolean tfDead(int layer, int index) {
+        return tf.dead(layer, index);
+    }
+
     @Override
     public void setData(DataSplit data) {
         train = data.train();
@@ -77,6 +108,8 @@ public final class JgradEngine implements Engine {
         yTrain = targets(train);
         xTest = inputs(test);
         yTest = targets(test);
+        scores = null;
+        if (tf != null) tf.forgetCarried();
     }
 
     @Override
@@ -84,22 +117,42 @@ public final class JgradEngine implements Engine {
         int n = train.size(), f = state.features().size(), b = state.batchSize();
         float[] x = xTrain.data(), y = yTrain.data();
         int yWidth = yTrain.dim() == 1 ? 1 : yTrain.size(1);
-        // TF Playground walks its (once shuffled) training set in the same order every epoch.
-        int[] order = state.tfCompat() ? identity(n) : Shuffle.permutation(n, shuffle);
         net.train();
+        boolean tfL1 = state.tfCompat() && state.regularization().equals("l1");
         TrainingStep step = new TrainingStep(net, loss, optimizer).penalty(
-                state.regRate() > 0 ? state.regularization() : "none", penaltyRate(state));
-        for (int start = 0; start < n; start += b) {
-            int m = Math.min(b, n - start);
+                state.regRate() > 0 && !tfL1 ? state.regularization() : "none", penaltyRate(state));
+        // TF Playground walks its (once shuffled) training set in the same order every epoch, its batches running
+        // across epochs; jgrad reshuffles and ends each epoch with a smaller batch.
+        List<int[]> batches = new ArrayList<>();
+        if (state.tfCompat()) {
+            batches = tf.batches(n, b);
+        } else {
+            int[] order = Shuffle.permutation(n, epochShuffle());
+            for (int start = 0; start < n; start += b) batches.add(Arrays.copyOfRange(order, start, Math.min(n, start + b)));
+        }
+        double l1Step = tfL1 ? optimizer.lr() * state.regRate() : 0;
+        for (int[] batch : batches) {
+            int m = batch.length;
             float[] bx = new float[m * f], by = new float[m * yWidth];
             for (int r = 0; r < m; r++) {
-                System.arraycopy(x, order[start + r] * f, bx, r * f, f);
-                System.arraycopy(y, order[start + r] * yWidth, by, r * yWidth, yWidth);
+                System.arraycopy(x, batch[r] * f, bx, r * f, f);
+                System.arraycopy(y, batch[r] * yWidth, by, r * yWidth, yWidth);
             }
             Tensor target = yTrain.dim() == 1 ? Tensor.wrap(by, m) : Tensor.wrap(by, m, yWidth);
+            float[][] before = state.tfCompat() ? tf.weights() : null;
             step.run(Tensor.wrap(bx, m, f), target);
+            if (state.tfCompat()) tf.afterStep(before, l1Step);
         }
         epoch++;
+        scores = null;
+    }
+
+    /**
+     * The epoch's shuffle, from the weights' seed and the epoch alone (not a stream running since the start), so a
+     * saved model resumes with the orders an uninterrupted run would have used.
+     */
+    private Random epochShuffle() {
+        return new Random((state.initSeed() + 2) * 0x9E3779B97F4A7C15L + epoch);
     }
 
     /**
@@ -111,20 +164,19 @@ public final class JgradEngine implements Engine {
         return s.tfCompat() && s.regularization().equals("l2") ? s.regRate() / 2 : s.regRate();
     }
 
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        return order;
-    }
-
     @Override
     public int epoch() {
         return epoch;
     }
 
     @Override
-    @SuppressWarnings("try") // the no-grad scope is used for its side effect only
     public Snapshot.Scores scores() {
+        if (scores == null) scores = computeScores();
+        return scores;
+    }
+
+    @SuppressWarnings("try") // the no-grad scope is used for its side effect only
+    private Snapshot.Scores computeScores() {
         net.eval();
         try (var ignored = Tensor.noGrad()) {
             Tensor pTrain = net.forward(xTrain), pTest = net.forward(xTest);
@@ -144,27 +196,41 @@ public final class JgradEngine implements Engine {
         }
     }
 
+    /**
+     * The output over the fine grid in one fused forward pass, the hidden neurons' maps from a trace over the coarse
+     * one: a 6x32 network's 192 thumbnails cost a pass over 400 cells instead of 10,000 (the output's pass is most
+     * of a frame's work).
+     */
     @Override
     @SuppressWarnings("try") // the no-grad scope is used for its side effect only
-    public Snapshot snapshot(Grid grid) {
+    public Snapshot snapshot(Grid grid, Grid hiddenGrid) {
+        Snapshot.Scores sc = scores();
         net.eval();
         try (var ignored = Tensor.noGrad()) {
-            Tensor gx = Tensor.of(Features.matrix(state.features(), grid.x1(), grid.x2()), grid.cells(),
-                    state.features().size());
-            List<Tensor> trace = net.forwardTrace(gx);
+            float[][] output = display(net.forward(gridInputs(grid)));
             List<float[][]> hidden = new ArrayList<>();
-            for (int idx : spec.hiddenTrace()) hidden.add(columns(trace.get(idx)));
-            float[][] output = display(trace.get(trace.size() - 1));
-            return new Snapshot(scores(), weights(), hidden, output);
+            if (spec.hiddenTrace().length > 0) {
+                List<Tensor> trace = net.forwardTrace(gridInputs(hiddenGrid));
+                for (int idx : spec.hiddenTrace()) hidden.add(columns(trace.get(idx)));
+            }
+            return new Snapshot(sc, weights(), hidden, output);
         } finally {
             net.train();
         }
+    }
+
+    /** The features of a grid's cells, computed once per grid (a frame reads both grids). */
+    private Tensor gridInputs(Grid grid) {
+        return gridInputs.computeIfAbsent(grid, g -> Tensor.of(Features.matrix(state.features(), g.x1(), g.x2()),
+                g.cells(), state.features().size()));
     }
 
     @Override
     public void setWeight(int layer, int to, int from, float value) {
         Linear l = spec.linears().get(layer);
         if (from < 0) l.bias().set(value, to); else l.weight().set(value, to, from);
+        if (from >= 0) tf.revive(layer, to * l.inFeatures() + from);
+        scores = null;
     }
 
     @Override
@@ -204,19 +270,33 @@ public final class JgradEngine implements Engine {
             System.arraycopy(values, at, b, 0, b.length);
             at += b.length;
         }
+        tf.reviveAll();
+        scores = null;
     }
 
     @Override
     public void setEpoch(int epoch) {
         if (epoch < 0) throw new IllegalArgumentException("epoch: must be >= 0, got " + epoch);
         this.epoch = epoch;
+        scores = null;
     }
 
     @Override
     public void save(Path file, Map<String, Object> extras) throws IOException {
         ModelCard card = ModelFiles.card(state, spec, epoch, optimizer, scores());
         extras.forEach((k, v) -> card.put(ModelFiles.SECTION, k, v));
-        ModelFile.save(net, card, file);
+        // Where training stands, as `jgrad train` saves it: the epoch, the weights' seed and the optimizer's state,
+        // so the playground (on load) and `jgrad train --resume` go on with the same optimizer.
+        // Exact unless a stream the file does not hold drives the next epoch: dropout's, or TF's carried batch.
+        boolean exact = state.dropout() == 0 && !(state.tfCompat() && tf.carried() > 0);
+        TrainingState training = new TrainingState(epoch, state.initSeed(),
+                optimizer instanceof GradientOptimizer g ? g.state() : null, exact);
+        ModelFile.save(net, card, training, file);
+    }
+
+    /** Continues a saved optimizer (a loaded model's moments and step count). */
+    void restoreOptimizer(OptimizerState saved) {
+        if (optimizer instanceof GradientOptimizer g) g.loadState(saved);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

@@ -83,6 +83,14 @@ public final class ModelFiles {
         }
         // A model the playground saved goes on from its epoch, with its loss curve.
         if (saved.card().get(SECTION, "epoch") instanceof Number n) engine.setEpoch(n.intValue());
+        // and with its optimizer's state, when it was saved with the same optimizer
+        if (saved.training() != null && saved.training().optimizer() != null) {
+            try {
+                engine.restoreOptimizer(saved.training().optimizer());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("model: the saved optimizer state does not fit " + state.optimizer() + ": " + e.getMessage());
+            }
+        }
         return new Loaded(state, engine, history(saved.card().get(SECTION, "history")));
     }
 
@@ -150,7 +158,7 @@ public final class ModelFiles {
         }
         card.training("layers", widths).training("activations", activations)
                 .training("activation", new HashSet<>(activations).size() == 1 ? activations.get(0) : null)
-                .training("loss", state.loss());
+                .training("loss", Export.cliLoss(state, new ArrayList<>())); // the command line's name (quadratic is its mse)
         Map<String, Object> opt = new LinkedHashMap<>();
         opt.put("name", state.optimizer());
         if (optimizer instanceof GradientOptimizer g) opt.putAll(g.hyperparameters());
@@ -159,6 +167,13 @@ public final class ModelFiles {
                 .training("seed", state.initSeed()).training("initializer", state.initializer())
                 .training("regularization", state.regularization()).training("reg_rate", state.regRate())
                 .training("dropout", state.dropout());
+        // What `jgrad train --resume` reads besides: the command line's data set, split and spellings (Export's
+        // command for the same run); it trains on the command line's points for that recipe.
+        card.training("data", state.dataset()).training("samples", Export.samples(state))
+                .training("noise", state.noise() / 100.0).training("classes", state.classes())
+                .training("test_split", Export.testSplit(state));
+        opt.put("name", Export.cliOptimizer(state.optimizer()));
+        opt.put("spec", state.optimizer());
         card.metric("loss", scores.trainLoss()).metric("test_loss", scores.testLoss());
         card.metric(regression ? "r2" : "accuracy", regression ? scores.r2Train() : scores.trainAccuracy());
         card.metric(regression ? "test_r2" : "test_accuracy", regression ? scores.r2Test() : scores.testAccuracy());

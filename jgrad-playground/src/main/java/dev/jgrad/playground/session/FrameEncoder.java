@@ -15,8 +15,6 @@ import java.util.List;
 
 /** The wire format of frames (training state) and of the data a state describes. */
 final class FrameEncoder {
-    /** Above this many bytes of hidden maps per frame, neuron thumbnails are subsampled. */
-    private static final int HIDDEN_BUDGET = 160_000;
     private final ObjectMapper mapper;
 
     FrameEncoder(ObjectMapper mapper) {
@@ -24,7 +22,7 @@ final class FrameEncoder {
     }
 
     ObjectNode frame(Snapshot snap, Session.Status status, String message, List<float[]> history,
-                     double msPerEpoch, int params, int grid) {
+                     double msPerEpoch, int params, int grid, int hiddenGrid) {
         ObjectNode f = mapper.createObjectNode();
         Snapshot.Scores sc = snap.scores();
         f.put("epoch", sc.epoch());
@@ -56,16 +54,12 @@ final class FrameEncoder {
             for (float v : lw.b()) putNum(b, v);
         }
         ObjectNode maps = f.putObject("maps");
-        int neurons = snap.hidden().stream().mapToInt(a -> a.length).sum();
-        int mapStride = 1;
-        while (mapStride < 5 && neurons * (grid / mapStride) * (grid / mapStride) > HIDDEN_BUDGET) mapStride++;
-        while (grid % mapStride != 0) mapStride++;
         maps.put("size", grid);
-        maps.put("hiddenSize", grid / mapStride);
+        maps.put("hiddenSize", hiddenGrid);
         ArrayNode hidden = maps.putArray("hidden");
         for (float[][] layer : snap.hidden()) {
             ArrayNode l = hidden.addArray();
-            for (float[] neuron : layer) l.add(Quantize.signed(Quantize.subsample(neuron, grid, mapStride)));
+            for (float[] neuron : layer) l.add(Quantize.signed(neuron));
         }
         ArrayNode out = maps.putArray("output");
         boolean probabilities = snap.output().length > 1;

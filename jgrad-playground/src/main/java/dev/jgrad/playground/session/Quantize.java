@@ -23,16 +23,6 @@ final class Quantize {
         return Base64.getEncoder().encodeToString(b);
     }
 
-    /** Keeps every {@code stride}-th row and column of a square {@code size x size} map. */
-    static float[] subsample(float[] v, int size, int stride) {
-        if (stride == 1) return v;
-        int s = size / stride;
-        float[] out = new float[s * s];
-        for (int r = 0; r < s; r++)
-            for (int c = 0; c < s; c++) out[r * s + c] = v[(r * stride + stride / 2) * size + c * stride + stride / 2];
-        return out;
-    }
-
     private static int level(float u) {
         if (Float.isNaN(u)) return 128;
         return Math.round(Math.max(0f, Math.min(1f, u)) * 255f);

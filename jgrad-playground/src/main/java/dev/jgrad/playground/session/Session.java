@@ -33,6 +33,13 @@ public final class Session implements AutoCloseable {
     /** The stream's pace: 32 frames per second at most, so ~30 survive scheduling jitter. */
     static final long FRAME_NANOS = 1_000_000_000L / 32;
     static final int GRID = 100, FEATURE_GRID = 50;
+    /**
+     * Hidden-neuron thumbnails get the finest of these grids that keeps a frame's maps under {@link #HIDDEN_BUDGET}
+     * cells (a 40-px thumbnail shows 20 cells per side well; TF Playground draws 10): 50x50 for a few neurons,
+     * 20x20 for 6x32. Their trace is then a small part of a frame, and the frame stays ~100 KB.
+     */
+    static final int[] HIDDEN_GRIDS = {50, 40, 25, 20};
+    static final int HIDDEN_BUDGET = 80_000;
     private static final int MAX_HISTORY = 10_000;
     /** Training pauses when no page has watched (an open stream) for this long, and goes on when one is back. */
     static final long UNWATCHED_NANOS = 3_000_000_000L;
@@ -43,6 +50,7 @@ public final class Session implements AutoCloseable {
     private final FrameEncoder encoder;
     private final ObjectMapper mapper;
     private final Grid grid = Grid.of(GRID), featureGrid = Grid.of(FEATURE_GRID);
+    private final Grid[] hiddenGrids = java.util.Arrays.stream(HIDDEN_GRIDS).mapToObj(Grid::of).toArray(Grid[]::new);
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final FrameBox frames = new FrameBox();
@@ -392,13 +400,20 @@ public final class Session implements AutoCloseable {
 
     /** Caller holds the lock. */
     private void publish() {
-        Snapshot snap = engine.snapshot(grid);
-        frameNode = encoder.frame(snap, status, message, history, msPerEpoch, engine.parameterCount(), GRID);
+        Grid thumbs = hiddenGrid(state.layers().stream().mapToInt(Integer::intValue).sum());
+        Snapshot snap = engine.snapshot(grid, thumbs);
+        frameNode = encoder.frame(snap, status, message, history, msPerEpoch, engine.parameterCount(), GRID, thumbs.size());
         try {
             frames.publish(mapper.writeValueAsString(frameNode));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Session: frame not serializable", e);
         }
+    }
+
+    /** The thumbnails' grid for a network of {@code neurons} hidden neurons. */
+    private Grid hiddenGrid(int neurons) {
+        for (Grid g : hiddenGrids) if ((long) neurons * g.cells() <= HIDDEN_BUDGET) return g;
+        return hiddenGrids[hiddenGrids.length - 1];
     }
 
     private static boolean sameData(PlaygroundState a, PlaygroundState b, boolean withPainted) {

@@ -131,6 +131,8 @@ public final class LinkCodec {
             long seed = seed(p.get("seed"));
             o.put("seed", seed);
             if (tf) o.put("initSeed", seed); // TF draws data and weights from one seeded stream
+            // TF seeds its stream with the text: one that "0.%05d" would not give back is kept as it is
+            if (tf && !canonicalSeed(seed).equals(p.get("seed"))) passthrough.put("seed", p.get("seed"));
         }
         number(o, p, "initSeed", "initSeed", true);
         bool(o, p, "showTestData", "showTest");
@@ -150,7 +152,10 @@ public final class LinkCodec {
             o.set("features", mapper.valueToTree(on));
         }
         if (p.containsKey("features")) o.set("features", strings(mapper, p.get("features")));
-        if (p.containsKey("initZero") && bool("initZero", p.get("initZero"))) o.put("initializer", "zeros");
+        if (p.containsKey("initZero") && bool("initZero", p.get("initZero"))) {
+            o.put("initializer", "zeros");
+            if (tf) o.put("biasInit", 0.0); // TF's initZero zeroes the biases too
+        }
         if (p.containsKey("hideText") && bool("hideText", p.get("hideText"))) hide.add("text");
         // (TF's false is its default: written back without being kept)
         for (String k : KEPT) if (p.containsKey(k) && !p.get(k).equals("false")) passthrough.put(k, p.get(k));
@@ -194,7 +199,7 @@ public final class LinkCodec {
                 case "regularizationRate" -> num(s.regRate());
                 case "noise" -> Integer.toString(s.noise());
                 case "networkShape" -> String.join(",", s.layers().stream().map(String::valueOf).toList());
-                case "seed" -> s.tfCompat() && s.seed() < 100_000 ? String.format("0.%05d", s.seed()) : Long.toString(s.seed());
+                case "seed" -> s.tfCompat() ? seedText(s.seed(), s) : Long.toString(s.seed());
                 case "showTestData" -> Boolean.toString(s.showTest());
                 case "discretize" -> Boolean.toString(s.discretize());
                 case "percTrainData" -> Integer.toString(s.trainRatio());
@@ -223,7 +228,8 @@ public final class LinkCodec {
         if (!s.optimizer().equals(base.optimizer())) out.add("optimizer=" + encode(s.optimizer()));
         if (!s.initializer().equals(base.initializer()) && !s.initializer().equals("zeros"))
             out.add("initializer=" + encode(s.initializer()));
-        if (s.biasInit() != base.biasInit()) out.add("biasInit=" + num(s.biasInit()));
+        boolean tfZeros = s.tfCompat() && s.initializer().equals("zeros") && s.biasInit() == 0; // initZero says it
+        if (s.biasInit() != base.biasInit() && !tfZeros) out.add("biasInit=" + num(s.biasInit()));
         if (s.classes() != base.classes()) out.add("classes=" + s.classes());
         if (s.dropout() != base.dropout()) out.add("dropout=" + num(s.dropout()));
         if (s.speed() != base.speed()) out.add("speed=" + s.speed());
@@ -265,6 +271,20 @@ public final class LinkCodec {
     private static String tfName(Map<String, String> tfToOurs, String ours) {
         for (var e : tfToOurs.entrySet()) if (e.getValue().equals(ours)) return e.getKey();
         return ours;
+    }
+
+    /**
+     * The text TF Playground seeds its stream with for a seed of the state: the link's own text when it gave this
+     * seed, otherwise TF's form {@code 0.12345} (a seed of 100,000 or more, which TF never makes, as digits).
+     */
+    public static String seedText(long seed, PlaygroundState s) {
+        String own = s.passthrough().get("seed");
+        if (own != null && seed(own) == seed) return own;
+        return canonicalSeed(seed);
+    }
+
+    private static String canonicalSeed(long seed) {
+        return seed < 100_000 ? String.format(java.util.Locale.ROOT, "0.%05d", seed) : Long.toString(seed);
     }
 
     private static long seed(String text) {

@@ -20,12 +20,4 @@ class QuantizeTest {
         byte[] b = Base64.getDecoder().decode(Quantize.unit(new float[] {0f, 0.5f, 1f}));
         assertThat(new int[] {b[0] & 255, b[1] & 255, b[2] & 255}).containsExactly(0, 128, 255);
     }
-
-    @Test
-    void subsampleTakesCellCentres() {
-        float[] v = new float[16];
-        for (int i = 0; i < 16; i++) v[i] = i;
-        assertThat(Quantize.subsample(v, 4, 2)).containsExactly(5f, 7f, 13f, 15f);
-        assertThat(Quantize.subsample(v, 4, 1)).isSameAs(v);
-    }
 }
