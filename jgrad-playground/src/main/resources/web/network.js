@@ -43,7 +43,7 @@ export class NetworkView {
 
   /** Rebuilds the DOM when the architecture changed (features, layers, activations, output width). */
   build(state, outputSize) {
-    const key = JSON.stringify([state.features, state.layers, state.activations, outputSize]);
+    const key = JSON.stringify([state.features, state.layers, state.activations, outputSize, state.hide]);
     if (key === this.key) return;
     this.key = key;
     this.state = state;
@@ -69,6 +69,7 @@ export class NetworkView {
       const col = el('div', 'layer hidden', this.root);
       const head = el('div', 'layer-head', col);
       const pm = el('div', 'pm', head);
+      pm.dataset.control = `numNodes${l}`; // TF Playground's numNodes0_hide, numNodes1_hide, ...
       const plus = el('button', 'round tiny', pm);
       plus.textContent = '+';
       plus.title = 'Add a neuron';
@@ -81,6 +82,7 @@ export class NetworkView {
       minus.addEventListener('click', () => this.on.neurons(l, -1));
       el('div', '', head).textContent = `${n} neuron${n === 1 ? '' : 's'}`;
       const sel = el('select', '', head);
+      sel.dataset.control = 'activation'; // activation_hide hides the per-layer menus too
       sel.title = 'Activation of this layer';
       // The catalog's entries; a spec with its own parameters (leaky-relu:0.1) is an option of its own.
       const entries = this.on.activations();
@@ -124,6 +126,8 @@ export class NetworkView {
       biases.push(this.bias(node, state.layers.length, i));
     }
     this.biasNodes.push(biases);
+    // A link can hide controls (TF Playground's *_hide=true): the diagram's own are built here.
+    for (const e of this.root.querySelectorAll('[data-control]')) e.classList.toggle('hidden-by-link', state.hide.includes(e.dataset.control));
     this.buildLinks();
     requestAnimationFrame(() => this.layoutLinks());
   }

@@ -53,6 +53,16 @@ public class DataFormatException extends RuntimeException {
         return new DataFormatException(String.valueOf(file), -1, -1, offset, detail, null);
     }
 
+    /** As {@link #atOffset(Path, long, String)} for a file named by a URI or another non-local name. */
+    public static DataFormatException atOffset(String source, long offset, String detail) {
+        return new DataFormatException(source, -1, -1, offset, detail, null);
+    }
+
+    /** As {@link #atOffset(String, long, String)}, keeping the low-level cause. */
+    public static DataFormatException atOffset(String source, long offset, String detail, Throwable cause) {
+        return new DataFormatException(source, -1, -1, offset, detail, cause);
+    }
+
     /** As {@link #atOffset(Path, long, String)}, keeping the low-level cause (e.g. a ZipException). */
     public static DataFormatException atOffset(Path file, long offset, String detail, Throwable cause) {
         return new DataFormatException(String.valueOf(file), -1, -1, offset, detail, cause);

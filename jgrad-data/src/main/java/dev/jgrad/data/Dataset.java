@@ -295,15 +295,28 @@ public final class Dataset {
      * @param fractions non-negative, summing to 1 (within 1e-6)
      */
     public List<Dataset> split(long seed, double... fractions) {
-        int[] bounds = splitBounds(size, fractions);
-        int[] order = shuffledIndices(size, seed);
         List<Dataset> parts = new ArrayList<>(fractions.length);
-        int start = 0;
-        for (int end : bounds) {
-            parts.add(subset(Arrays.copyOfRange(order, start, end)));
-            start = end;
+        for (int[] rows : splitRows(size, seed, fractions)) {
+            parts.add(subset(rows));
         }
         return List.copyOf(parts);
+    }
+
+    /**
+     * The rows of each part of {@link #split} for a dataset of {@code size} rows: part {@code i} is
+     * {@code subset(splitRows(size, seed, fractions)[i])}. Distributed training uses it to read a split's rows from
+     * the file, in the same order, without loading the dataset.
+     */
+    public static int[][] splitRows(int size, long seed, double... fractions) {
+        int[] bounds = splitBounds(size, fractions);
+        int[] order = shuffledIndices(size, seed);
+        int[][] parts = new int[fractions.length][];
+        int start = 0;
+        for (int i = 0; i < bounds.length; i++) {
+            parts[i] = Arrays.copyOfRange(order, start, bounds[i]);
+            start = bounds[i];
+        }
+        return parts;
     }
 
     /** The notes' 80% train / 10% validation / 10% test split. */

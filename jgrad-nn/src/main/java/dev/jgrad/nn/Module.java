@@ -131,6 +131,16 @@ public abstract class Module {
     public void reseed(long seed) {
     }
 
+    /**
+     * Tells a layer that draws random numbers which rows its next training forward pass gets: the batch at 0-based
+     * {@code step} of the epoch, from its row {@code firstRow} on. Once {@link #reseed reseeded}, such a layer draws
+     * each row's numbers from a stream of its own seeded by (the epoch's seed, {@code step}, the row's position in
+     * the batch), so the draws do not depend on how a batch is cut into shards or which worker computes a shard.
+     * The trainer calls it on every module before each forward pass; the default ignores it.
+     */
+    public void atRows(int step, int firstRow) {
+    }
+
     /** The layer type as written in {@link #toString()} and in model files, e.g. {@code "Linear"}. */
     public String typeName() {
         return getClass().getSimpleName();

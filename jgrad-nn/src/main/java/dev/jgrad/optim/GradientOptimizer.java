@@ -147,26 +147,6 @@ public abstract class GradientOptimizer implements Optimizer {
     /** Updates parameter {@code index} in place: {@code w} its values, {@code g} its gradient (same length). */
     protected abstract void update(int index, float[] w, float[] g);
 
-    /**
-     * The optimizer's live state arrays (momentum, moment estimates, ...) in a fixed order; with {@link #steps()}
-     * they are everything it carries from one step to the next, so a copy of them is a checkpoint of the optimizer.
-     */
-    public List<float[]> stateArrays() {
-        List<float[]> all = new java.util.ArrayList<>();
-        for (float[][] b : buffers.values()) {
-            all.addAll(java.util.Arrays.asList(b));
-        }
-        return java.util.Collections.unmodifiableList(all);
-    }
-
-    /** Restores the step count of a checkpoint (Adam's bias correction depends on it); see {@link #stateArrays()}. */
-    public void restoreSteps(long steps) {
-        if (steps < 0) {
-            throw new IllegalArgumentException(name + ": steps must be >= 0, got " + steps);
-        }
-        this.steps = steps;
-    }
-
     /** The number of {@link #step()} calls so far. */
     public long steps() {
         return steps;

@@ -8,12 +8,14 @@ import java.util.Map;
  * Everything a {@link GradientOptimizer} carries from one step to the next, so training can stop and resume with
  * the same updates: its type, the step count (Adam's bias correction), the current learning rate, and its
  * per-parameter buffers by name (Adam's {@code m} and {@code v}, SGD's {@code velocity}, ...), one array per
- * parameter in the optimizer's parameter order. Model files store it next to the weights.
+ * parameter in the optimizer's parameter order. Model files store it next to the weights; distributed training
+ * sends it in every checkpoint (it is serializable).
  *
  * @param type    the optimizer's name, e.g. {@code "Adam"}; a state only loads into the same type
  * @param buffers name to one {@code float[]} per parameter; the arrays are the caller's own (copied both ways)
  */
-public record OptimizerState(String type, long steps, double lr, Map<String, float[][]> buffers) {
+public record OptimizerState(String type, long steps, double lr, Map<String, float[][]> buffers)
+        implements java.io.Serializable {
 
     public OptimizerState {
         if (type == null || steps < 0 || !(lr > 0) || buffers == null) {

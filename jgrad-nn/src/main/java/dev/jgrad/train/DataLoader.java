@@ -1,5 +1,6 @@
 package dev.jgrad.train;
 
+import dev.jgrad.random.Seeds;
 import dev.jgrad.random.Shuffle;
 import dev.jgrad.tensor.Tensor;
 
@@ -56,8 +57,8 @@ public final class DataLoader implements Iterable<DataLoader.Batch> {
     }
 
     /**
-     * With {@code shards > 0}, every global batch is dealt into that many shards, the rows and their shuffling laid
-     * out as {@link Shards} says (the data-parallel reference of {@link Trainer.Builder#shards}).
+     * With {@code shards > 0}, every batch (the same rows as without shards) is cut into that many shards, as
+     * {@link Shards} says (the data-parallel reference of {@link Trainer.Builder#shards}).
      */
     DataLoader(Tensor x, Tensor y, int batchSize, int shards) {
         if (batchSize <= 0) {
@@ -164,13 +165,9 @@ public final class DataLoader implements Iterable<DataLoader.Batch> {
     /** Puts the rows in the order of {@code epoch} (from 1); {@link #slice} then reads it. */
     void startEpoch(int epoch) {
         if (rng != null) {
-            if (layout != null) {
-                layout.shuffle(order, rng);
-            } else {
-                Shuffle.inPlace(order, rng);
-            }
+            Shuffle.inPlace(order, rng);
         } else if (seed != null) {
-            epochOrder(order, seed, epoch, layout);
+            epochOrder(order, seed, epoch);
         }
     }
 
@@ -193,19 +190,14 @@ public final class DataLoader implements Iterable<DataLoader.Batch> {
 
     /**
      * The sample order of {@code epoch} (from 1) for a loader shuffling with {@code seed}: a pure function of the
-     * two, so a resumed run and every worker of a distributed one (which replay it) see the same batches. With a
-     * shard layout, each shard's range is shuffled within itself.
+     * two, so a resumed run, a sharded run and every worker of a distributed one (which replay it) see the same
+     * batches.
      */
-    public static void epochOrder(int[] order, long seed, int epoch, Shards layout) {
+    public static void epochOrder(int[] order, long seed, int epoch) {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        SplittableRandom rng = new SplittableRandom(Trainer.derive(seed, epoch, 0));
-        if (layout != null) {
-            layout.shuffle(order, rng);
-        } else {
-            Shuffle.inPlace(order, rng);
-        }
+        Shuffle.inPlace(order, new SplittableRandom(Seeds.derive(seed, epoch, 0)));
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.jgrad.nn.Parameter;
 import dev.jgrad.tensor.Tensor;
 
 import java.util.List;
-import java.util.random.RandomGenerator;
 
 /**
  * How data-parallel training splits the work, in one place for the single-machine reference
@@ -12,18 +11,16 @@ import java.util.random.RandomGenerator;
  * operations in the same order.
  *
  * <ul>
- *   <li>The {@code n} rows are dealt into {@code S} contiguous row ranges, range {@code k} being rows
- *       {@code [k n / S, (k+1) n / S)}: a worker reads only its own range.</li>
- *   <li>Each global batch of {@code B} rows is {@code S} contiguous shards, shard {@code k} holding
- *       {@code (k+1) B / S - k B / S} rows of range {@code k}; step {@code t} takes the {@code t}-th such slice of
- *       each range's order, so the last steps of an epoch may have shorter or empty shards.</li>
- *   <li>With shuffling, each epoch shuffles every range in turn (range 0 first) with the one generator, so a
- *       worker that replays the generator gets the same order as the reference.</li>
+ *   <li>The global batches are those of ordinary training: the epoch's order of all {@code n} rows (one seeded
+ *       permutation, {@link DataLoader#epochOrder}), cut into batches of {@code B} rows, the last one shorter. So a
+ *       sharded run sees exactly the rows, in the same batches, that an ordinary run with the same seed sees.</li>
+ *   <li>Each batch of {@code b} rows is cut into {@code S} contiguous shards, shard {@code k} being positions
+ *       {@code [k b / S, (k+1) b / S)} of the batch: worker {@code k} computes the gradient of that shard.</li>
  *   <li>The batch gradient is {@code 0 + w_0 g_0 + w_1 g_1 + ...} in float32, added in shard order, where
- *       {@code g_k} is the gradient of shard {@code k}'s mean loss and {@code w_k = rows_k / rows}: the sum equals the
- *       global batch's mean-loss gradient.</li>
+ *       {@code g_k} is the gradient of shard {@code k}'s mean loss and {@code w_k = rows_k / b}: the sum equals the
+ *       batch's mean-loss gradient up to float32 rounding (the only difference from ordinary training).</li>
  * </ul>
- * With one shard this is exactly ordinary training: one range, the whole batch, weight 1.
+ * With one shard this is exactly ordinary training: the whole batch, weight 1.
  */
 public final class Shards {
 
@@ -34,7 +31,7 @@ public final class Shards {
 
     /**
      * @throws IllegalArgumentException when there are more shards than rows or than the batch size (a shard of
-     *                                  every full batch would be empty)
+     *                                  every batch would be empty)
      */
     public Shards(int rows, int batchSize, int count) {
         if (count <= 0) {
@@ -54,13 +51,7 @@ public final class Shards {
         this.rows = rows;
         this.batchSize = batchSize;
         this.count = count;
-        int steps = 0;
-        for (int k = 0; k < count; k++) {
-            int range = rangeEnd(k) - rangeStart(k);
-            int share = shareOfBatch(k);
-            steps = Math.max(steps, (range + share - 1) / share);
-        }
-        this.stepsPerEpoch = steps;
+        this.stepsPerEpoch = (int) (((long) rows + batchSize - 1) / batchSize);
     }
 
     public int count() {
@@ -79,65 +70,34 @@ public final class Shards {
         return stepsPerEpoch;
     }
 
-    /** First row of range {@code k}. */
-    public int rangeStart(int k) {
-        return (int) ((long) k * rows / count);
+    /** Rows of the whole batch at 0-based {@code step} of an epoch ({@code B}, the last one fewer). */
+    public int batchRows(int step) {
+        return (int) Math.min(rows, (long) (step + 1) * batchSize) - step * batchSize;
     }
 
-    /** One past the last row of range {@code k}. */
-    public int rangeEnd(int k) {
-        return (int) ((long) (k + 1) * rows / count);
+    /** First position of the batch at {@code step} in the epoch's order. */
+    public int batchStart(int step) {
+        return step * batchSize;
     }
 
-    /** Rows of shard {@code k} in a full batch. */
-    public int shareOfBatch(int k) {
-        return (int) ((long) (k + 1) * batchSize / count - (long) k * batchSize / count);
+    /** Position within its batch of shard {@code k}'s first row at {@code step} (dropout's row index). */
+    public int offsetInBatch(int k, int step) {
+        return (int) ((long) k * batchRows(step) / count);
     }
 
     /** First position (in the epoch's order) of shard {@code k} at 0-based {@code step}. */
-    public int sliceFrom(int k, int step) {
-        return Math.min(rangeEnd(k), rangeStart(k) + step * shareOfBatch(k));
+    public int shardFrom(int k, int step) {
+        return batchStart(step) + offsetInBatch(k, step);
     }
 
-    /** One past the last position of shard {@code k} at {@code step}; equal to {@link #sliceFrom} when it is empty. */
-    public int sliceTo(int k, int step) {
-        return Math.min(rangeEnd(k), rangeStart(k) + (step + 1) * shareOfBatch(k));
-    }
-
-    /** Rows of the whole batch at {@code step}. */
-    public int batchRows(int step) {
-        int total = 0;
-        for (int k = 0; k < count; k++) {
-            total += sliceTo(k, step) - sliceFrom(k, step);
-        }
-        return total;
+    /** One past the last position of shard {@code k} at {@code step}; equal to {@link #shardFrom} when it is empty. */
+    public int shardTo(int k, int step) {
+        return batchStart(step) + offsetInBatch(k + 1, step);
     }
 
     /** The weight of shard {@code k}'s mean-loss gradient at {@code step}: its rows over the batch's rows. */
     public float weight(int k, int step) {
-        return (float) ((double) (sliceTo(k, step) - sliceFrom(k, step)) / batchRows(step));
-    }
-
-    /** The identity order {@code 0..rows-1}, the order of an epoch without shuffling. */
-    public int[] identityOrder() {
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        return order;
-    }
-
-    /** One epoch's shuffle: each range of {@code order} in turn (range 0 first), with draws from {@code rng}. */
-    public void shuffle(int[] order, RandomGenerator rng) {
-        for (int k = 0; k < count; k++) {
-            int from = rangeStart(k);
-            for (int i = rangeEnd(k) - 1; i > from; i--) {
-                int j = from + rng.nextInt(i - from + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-        }
+        return (float) ((double) (shardTo(k, step) - shardFrom(k, step)) / batchRows(step));
     }
 
     /** The number of gradient values of {@code params} laid end to end (the length of a gradient vector). */

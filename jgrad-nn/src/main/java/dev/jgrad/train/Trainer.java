@@ -120,12 +120,12 @@ public final class Trainer {
         for (Callback c : callbacks) {
             c.onTrainBegin(ctx);
         }
-        List<Module> modules = seed == null ? List.of() : modulesOf(model);
+        StochasticLayers stochastic = new StochasticLayers(model);
         training:
         for (int epoch = startEpoch + 1; epoch <= epochs; epoch++) {
             model.train();
-            for (int i = 0; i < modules.size(); i++) {
-                modules.get(i).reseed(derive(seed, epoch, i + 1));
+            if (seed != null) {
+                stochastic.reseed(seed, epoch);
             }
             for (Callback c : callbacks) {
                 c.onEpochBegin(ctx, epoch);
@@ -139,19 +139,20 @@ public final class Trainer {
             long start = System.nanoTime();
             long rowsDone = 0;
             for (int s = 0; s < steps; s++) {
-                // One slice of the order per shard: [from, to) of the whole batch, or of each shard's range.
+                // One slice of the order per shard: the whole batch, or shard k of it.
                 int slices = layout == null ? 1 : layout.count();
                 double lv = 0;
                 if (layout != null) {
                     Arrays.fill(gradientSum, 0f);
                 }
                 for (int k = 0; k < slices; k++) {
-                    int from = layout == null ? s * batchSize : layout.sliceFrom(k, s);
-                    int to = layout == null ? Math.min(n, from + batchSize) : layout.sliceTo(k, s);
+                    int from = layout == null ? s * batchSize : layout.shardFrom(k, s);
+                    int to = layout == null ? Math.min(n, from + batchSize) : layout.shardTo(k, s);
                     if (from == to) {
-                        continue; // an empty shard at the end of an epoch adds nothing
+                        continue; // an empty shard of a last batch shorter than the shards adds nothing
                     }
                     optimizer.zeroGrad();
+                    stochastic.atRows(s, from - s * batchSize);
                     DataLoader.Batch batch = loader.slice(from, to);
                     double lk = stepper.gradients(batch.x(), batch.y());
                     Tensor out = stepper.lastOutput();
@@ -227,28 +228,6 @@ public final class Trainer {
         }
         endTraining(ctx, history);
         return history;
-    }
-
-    /** Every module of the tree, depth first (the model itself first): the order of their derived streams. */
-    private static List<Module> modulesOf(Module root) {
-        List<Module> out = new ArrayList<>();
-        out.add(root);
-        for (Module child : root.children().values()) {
-            out.addAll(modulesOf(child));
-        }
-        return out;
-    }
-
-    /** A seed for stream {@code stream} of {@code epoch}: SplitMix64's finalizer over the three numbers. */
-    static long derive(long seed, long epoch, long stream) {
-        long z = seed ^ mix(epoch * 0x9E3779B97F4A7C15L + stream);
-        return mix(z + 0x9E3779B97F4A7C15L);
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     private void endTraining(TrainingContext ctx, History history) {
@@ -457,9 +436,10 @@ public final class Trainer {
         }
 
         /**
-         * Data-parallel reference: each global batch is split into {@code count} shards whose gradients are summed
-         * in shard order before one update, with the rows dealt and shuffled as {@link Shards} says. A distributed
-         * run with {@code count} workers gives the same weights bit for bit; {@code shards(1)} is ordinary training.
+         * Data-parallel reference: each batch (the same rows as without shards) is cut into {@code count} shards
+         * whose gradients are summed in shard order before one update, as {@link Shards} says. A distributed run
+         * with {@code count} workers gives the same weights bit for bit; {@code shards(1)} is ordinary training, and
+         * any {@code count} differs from it only by float32 rounding of the gradient sum.
          */
         public Builder shards(int count) {
             if (count <= 0) {

@@ -46,6 +46,26 @@ class DropoutTest {
     }
 
     @Test
+    void onceReseededARowsMaskDependsOnItsStepAndPositionNotOnTheBatchCut() {
+        Tensor x = Tensor.ones(4, 50);
+        Dropout whole = new Dropout(0.5, new Random(1));
+        whole.reseed(77);
+        whole.atRows(3, 0);
+        float[] all = whole.forward(x).toArray();
+        Dropout halves = new Dropout(0.5, new Random(2)); // another construction Random: not used once reseeded
+        halves.reseed(77);
+        halves.atRows(3, 0);
+        float[] first = halves.forward(Tensor.ones(2, 50)).toArray();
+        halves.atRows(3, 2);
+        float[] second = halves.forward(Tensor.ones(2, 50)).toArray();
+        assertThat(java.util.Arrays.copyOfRange(all, 0, 100)).containsExactly(first);
+        assertThat(java.util.Arrays.copyOfRange(all, 100, 200)).containsExactly(second);
+        assertThat(first).isNotEqualTo(second); // rows 0-1 and 2-3 get different masks
+        halves.atRows(4, 0);
+        assertThat(halves.forward(Tensor.ones(2, 50)).toArray()).isNotEqualTo(first); // so does the next step
+    }
+
+    @Test
     void validatesP() {
         assertThatThrownBy(() -> new Dropout(1f, new Random(0))).hasMessage("Dropout: p must be in [0, 1), got 1.0");
         assertThatThrownBy(() -> new Dropout(-0.1, new Random(0))).hasMessage("Dropout: p must be in [0, 1), got -0.1");

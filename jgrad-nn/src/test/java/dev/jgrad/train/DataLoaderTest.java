@@ -86,7 +86,7 @@ class DataLoaderTest {
         assertThat(flat(rows(counting(50, 8).shuffle(43).epoch(1)))).isNotEqualTo(flat(e1));
         // The order is epochOrder's, the one Trainer.fit and the Spark workers use.
         int[] order = new int[50];
-        DataLoader.epochOrder(order, 42, 3, null);
+        DataLoader.epochOrder(order, 42, 3);
         assertThat(flat(e3)).containsExactly(order);
         // Iterating the loader itself gives epoch 1, then 2.
         DataLoader c = counting(50, 8).shuffle(42);

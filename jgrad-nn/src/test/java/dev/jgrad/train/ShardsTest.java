@@ -1,6 +1,5 @@
 package dev.jgrad.train;
 
-import dev.jgrad.random.Shuffle;
 import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Parameter;
 import dev.jgrad.nn.Sequential;
@@ -45,41 +44,79 @@ class ShardsTest {
     @Test
     void layoutOfTwentyFiveRowsInThreeShardsWithBatchTen() {
         Shards s = new Shards(25, 10, 3);
-        // ranges [0,8) [8,16) [16,25); shares of a batch 3, 3, 4
-        assertThat(new int[]{s.rangeStart(0), s.rangeStart(1), s.rangeStart(2), s.rangeEnd(2)}).containsExactly(0, 8, 16, 25);
-        assertThat(new int[]{s.shareOfBatch(0), s.shareOfBatch(1), s.shareOfBatch(2)}).containsExactly(3, 3, 4);
-        assertThat(s.stepsPerEpoch()).isEqualTo(3); // ceil(8/3) = 3, ceil(9/4) = 3
-        assertThat(new int[]{s.sliceFrom(0, 2), s.sliceTo(0, 2), s.sliceFrom(2, 2), s.sliceTo(2, 2)})
-                .containsExactly(6, 8, 24, 25);
+        // batches [0,10) [10,20) [20,25); shards of a full batch 3, 3, 4 rows; of the last 1, 2, 2
+        assertThat(s.stepsPerEpoch()).isEqualTo(3);
+        assertThat(new int[]{s.shardFrom(0, 1), s.shardTo(0, 1), s.shardFrom(1, 1), s.shardTo(1, 1), s.shardFrom(2, 1),
+                s.shardTo(2, 1)}).containsExactly(10, 13, 13, 16, 16, 20);
+        assertThat(new int[]{s.shardFrom(0, 2), s.shardTo(0, 2), s.shardFrom(1, 2), s.shardTo(1, 2), s.shardFrom(2, 2),
+                s.shardTo(2, 2)}).containsExactly(20, 21, 21, 23, 23, 25);
         assertThat(s.batchRows(0)).isEqualTo(10);
-        assertThat(s.batchRows(2)).isEqualTo(2 + 2 + 1);
-        assertThat(s.weight(2, 2)).isEqualTo(0.2f);
-        int total = 0;
-        for (int t = 0; t < s.stepsPerEpoch(); t++) {
-            total += s.batchRows(t);
-        }
-        assertThat(total).isEqualTo(25);
+        assertThat(s.batchRows(2)).isEqualTo(5);
+        assertThat(s.offsetInBatch(2, 1)).isEqualTo(6);
+        assertThat(s.weight(0, 2)).isEqualTo(0.2f);
+        assertThat(s.weight(2, 2)).isEqualTo(0.4f);
     }
 
     @Test
-    void oneShardShufflesExactlyLikeTheTrainer() {
-        Shards s = new Shards(100, 7, 1);
-        int[] a = s.identityOrder();
-        s.shuffle(a, new Random(5));
-        assertThat(a).containsExactly(Shuffle.permutation(100, new Random(5)));
+    void aShortLastBatchMayLeaveAShardEmpty() {
+        Shards s = new Shards(21, 10, 3); // last batch: 1 row -> shards of 0, 0, 1
+        assertThat(new int[]{s.shardFrom(0, 2), s.shardTo(0, 2), s.shardFrom(1, 2), s.shardTo(1, 2), s.shardFrom(2, 2),
+                s.shardTo(2, 2)}).containsExactly(20, 20, 20, 20, 20, 21);
+        assertThat(s.weight(2, 2)).isEqualTo(1f);
     }
 
     @Test
-    void eachRangeIsShuffledWithinItself() {
-        Shards s = new Shards(30, 6, 3);
-        int[] a = s.identityOrder();
-        s.shuffle(a, new Random(9));
-        for (int k = 0; k < 3; k++) {
-            for (int i = s.rangeStart(k); i < s.rangeEnd(k); i++) {
-                assertThat(a[i]).isBetween(s.rangeStart(k), s.rangeEnd(k) - 1);
-            }
+    void shardedTrainingSeesTheSameBatchesAsOrdinaryTraining() {
+        // Same seed, same batches: the sharded run differs from ordinary training only by float32 rounding.
+        Tensor[] d = regression(50, 6);
+        Sequential plain = model(3);
+        Sequential sharded = model(3);
+        History hp = Trainer.builder(plain, new MSELoss(), new Adam(plain.parameters(), 0.01)).epochs(3).batchSize(8)
+                .shuffle(4).build().fit(d[0], d[1]);
+        History hs = Trainer.builder(sharded, new MSELoss(), new Adam(sharded.parameters(), 0.01)).epochs(3).batchSize(8)
+                .shuffle(4).shards(3).build().fit(d[0], d[1]);
+        float[] w = weights(plain);
+        float[] v = weights(sharded);
+        for (int i = 0; i < w.length; i++) {
+            assertThat(v[i]).isCloseTo(w[i], org.assertj.core.api.Assertions.within(1e-5f));
         }
-        assertThat(a).isNotEqualTo(s.identityOrder());
+        for (int e = 0; e < 3; e++) {
+            assertThat(hs.trainLoss().get(e)).isCloseTo(hp.trainLoss().get(e), org.assertj.core.api.Assertions.within(1e-6));
+        }
+        // A different shuffle seed gives different batches: the check above can fail.
+        Sequential other = model(3);
+        Trainer.builder(other, new MSELoss(), new Adam(other.parameters(), 0.01)).epochs(3).batchSize(8)
+                .shuffle(5).shards(3).build().fit(d[0], d[1]);
+        assertThat(Math.abs(weights(other)[0] - w[0])).isGreaterThan(1e-4f);
+    }
+
+    @Test
+    void dropoutMasksDoNotDependOnTheShards() {
+        Tensor[] d = regression(40, 8);
+        java.util.function.DoubleFunction<Sequential> net = p -> {
+            Random rng = new Random(2);
+            return new Sequential(new Linear(2, 16, rng), new Tanh(), new dev.jgrad.nn.Dropout(p, rng), new Linear(16, 1, rng));
+        };
+        Sequential plain = net.apply(0.3);
+        Sequential sharded = net.apply(0.3);
+        Trainer.builder(plain, new MSELoss(), new SGD(plain.parameters(), 0.05)).epochs(2).batchSize(10).shuffle(1).build()
+                .fit(d[0], d[1]);
+        Trainer.builder(sharded, new MSELoss(), new SGD(sharded.parameters(), 0.05)).epochs(2).batchSize(10).shuffle(1)
+                .shards(3).build().fit(d[0], d[1]);
+        float[] w = weights(plain);
+        float[] v = weights(sharded);
+        for (int i = 0; i < w.length; i++) {
+            assertThat(v[i]).isCloseTo(w[i], org.assertj.core.api.Assertions.within(1e-5f));
+        }
+        // The masks matter: the same run without dropout ends far from both.
+        Sequential other = net.apply(0);
+        Trainer.builder(other, new MSELoss(), new SGD(other.parameters(), 0.05)).epochs(2).batchSize(10).shuffle(1).shards(3)
+                .build().fit(d[0], d[1]);
+        float diff = 0;
+        for (int i = 0; i < w.length; i++) {
+            diff = Math.max(diff, Math.abs(weights(other)[i] - w[i]));
+        }
+        assertThat(diff).isGreaterThan(1e-3f);
     }
 
     @Test

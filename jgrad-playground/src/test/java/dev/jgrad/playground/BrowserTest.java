@@ -257,7 +257,7 @@ class BrowserTest {
     @Test
     void tfStyleLinkRoundTripHidesControlsAndShowsTfsOutput() throws Exception {
         String tf = dev.jgrad.playground.state.LinkCodecTest.TF_DEFAULT.replace("hideText=false", "hideText=false"
-                + "&learningRate_hide=true&noise_hide=true&playButton_hide=false");
+                + "&learningRate_hide=true&noise_hide=true&playButton_hide=false&activation_hide=true&numNodes1_hide=true");
         open(tf);
         String hash = (String) js("return location.hash;");
         assertThat(dev.jgrad.playground.state.LinkCodec.params(hash)).isEqualTo(dev.jgrad.playground.state.LinkCodec.params(tf));
@@ -265,6 +265,11 @@ class BrowserTest {
         assertThat(driver.findElement(By.cssSelector("[data-control=learningRate]")).isDisplayed()).isFalse();
         assertThat(driver.findElement(By.cssSelector("[data-control=noise]")).isDisplayed()).isFalse();
         assertThat(driver.findElement(By.id("play")).isDisplayed()).isTrue();
+        // TF's per-layer hides: the +/- neuron buttons of layer 2 (numNodes1), and with activation the layers' menus
+        assertThat(driver.findElement(By.cssSelector("[data-control=numNodes0]")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("[data-control=numNodes1]")).isDisplayed()).isFalse();
+        assertThat(driver.findElements(By.cssSelector(".layer.hidden select"))).hasSize(2)
+                .allSatisfy(menu -> assertThat(menu.isDisplayed()).isFalse());
         assertThat(new Select(driver.findElement(By.id("loss"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("quadratic");
         // Test data shown and discretized output: the checkboxes go into the link as TF's names.
         driver.findElement(By.id("showTest")).click();

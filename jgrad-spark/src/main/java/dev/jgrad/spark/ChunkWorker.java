@@ -6,6 +6,7 @@ import dev.jgrad.optim.GradientOptimizer;
 import dev.jgrad.tensor.Tensor;
 import dev.jgrad.train.DataLoader;
 import dev.jgrad.train.Shards;
+import dev.jgrad.train.StochasticLayers;
 import dev.jgrad.train.TrainingStep;
 import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -16,20 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The work of one partition of a barrier stage: worker {@code k} rebuilds the model and optimizer from the
- * checkpoint, and for each step of the chunk computes the gradient of shard {@code k} with the engine's
+ * checkpoint, reads the rows its shards of the chunk need (those it has not read yet), and for each step of the
+ * chunk computes the gradient of shard {@code k} of the global batch with the engine's
  * {@link TrainingStep}, weights it, all-reduces it with the other workers and applies the same update.
  */
 final class ChunkWorker implements scala.Function1<scala.collection.Iterator<Integer>, scala.collection.Iterator<ChunkResult>>,
         java.io.Serializable {
-
-    /** Each executor keeps the rows it read across chunks (keyed by source, partition count and partition). */
-    private static final Map<String, LocalRows> ROWS = new ConcurrentHashMap<>();
 
     private final Broadcast<ChunkPlan> plan;
 
@@ -52,7 +48,6 @@ final class ChunkWorker implements scala.Function1<scala.collection.Iterator<Int
     static ChunkResult run(ChunkPlan plan, int k, BarrierTaskContext context) throws IOException {
         Settings settings = plan.settings();
         Shards shards = settings.shards();
-        LocalRows rows = rowsOf(settings, shards, k);
         Module model = settings.model().create();
         List<Parameter> params = model.parameters();
         GradientOptimizer optimizer = settings.optimizer().create(params);
@@ -64,18 +59,24 @@ final class ChunkWorker implements scala.Function1<scala.collection.Iterator<Int
         long from = plan.state().step();
         int steps = (int) (plan.to() - from);
         int perEpoch = shards.stepsPerEpoch();
-        // The epoch's order is a function of the seed and the epoch alone (DataLoader.epochOrder), as on one machine.
-        int[] order = shards.identityOrder();
+        // A chunk lies within one epoch. Its order and the dropout streams are functions of the seed, the epoch and
+        // the step alone (DataLoader.epochOrder, StochasticLayers), as on one machine.
+        int epoch = (int) (from / perEpoch) + 1;
+        int[] order = new int[shards.rows()];
+        Arrays.setAll(order, i -> i);
+        StochasticLayers stochastic = new StochasticLayers(model);
         Long seed = settings.shuffleSeed();
-        long epoch = from / perEpoch;
         if (seed != null) {
-            DataLoader.epochOrder(order, seed, (int) epoch + 1, shards);
+            DataLoader.epochOrder(order, seed, epoch);
+            stochastic.reseed(seed, epoch);
         }
-        int base = shards.rangeStart(k);
-        int[] local = new int[order.length];
-        for (int i = shards.rangeStart(k); i < shards.rangeEnd(k); i++) {
-            local[i] = order[i] - base;
+        if (settings.fileRows() != null) { // training row i is source row fileRows[i]
+            for (int i = 0; i < order.length; i++) {
+                order[i] = settings.fileRows()[order[i]];
+            }
         }
+        RowCache rows = RowCache.of(settings.data(), settings.sourceRows(), settings.scaler());
+        rows.ensure(rowsNeeded(shards, order, k, from, steps), settings.hadoop());
 
         int length = Shards.size(params);
         float[] mine = new float[length + 1]; // the gradient, then a divergence flag
@@ -95,35 +96,27 @@ final class ChunkWorker implements scala.Function1<scala.collection.Iterator<Int
                 if (t == plan.killAt() && k == settings.killPartition()) {
                     killOnce(Path.of(settings.killMarker()));
                 }
-                if (t / perEpoch != epoch) {
-                    epoch = t / perEpoch;
-                    if (seed != null) {
-                        DataLoader.epochOrder(order, seed, (int) epoch + 1, shards);
-                        for (int r = shards.rangeStart(k); r < shards.rangeEnd(k); r++) {
-                            local[r] = order[r] - base;
-                        }
-                    }
-                }
                 int s = (int) (t % perEpoch);
-                int a = shards.sliceFrom(k, s);
-                int b = shards.sliceTo(k, s);
+                int a = shards.shardFrom(k, s);
+                int b = shards.shardTo(k, s);
                 long c0 = System.nanoTime();
                 Arrays.fill(mine, 0f);
                 if (a < b) {
                     optimizer.zeroGrad();
-                    Tensor y = settings.targets().targets(rows, local, a, b, settings.classes());
-                    double lk = step.gradients(rows.features(local, a, b), y);
+                    stochastic.atRows(s, shards.offsetInBatch(k, s));
+                    Tensor y = settings.targets().targets(rows, order, a, b, settings.classes());
+                    double lk = step.gradients(rows.features(order, a, b), y);
                     loss[i] = lk;
                     if (Double.isFinite(lk)) {
                         Shards.addScaledGradients(params, shards.weight(k, s), mine);
-                        count(step.lastOutput(), rows, local, a, b, settings, i, correct, sse, ySum, ySquares);
+                        count(step.lastOutput(), rows, order, a, b, settings, i, correct, sse, ySum, ySquares);
                     } else {
                         mine[length] = 1f;
                     }
-                } else if (params.stream().anyMatch(p -> p.grad() == null)) {
-                    // An empty shard at the end of an epoch adds nothing, but the update needs gradient buffers.
-                    step.gradients(rows.features(local, shards.rangeStart(k), shards.rangeStart(k) + 1),
-                            settings.targets().targets(rows, local, shards.rangeStart(k), shards.rangeStart(k) + 1, settings.classes()));
+                } else {
+                    // An empty shard (a last batch with fewer rows than workers) adds nothing, but the update needs
+                    // gradient buffers to receive the sum.
+                    params.forEach(Parameter::gradData);
                 }
                 long c1 = System.nanoTime();
                 float[] sum = reduce.sum(mine);
@@ -143,18 +136,27 @@ final class ChunkWorker implements scala.Function1<scala.collection.Iterator<Int
         return new ChunkResult(k, host, loss, correct, sse, ySum, ySquares, divergedAt, computeNanos, reduceNanos, state);
     }
 
-    private static LocalRows rowsOf(Settings settings, Shards shards, int k) throws IOException {
-        String key = settings.data().describe() + "|" + settings.rows() + "|" + shards.count() + "|" + k;
-        LocalRows cached = ROWS.get(key);
-        if (cached == null) {
-            cached = settings.data().read(shards.rangeStart(k), shards.rangeEnd(k));
-            ROWS.put(key, cached);
+    /** The global rows of worker {@code k}'s shards in steps {@code [from, from + steps)} of the epoch's {@code order}. */
+    private static int[] rowsNeeded(Shards shards, int[] order, int k, long from, int steps) {
+        int perEpoch = shards.stepsPerEpoch();
+        int n = 0;
+        for (int i = 0; i < steps; i++) {
+            int s = (int) ((from + i) % perEpoch);
+            n += shards.shardTo(k, s) - shards.shardFrom(k, s);
         }
-        return cached;
+        int[] rows = new int[n];
+        int at = 0;
+        for (int i = 0; i < steps; i++) {
+            int s = (int) ((from + i) % perEpoch);
+            for (int p = shards.shardFrom(k, s); p < shards.shardTo(k, s); p++) {
+                rows[at++] = order[p];
+            }
+        }
+        return rows;
     }
 
     /** Counts for the metrics: correct predictions (classes), or squared error and target sums (values). */
-    private static void count(Tensor out, LocalRows rows, int[] local, int a, int b, Settings settings, int i,
+    private static void count(Tensor out, RowCache rows, int[] order, int a, int b, Settings settings, int i,
                               long[] correct, double[] sse, double[] ySum, double[] ySquares) {
         float[] o = out.values();
         int width = o.length / (b - a);
@@ -162,7 +164,7 @@ final class ChunkWorker implements scala.Function1<scala.collection.Iterator<Int
             int w = rows.targetWidth();
             for (int r = a; r < b; r++) {
                 for (int c = 0; c < w; c++) {
-                    double y = rows.targets()[local[r] * w + c];
+                    double y = rows.targets(order[r])[c];
                     double d = o[(r - a) * width + c] - y;
                     sse[i] += d * d;
                     ySum[i] += y;
@@ -178,7 +180,7 @@ final class ChunkWorker implements scala.Function1<scala.collection.Iterator<Int
                     best = c;
                 }
             }
-            if (best == rows.labels()[local[r]]) {
+            if (best == rows.label(order[r])) {
                 correct[i]++;
             }
         }

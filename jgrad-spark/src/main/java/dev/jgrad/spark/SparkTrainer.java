@@ -35,9 +35,10 @@ import java.util.stream.IntStream;
  *           .build().fit(sparkContext);
  * </pre>
  * With {@code S} partitions the result is bit for bit the {@code Trainer}'s with {@code shards(S)} and the same
- * model, loss, optimizer, batch size and seed: each worker holds one row range ({@link Shards}), every step each
- * computes its shard's gradient with the engine's training step, the workers add the weighted gradients in worker
- * order over their own sockets ({@link AllReduce}) and apply the same update. One barrier stage runs a chunk of
+ * model, loss, optimizer, batch size and seed, whose batches are those of ordinary training: every step worker
+ * {@code k} computes the gradient of shard {@code k} of the global batch ({@link Shards}) with the engine's
+ * training step on rows it reads itself, the workers add the weighted gradients in worker order over their own
+ * sockets ({@link AllReduce}) and apply the same update. One barrier stage runs a chunk of
  * steps; the driver keeps the checkpoint each chunk returns (weights, optimizer state) and, when a chunk fails (a
  * lost executor), runs it again from that checkpoint: the data order is replayed from the seed, so the result is
  * the same.
@@ -73,13 +74,27 @@ public final class SparkTrainer {
     public Result fit(JavaSparkContext spark) {
         int rows;
         int classes;
+        Map<String, String> hadoop = new LinkedHashMap<>();
+        for (scala.Tuple2<String, String> kv : spark.getConf().getAllWithPrefix("spark.hadoop.")) {
+            hadoop.put(kv._1(), kv._2());
+        }
+        int sourceRows;
         try {
-            rows = b.data.rows();
-            classes = b.data.classes();
+            sourceRows = b.data.rows(hadoop);
+            classes = b.data.classes(hadoop);
         } catch (NoSuchFileException e) {
             throw new SparkTrainingException("data: " + e.getFile() + ": " + (e.getReason() == null ? "no such file" : e.getReason()), e);
-        } catch (IOException e) {
-            throw new SparkTrainingException("data: " + b.data.describe() + ": " + e.getMessage(), e);
+        } catch (IOException | dev.jgrad.data.DataFormatException e) {
+            throw new SparkTrainingException("data: " + e.getMessage(), e);
+        }
+        rows = b.fileRows != null ? b.fileRows.length : sourceRows;
+        if (b.fileRows != null) {
+            for (int r : b.fileRows) {
+                if (r < 0 || r >= sourceRows) {
+                    throw new SparkTrainingException("data: " + b.data.describe() + " has " + sourceRows
+                            + " rows, but training row " + r + " was asked for");
+                }
+            }
         }
         int partitions = b.partitions > 0 ? b.partitions : spark.defaultParallelism();
         Shards shards;
@@ -88,9 +103,10 @@ public final class SparkTrainer {
         } catch (IllegalArgumentException e) {
             throw new SparkTrainingException(e.getMessage().replace("too many shards", "too many partitions"), e);
         }
-        Settings settings = new Settings(b.model, b.loss, b.optimizer, b.data, b.targets, classes, rows, b.batchSize,
+        Settings settings = new Settings(b.model, b.loss, b.optimizer, b.data, b.targets, classes, rows, sourceRows,
+                b.fileRows, b.scaler == null ? null : b.scaler.toJson(), b.batchSize,
                 partitions, b.shuffleSeed, b.penaltyKind, b.penaltyRate, b.clipNorm, b.socketTimeoutMillis,
-                b.killPartition, b.killMarker);
+                b.killPartition, b.killMarker, hadoop);
 
         Module model = b.model.create();
         GradientOptimizer optimizer = b.optimizer.create(model.parameters());
@@ -130,6 +146,8 @@ public final class SparkTrainer {
             long rowsDone = 0;
             long epochEnd = (long) epoch * perEpoch;
             while (state.step() < epochEnd) {
+                // The driver's model and optimizer hold the last checkpoint, and the learning rate callbacks set.
+                state = TrainingState.of(state.step(), model, optimizer);
                 long to = Math.min(epochEnd, state.step() + b.stepsPerChunk);
                 long killAt = b.killAtStep >= state.step() && b.killAtStep < to && !killed ? b.killAtStep : -1;
                 List<ChunkResult> results = null;
@@ -172,7 +190,7 @@ public final class SparkTrainer {
                     int s = (int) (t % perEpoch);
                     double lv = 0;
                     for (int k = 0; k < partitions; k++) {
-                        if (shards.sliceTo(k, s) > shards.sliceFrom(k, s)) {
+                        if (shards.shardTo(k, s) > shards.shardFrom(k, s)) {
                             lv += shards.weight(k, s) * results.get(k).loss()[i];
                         }
                         correct += results.get(k).correct()[i];
@@ -296,6 +314,8 @@ public final class SparkTrainer {
         private final LossFactory loss;
         private final OptimizerFactory optimizer;
         private RowSource data;
+        private int[] fileRows;
+        private dev.jgrad.data.Scaler scaler;
         private TargetKind targets;
         private int epochs = 10;
         private int batchSize = 32;
@@ -333,6 +353,25 @@ public final class SparkTrainer {
             return this;
         }
 
+        /**
+         * Trains on these rows of the source, in this order (e.g. the training part of a seeded split, as
+         * {@code Dataset.splitRows} gives it): training row {@code i} is source row {@code fileRows[i]}. Default: all
+         * rows in the file's order.
+         */
+        public Builder rows(int[] fileRows) {
+            if (fileRows == null || fileRows.length == 0) {
+                throw new IllegalArgumentException("SparkTrainer: rows must name at least one row");
+            }
+            this.fileRows = fileRows.clone();
+            return this;
+        }
+
+        /** Scales the features as {@code scaler} does when a worker reads them (a scaler fitted on the training part). */
+        public Builder scaler(dev.jgrad.data.Scaler scaler) {
+            this.scaler = scaler;
+            return this;
+        }
+
         public Builder epochs(int epochs) {
             if (epochs <= 0) {
                 throw new IllegalArgumentException("SparkTrainer: epochs must be > 0, got " + epochs);
@@ -350,7 +389,10 @@ public final class SparkTrainer {
             return this;
         }
 
-        /** Reshuffles every worker's rows each epoch, as {@code Trainer.shuffle(seed)} with shards does. */
+        /**
+         * Shuffles the rows every epoch and seeds the dropout streams, as {@code Trainer.shuffle(seed)} does: the same
+         * global batches as ordinary training with that seed (default: the file's order, and dropout not reproducible).
+         */
         public Builder shuffle(long seed) {
             this.shuffleSeed = seed;
             return this;

@@ -11,20 +11,21 @@ public enum TargetKind {
     /** Real values {@code [rows, k]} (regression). */
     VALUES;
 
-    Tensor targets(LocalRows rows, int[] index, int from, int to, int classes) {
+    /** The targets of the rows at positions {@code [from, to)} of {@code order}. */
+    Tensor targets(RowCache rows, int[] order, int from, int to, int classes) {
         int n = to - from;
         switch (this) {
             case CLASS_INDEX -> {
                 float[] y = new float[n];
                 for (int i = from; i < to; i++) {
-                    y[i - from] = rows.labels()[index[i]];
+                    y[i - from] = rows.label(order[i]);
                 }
                 return Tensor.wrap(y, n);
             }
             case ONE_HOT -> {
                 float[] y = new float[n * classes];
                 for (int i = from; i < to; i++) {
-                    y[(i - from) * classes + rows.labels()[index[i]]] = 1f;
+                    y[(i - from) * classes + rows.label(order[i])] = 1f;
                 }
                 return Tensor.wrap(y, n, classes);
             }
@@ -32,7 +33,7 @@ public enum TargetKind {
                 int w = rows.targetWidth();
                 float[] y = new float[n * w];
                 for (int i = from; i < to; i++) {
-                    System.arraycopy(rows.targets(), index[i] * w, y, (i - from) * w, w);
+                    System.arraycopy(rows.targets(order[i]), 0, y, (i - from) * w, w);
                 }
                 return Tensor.wrap(y, n, w);
             }

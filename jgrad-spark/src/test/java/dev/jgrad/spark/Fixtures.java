@@ -1,6 +1,7 @@
 package dev.jgrad.spark;
 
 import dev.jgrad.data.idx.IdxReader;
+import dev.jgrad.nn.Dropout;
 import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Module;
 import dev.jgrad.nn.ReLU;
@@ -55,29 +56,64 @@ final class Fixtures {
         return new Path[]{images, labels};
     }
 
+    /** The same rows as a CSV file: 16 feature columns (the pixels scaled as IDX images are), then "label". */
+    static Path writeCsv(Path dir, Path[] idx) throws IOException {
+        float[] x = IdxReader.readImages(idx[0]).pixels();
+        int[] labels = IdxReader.readLabels(idx[1]).labels();
+        StringBuilder sb = new StringBuilder();
+        for (int p = 0; p < 16; p++) {
+            sb.append("p").append(p).append(',');
+        }
+        sb.append("label\n");
+        for (int r = 0; r < ROWS; r++) {
+            for (int p = 0; p < 16; p++) {
+                sb.append(x[r * 16 + p]).append(',');
+            }
+            sb.append(labels[r]).append('\n');
+        }
+        return Files.writeString(dir.resolve("train.csv"), sb);
+    }
+
     static Module model() {
         Random rng = new Random(3);
         return new Sequential(new Linear(16, 12, rng), new ReLU(), new Linear(12, CLASSES, rng));
     }
 
+    /** With dropout: its masks must be the same on the workers as in the reference. */
+    static Module modelWithDropout() {
+        Random rng = new Random(3);
+        return new Sequential(new Linear(16, 12, rng), new ReLU(), new Dropout(0.25, rng), new Linear(12, CLASSES, rng));
+    }
+
     static SparkTrainer.Builder spark(Path[] idx, int partitions) {
-        return SparkTrainer.builder(Fixtures::model, CrossEntropyLoss::new, p -> new Adam(p, 0.01))
-                .data(RowSource.idx(idx[0], idx[1], CLASSES), TargetKind.CLASS_INDEX)
+        return spark(RowSource.idx(idx[0].toString(), idx[1].toString(), CLASSES), Fixtures::model, partitions);
+    }
+
+    static SparkTrainer.Builder spark(RowSource data, ModelFactory model, int partitions) {
+        return SparkTrainer.builder(model, CrossEntropyLoss::new, p -> new Adam(p, 0.01))
+                .data(data, TargetKind.CLASS_INDEX)
                 .epochs(3).batchSize(20).shuffle(5).partitions(partitions).stepsPerChunk(3);
     }
 
     /** The Trainer with shards(S) on the same data: what Spark must reproduce bit for bit. */
     static Reference reference(Path[] idx, int shards) throws IOException {
+        return reference(idx, Fixtures.model(), shards);
+    }
+
+    /** As {@link #reference(Path[], int)} for {@code m}; {@code shards} 0 is ordinary training. */
+    static Reference reference(Path[] idx, Module m, int shards) throws IOException {
         float[] x = IdxReader.readImages(idx[0]).pixels();
         int[] labels = IdxReader.readLabels(idx[1]).labels();
         float[] y = new float[labels.length];
         for (int r = 0; r < y.length; r++) {
             y[r] = labels[r];
         }
-        Module m = model();
-        History h = Trainer.builder(m, new CrossEntropyLoss(), new Adam(m.parameters(), 0.01))
-                .epochs(3).batchSize(20).shuffle(5).shards(shards).metrics(dev.jgrad.train.Metrics.accuracy()).build()
-                .fit(Tensor.of(x, ROWS, 16), Tensor.of(y, ROWS));
+        Trainer.Builder t = Trainer.builder(m, new CrossEntropyLoss(), new Adam(m.parameters(), 0.01))
+                .epochs(3).batchSize(20).shuffle(5).metrics(dev.jgrad.train.Metrics.accuracy());
+        if (shards > 0) {
+            t.shards(shards);
+        }
+        History h = t.build().fit(Tensor.of(x, ROWS, 16), Tensor.of(y, ROWS));
         return new Reference(weights(m), h);
     }
 

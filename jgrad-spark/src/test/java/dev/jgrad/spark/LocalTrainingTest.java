@@ -47,6 +47,32 @@ class LocalTrainingTest {
     }
 
     @Test
+    void dropoutAndAFileUriGiveTheShardedTrainersWeightsBitForBit() throws Exception {
+        Fixtures.Reference ref = Fixtures.reference(idx, Fixtures.modelWithDropout(), 2);
+        RowSource uris = RowSource.idx(idx[0].toUri().toString(), idx[1].toUri().toString(), Fixtures.CLASSES);
+        assertThat(idx[0].toUri().toString()).startsWith("file:///");
+        SparkTrainer.Result r = Fixtures.spark(uris, Fixtures::modelWithDropout, 2).build().fit(spark);
+        assertThat(Fixtures.weights(r.model())).containsExactly(ref.weights());
+        // Ordinary training (no shards) sees the same batches and masks: only the gradient sum's rounding differs.
+        float[] plain = Fixtures.reference(idx, Fixtures.modelWithDropout(), 0).weights();
+        float[] mine = Fixtures.weights(r.model());
+        float worst = 0;
+        for (int i = 0; i < plain.length; i++) {
+            worst = Math.max(worst, Math.abs(plain[i] - mine[i]));
+        }
+        assertThat(worst).isLessThan(1e-5f);
+        assertThat(Fixtures.weights(r.model())).isNotEqualTo(Fixtures.reference(idx, 2).weights()); // dropout acted
+    }
+
+    @Test
+    void aCsvFileGivesTheShardedTrainersWeightsBitForBit() throws Exception {
+        Path csv = Fixtures.writeCsv(dir, idx);
+        Fixtures.Reference ref = Fixtures.reference(idx, 2);
+        SparkTrainer.Result r = Fixtures.spark(RowSource.csv(csv.toString(), "label"), Fixtures::model, 2).build().fit(spark);
+        assertThat(Fixtures.weights(r.model())).containsExactly(ref.weights());
+    }
+
+    @Test
     void oneClearErrorForABadMasterAMissingPathAndTooManyPartitions() {
         assertThatThrownBy(() -> SparkMaster.check("spork://nowhere"))
                 .isInstanceOf(SparkTrainingException.class)
@@ -60,6 +86,22 @@ class LocalTrainingTest {
         assertThatThrownBy(() -> Fixtures.spark(new Path[]{missing, idx[1]}, 2).build().fit(spark))
                 .isInstanceOf(SparkTrainingException.class)
                 .hasMessage("data: " + missing + ": IDX images file is missing or unreadable (every worker must see the same path)");
+        assertThatThrownBy(() -> Fixtures.spark(RowSource.idx("nosuchfs://host/images", idx[1].toString(), 3), Fixtures::model, 2)
+                .build().fit(spark))
+                .isInstanceOf(SparkTrainingException.class)
+                .hasMessage("data: nosuchfs://host/images: no Hadoop file system for the scheme 'nosuchfs' on the classpath"
+                        + " (file:, hdfs: and those whose connector jar is on every worker's classpath, e.g. hadoop-aws for s3a:)");
+        assertThatThrownBy(() -> Fixtures.spark(RowSource.idx("s3a://bucket/images", idx[1].toString(), 3), Fixtures::model, 2)
+                .build().fit(spark))
+                .isInstanceOf(SparkTrainingException.class)
+                .hasMessage("data: s3a://bucket/images: the Hadoop file system for the scheme 's3a' is not on the classpath"
+                        + " (Class org.apache.hadoop.fs.s3a.S3AFileSystem not found); put its connector jar (e.g. hadoop-aws"
+                        + " for s3a:) on every worker's classpath");
+        String missingUri = missing.toUri().toString();
+        assertThatThrownBy(() -> Fixtures.spark(RowSource.idx(missingUri, idx[1].toString(), 3), Fixtures::model, 2)
+                .build().fit(spark))
+                .isInstanceOf(SparkTrainingException.class)
+                .hasMessage("data: " + missingUri + ": IDX images file is missing or unreadable (every worker must see the same path)");
         assertThatThrownBy(() -> Fixtures.spark(idx, 2).batchSize(1).build().fit(spark))
                 .isInstanceOf(SparkTrainingException.class)
                 .hasMessage("too many partitions for the batch: 2 shards (partitions) but a batch of 1 rows; use at most 1"

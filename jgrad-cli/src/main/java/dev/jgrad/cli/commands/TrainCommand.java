@@ -205,6 +205,12 @@ public final class TrainCommand implements Callable<Integer> {
             + "and the weights are those of one machine summing the same shards (docs/spark.md).")
     String sparkMaster;
 
+    @Option(names = "--shards", paramLabel = "S", description = "Train on this machine with every batch cut into S "
+            + "shards whose gradients are added in order: the exact counterpart of --spark-master with S workers (the "
+            + "same weights, bit for bit); the same batches as without it, only the float rounding of the gradient sum "
+            + "differs.")
+    Integer shards;
+
     @Option(names = "--partitions", paramLabel = "N", description = "Spark workers, one shard of every batch each "
             + "(default: N of local[N], else 2).")
     Integer partitions;
@@ -274,7 +280,7 @@ public final class TrainCommand implements Callable<Integer> {
         // Under spark-submit, its master (a system property it sets) is the one to train on.
         String spark = sparkMaster != null ? sparkMaster : System.getProperty("spark.master");
         if (spark != null) {
-            SparkRun.check(data, model != null, limit, valSplit, patience);
+            SparkRun.check(data, model != null, patience, shards);
         }
         return spark;
     }
@@ -297,7 +303,7 @@ public final class TrainCommand implements Callable<Integer> {
      * numbered as the continued model numbers its classes.
      */
     private TrainingData split(LoadedData source, LoadedModel base, Scaler.Kind scaling) throws IOException {
-        double val = valSplit != null ? valSplit : source.hasTestSet() ? 0 : 0.1;
+        double val = valFraction(source);
         if (patience != null && val == 0) {
             throw usage("--early-stopping watches the validation loss; give --val-split (e.g. 0.1)");
         }
@@ -310,7 +316,12 @@ public final class TrainCommand implements Callable<Integer> {
         return new TrainingData(LabelMatcher.toModelClasses(parts.train(), names, source),
                 parts.validation() == null ? null : LabelMatcher.toModelClasses(parts.validation(), names, source),
                 parts.test() == null ? null : LabelMatcher.toModelClasses(parts.test(), names, source),
-                parts.scaler());
+                parts.scaler(), parts.trainRows());
+    }
+
+    /** --val-split, or its default: none for data with a test set of its own, else 10 %. */
+    private double valFraction(LoadedData source) {
+        return valSplit != null ? valSplit : source.hasTestSet() ? 0 : 0.1;
     }
 
     /**
@@ -403,12 +414,16 @@ public final class TrainCommand implements Callable<Integer> {
         try (InterruptGuard guard = InterruptGuard.install()) {
             History history;
             if (spark != null) {
-                history = fitOnSpark(spark, choices, lossKind, network, schedule, info, monitor, out, bar, table, guard);
+                history = fitOnSpark(spark, choices, lossKind, network, schedule, info, parts, monitor, out, bar, table,
+                        guard);
             } else {
                 Trainer.Builder builder = Trainer.builder(network.net(), lossKind.create(), schedule.optimizer())
                         .epochs(schedule.epochs()).startEpoch(resumed == null ? 0 : resumed.epoch())
                         .batchSize(schedule.batch()).shuffle(seed)
                         .metrics(regression ? Metrics.r2() : Metrics.accuracy());
+                if (shards != null) {
+                    builder.shards(shards);
+                }
                 if (monitor != null) {
                     builder.validation(monitor.featuresView(), targets(monitor, regression, lossKind));
                 }
@@ -445,11 +460,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** --spark-master: the same network, loss, optimizer, batches and seed, trained by Spark workers. */
     private History fitOnSpark(String spark, Choices choices, LossKind lossKind, Network network, Schedule schedule,
-                               ModelInfo info, Dataset monitor, PrintWriter out, Callback... callbacks) throws IOException {
+                               ModelInfo info, TrainingData parts, Dataset monitor, PrintWriter out,
+                               Callback... callbacks) throws IOException {
+        // The workers read the training part of the same seeded split from the file and scale it the same way.
+        SparkRun.Rows rows = new SparkRun.Rows(parts.trainRows(), parts.scaler(), label, info.regression());
         SparkRun.Plan plan = new SparkRun.Plan(network.widths(), choices.activation(), network.output(), init,
                 seed, lossKind, choices.optimizer(), schedule.lr(), momentum, weightDecay, schedule.epochs(),
                 schedule.batch());
-        return SparkRun.train(spark, partitions, data, plan, info.classNames().size(), network.net(),
+        return SparkRun.train(spark, partitions, data, rows, plan, info.classNames().size(), network.net(),
                 monitor == null ? null : monitor.featuresView(),
                 monitor == null ? null : targets(monitor, info.regression(), lossKind), out, callbacks);
     }
@@ -496,7 +514,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .training("init", init).training("data", data).training("label", label).training("limit", limit)
                 .training("val_split", valSplit).training("test_split", testSplit).training("scale", scale)
                 .training("samples", samples).training("noise", noise).training("classes", classes)
-                .training("early_stopping", patience);
+                .training("early_stopping", patience).training("shards", shards);
         if (interrupted) {
             card.training("interrupted", true);
         }
@@ -619,6 +637,7 @@ public final class TrainCommand implements Callable<Integer> {
             loss = card.string(ModelCard.TRAINING, "loss").orElse(null);
             batchSize = card.integer(ModelCard.TRAINING, "batch_size").orElseThrow(() -> missing("training.batch_size")).intValue();
             patience = recipe.get("early_stopping") instanceof Integer p ? p : null;
+            shards = recipe.get("shards") instanceof Integer s ? s : null;
             if (!(opt.get("name") instanceof String name) || !(opt.get("lr") instanceof Number rate)) {
                 throw missing("training.optimizer name and lr");
             }
@@ -673,6 +692,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (!(testSplit >= 0 && testSplit < 1) || val + testSplit >= 1) {
             throw usage("--test-split must be in [0, 1) and leave rows for training with --val-split, got " + testSplit);
+        }
+        if (shards != null && shards <= 0) {
+            throw usage("--shards must be positive, got " + shards);
         }
         if (patience != null && patience <= 0) {
             throw usage("--early-stopping needs a positive patience, got " + patience);

@@ -9,9 +9,10 @@ import java.util.Random;
 
 /**
  * The parts training uses: train, validation (null when {@code --val-split 0}) and test (the source's own test
- * split, or a held-out part of it), with features scaled by a scaler fitted on the training part only.
+ * split, or a held-out part of it), with features scaled by a scaler fitted on the training part only;
+ * {@code trainRows} are the source's rows that make the training part, in order (the Spark workers read them).
  */
-public record TrainingData(Dataset train, Dataset validation, Dataset test, Scaler scaler) {
+public record TrainingData(Dataset train, Dataset validation, Dataset test, Scaler scaler, int[] trainRows) {
 
     /**
      * Cuts {@code data} into its parts.
@@ -25,23 +26,10 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test, Scal
     public static TrainingData prepare(LoadedData data, int limit, double valSplit, double testSplit,
                                        Scaler.Kind scaling, Scaler fitted, long seed) {
         Dataset source = data.train();
-        if (limit > 0 && limit < source.size()) {
-            source = source.subset(firstOfPermutation(source.size(), limit, seed));
-        }
-        Dataset train;
-        Dataset val;
-        Dataset test;
-        if (data.hasTestSet()) {
-            List<Dataset> parts = source.split(seed, 1 - valSplit, valSplit);
-            train = parts.get(0);
-            val = parts.get(1);
-            test = data.test();
-        } else {
-            List<Dataset> parts = source.split(seed, 1 - valSplit - testSplit, valSplit, testSplit);
-            train = parts.get(0);
-            val = parts.get(1);
-            test = parts.get(2);
-        }
+        int[][] rows = partRows(source.size(), data.hasTestSet(), limit, valSplit, testSplit, seed);
+        Dataset train = source.subset(rows[0]);
+        Dataset val = source.subset(rows[1]);
+        Dataset test = data.hasTestSet() ? data.test() : source.subset(rows[2]);
         if (train.size() == 0) {
             throw new InputException("--data " + data.name() + ": no rows left for training (" + source.size()
                     + " rows, --val-split " + valSplit + (data.hasTestSet() ? "" : ", --test-split " + testSplit) + ")");
@@ -59,7 +47,28 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test, Scal
             val = val.size() == 0 ? val : scaler.transform(val);
             test = test.size() == 0 ? test : scaler.transform(test);
         }
-        return new TrainingData(train, val.size() == 0 ? null : val, test.size() == 0 ? null : test, scaler);
+        return new TrainingData(train, val.size() == 0 ? null : val, test.size() == 0 ? null : test, scaler, rows[0]);
+    }
+
+    /**
+     * Which rows of the training source (of {@code size} rows) make the training, validation and (without a test
+     * set of its own) test parts, in order: {@link #prepare}'s cut, for readers that do not load the source (the
+     * Spark workers read the training rows from the file themselves).
+     */
+    public static int[][] partRows(int size, boolean hasTestSet, int limit, double valSplit, double testSplit, long seed) {
+        int[] picked = limit > 0 && limit < size ? firstOfPermutation(size, limit, seed) : null;
+        int n = picked == null ? size : picked.length;
+        int[][] parts = hasTestSet ? Dataset.splitRows(n, seed, 1 - valSplit, valSplit)
+                : Dataset.splitRows(n, seed, 1 - valSplit - testSplit, valSplit, testSplit);
+        int[][] out = {parts[0], parts[1], hasTestSet ? new int[0] : parts[2]};
+        if (picked != null) {
+            for (int[] part : out) {
+                for (int i = 0; i < part.length; i++) {
+                    part[i] = picked[part[i]];
+                }
+            }
+        }
+        return out;
     }
 
     private static int[] firstOfPermutation(int n, int k, long seed) {

@@ -7,6 +7,7 @@ import dev.jgrad.cli.model.LossKind;
 import dev.jgrad.cli.model.Mlp;
 import dev.jgrad.cli.model.OptimizerKind;
 import dev.jgrad.cli.model.Output;
+import dev.jgrad.data.Scaler;
 import dev.jgrad.data.idx.IdxDataset;
 import dev.jgrad.data.idx.IdxFiles;
 import dev.jgrad.data.idx.IdxSplit;
@@ -32,7 +33,9 @@ import java.util.Random;
 
 /**
  * {@code jgrad train --spark-master URL}: the same network, loss, optimizer, batches and seed as on one machine,
- * trained by Spark workers that each read their own rows of the IDX training files ({@code jgrad-spark}). The
+ * trained by Spark workers that each read the rows of their shards from the IDX or CSV training file
+ * ({@code jgrad-spark}): the training part of the same seeded split, its features scaled as on one machine, so the
+ * weights are bit for bit those of {@code jgrad train --shards S} with S workers. The
  * Spark jars are not in jgrad.jar; the {@code jgrad} launcher adds those of the local Maven repository, and
  * spark-submit brings its own.
  */
@@ -49,21 +52,27 @@ public final class SparkRun {
     private SparkRun() {
     }
 
+    /** Where the training rows are: rows {@code rows} (in that order) of the data's training file, then scaled. */
+    public record Rows(int[] rows, Scaler scaler, String label, boolean regression) {
+    }
+
     /** Checks what Spark training needs before any data is read. */
-    public static void check(String data, boolean continuing, int limit, Double valSplit, Integer patience) {
+    public static void check(String data, boolean continuing, Integer patience, Integer shards) {
         if (!sparkPresent()) {
             throw new InputException("--spark-master needs the Spark jars on the classpath: run ./jgrad (it adds the jars"
                     + " listed in jgrad-spark/target/spark-classpath.txt after 'mvn install') or spark-submit");
         }
-        String why = continuing ? "--model (continuing a model)" : limit > 0 ? "--limit"
-                : valSplit != null && valSplit > 0 ? "--val-split" : patience != null ? "--early-stopping" : null;
-        if (why != null) {
-            throw new InputException("--spark-master: " + why + " is not supported; each worker trains on its own rows of"
-                    + " the training files as they are");
+        if (shards != null) {
+            throw new InputException("--shards is the single-machine counterpart of --spark-master; with Spark, give"
+                    + " the workers with --partitions");
         }
-        if (idxDirectory(data) == null) {
+        String why = continuing ? "--model and --resume (continuing a model)" : patience != null ? "--early-stopping" : null;
+        if (why != null) {
+            throw new InputException("--spark-master: " + why + " is not supported yet");
+        }
+        if (idxDirectory(data) == null && !Files.isRegularFile(Path.of(data))) {
             throw new InputException("--spark-master trains on IDX data (fashion-mnist, mnist or a directory of IDX files)"
-                    + " that every worker sees; --data " + data + " is not one");
+                    + " or a CSV file that every worker sees; --data " + data + " is neither");
         }
     }
 
@@ -81,9 +90,16 @@ public final class SparkRun {
     }
 
     /** Trains {@code net} (its weights are replaced by the trained ones) and returns the history. */
-    public static History train(String master, Integer partitions, String data, Plan plan, int classes, Module net,
-                                Tensor valX, Tensor valY, PrintWriter out, Callback... callbacks) throws IOException {
-        IdxFiles files = IdxFiles.locate(idxDirectory(data), IdxSplit.TRAIN);
+    public static History train(String master, Integer partitions, String data, Rows rows, Plan plan, int classes,
+                                Module net, Tensor valX, Tensor valY, PrintWriter out, Callback... callbacks) throws IOException {
+        Path idx = idxDirectory(data);
+        RowSource source;
+        if (idx != null) {
+            IdxFiles files = IdxFiles.locate(idx, IdxSplit.TRAIN);
+            source = RowSource.idx(files.images().toString(), files.labels().toString(), classes);
+        } else {
+            source = RowSource.csv(data, rows.label());
+        }
         long seed = plan.seed();
         LossKind loss = plan.loss();
         OptimizerKind opt = plan.optimizer();
@@ -92,8 +108,9 @@ public final class SparkRun {
         double decay = plan.weightDecay();
         SparkTrainer.Builder builder = SparkTrainer.builder(modelFactory(plan),
                         loss::create, p -> (GradientOptimizer) opt.create(p, lr, momentum, decay))
-                .data(RowSource.idx(files.images(), files.labels(), classes),
-                        loss.oneHotTargets() ? TargetKind.ONE_HOT : TargetKind.CLASS_INDEX)
+                .data(source, rows.regression() ? TargetKind.VALUES
+                        : loss.oneHotTargets() ? TargetKind.ONE_HOT : TargetKind.CLASS_INDEX)
+                .rows(rows.rows()).scaler(rows.scaler())
                 .epochs(plan.epochs()).batchSize(plan.batchSize()).shuffle(seed).callbacks(callbacks);
         if (partitions != null) {
             builder.partitions(partitions);

@@ -20,6 +20,7 @@ final class IdxInput implements Closeable {
     private static final int BUFFER = 1 << 16;
 
     private final Path file;
+    private final String name;
     private final InputStream in;
     private final boolean gzip;
     private final long fileSize;
@@ -27,8 +28,9 @@ final class IdxInput implements Closeable {
     /** What the reader expects, for truncation messages, e.g. "expected 7856 bytes (16-byte header + ...)". */
     private String expectation = "the IDX header is incomplete";
 
-    private IdxInput(Path file, InputStream in, boolean gzip, long fileSize) {
+    private IdxInput(Path file, String name, InputStream in, boolean gzip, long fileSize) {
         this.file = file;
+        this.name = name;
         this.in = in;
         this.gzip = gzip;
         this.fileSize = fileSize;
@@ -36,8 +38,15 @@ final class IdxInput implements Closeable {
 
     /** Opens {@code file}, decompressing when it starts with the gzip magic 0x1f 0x8b, whatever its name. */
     static IdxInput open(Path file) throws IOException {
-        long size = Files.size(file);
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+        return open(file, String.valueOf(file), Files.newInputStream(file), Files.size(file));
+    }
+
+    /**
+     * A stream of {@code size} bytes named {@code name} in messages ({@code file} null when it is not a local file,
+     * e.g. on a Hadoop file system).
+     */
+    static IdxInput open(Path file, String name, InputStream stream, long size) throws IOException {
+        InputStream raw = new BufferedInputStream(stream, BUFFER);
         try {
             raw.mark(2);
             int b0 = raw.read();
@@ -45,23 +54,29 @@ final class IdxInput implements Closeable {
             raw.reset();
             if (b0 == 0x1f && b1 == 0x8b) {
                 try {
-                    return new IdxInput(file, new GZIPInputStream(raw, BUFFER), true, size);
+                    return new IdxInput(file, name, new GZIPInputStream(raw, BUFFER), true, size);
                 } catch (EOFException e) {
-                    throw DataFormatException.atOffset(file, 0,
+                    throw DataFormatException.atOffset(name, 0,
                             "the gzip header is cut short (truncated .gz file, " + size + " bytes)", e);
                 } catch (ZipException e) {
-                    throw DataFormatException.atOffset(file, 0, "corrupt gzip header: " + e.getMessage(), e);
+                    throw DataFormatException.atOffset(name, 0, "corrupt gzip header: " + e.getMessage(), e);
                 }
             }
-            return new IdxInput(file, raw, false, size);
+            return new IdxInput(file, name, raw, false, size);
         } catch (RuntimeException | IOException e) {
             raw.close();
             throw e;
         }
     }
 
+    /** The local file, or null for a stream from elsewhere. */
     Path file() {
         return file;
+    }
+
+    /** The name for messages: the local path or the URI. */
+    String name() {
+        return name;
     }
 
     boolean gzip() {
@@ -94,17 +109,29 @@ final class IdxInput implements Closeable {
         while (done < len) {
             int r = read(buf, off + done, len - done);
             if (r < 0) {
-                throw DataFormatException.atOffset(file, offset,
+                throw DataFormatException.atOffset(name, offset,
                         (gzip ? "decompressed data ends here; " : "file ends here; ") + expectation);
             }
             done += r;
         }
     }
 
-    /** Skips {@code n} bytes of content, or fails at the offset where the data ran out. */
+    /**
+     * Skips {@code n} bytes of content, or fails at the offset where the data ran out. A plain file (its size checked
+     * against the header already) is skipped by the stream itself, a seek on local and Hadoop files; gzip content is
+     * decompressed through.
+     */
     void skip(long n) throws IOException {
-        byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(1, n))];
         long left = n;
+        while (!gzip && left > 0) {
+            long skipped = in.skip(left);
+            if (skipped <= 0) {
+                break; // read through the rest, which finds the end of the data if that is the reason
+            }
+            offset += skipped;
+            left -= skipped;
+        }
+        byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(1, left))];
         while (left > 0) {
             int len = (int) Math.min(buf.length, left);
             readFully(buf, 0, len);
@@ -118,7 +145,7 @@ final class IdxInput implements Closeable {
         int r = read(one, 0, 1);
         if (r > 0) {
             long extra = gzip ? -1 : fileSize - offset + 1;
-            throw DataFormatException.atOffset(file, offset - 1, "unexpected data after the last item"
+            throw DataFormatException.atOffset(name, offset - 1, "unexpected data after the last item"
                     + (extra > 0 ? " (" + extra + " extra bytes)" : "") + "; " + expectation);
         }
     }
@@ -129,10 +156,10 @@ final class IdxInput implements Closeable {
             r = in.read(buf, off, len);
         } catch (EOFException e) {
             // GZIPInputStream: "Unexpected end of ZLIB input stream" - the compressed file was cut off.
-            throw DataFormatException.atOffset(file, offset, "the gzip stream is truncated: the " + fileSize
+            throw DataFormatException.atOffset(name, offset, "the gzip stream is truncated: the " + fileSize
                     + "-byte .gz ends after " + offset + " decompressed bytes; " + expectation, e);
         } catch (ZipException e) {
-            throw DataFormatException.atOffset(file, offset,
+            throw DataFormatException.atOffset(name, offset,
                     "corrupt gzip data (" + e.getMessage() + ") at decompressed byte offset " + offset, e);
         }
         if (r > 0) {

@@ -3,6 +3,7 @@ package dev.jgrad.data.idx;
 import dev.jgrad.data.DataFormatException;
 import dev.jgrad.data.Dataset;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -84,6 +85,61 @@ public final class IdxReader {
         }
     }
 
+    /**
+     * Reads the header of an IDX stream of {@code size} bytes that is not a local file (e.g. on a Hadoop file
+     * system); {@code name} (its URI) names it in errors, and the header's {@code file} is null.
+     */
+    public static IdxHeader readHeader(String name, InputStream stream, long size, int expectedMagic) throws IOException {
+        try (IdxInput in = IdxInput.open(null, name, stream, size)) {
+            return header(in, expectedMagic);
+        }
+    }
+
+    /**
+     * Reads the images at the ascending indices {@code items} of an images stream (see
+     * {@link #readHeader(String, InputStream, long, int)}), skipping the others: {@code items.length} images of
+     * pixels scaled to [0, 1], end to end. A worker of distributed training reads only the rows it needs.
+     */
+    public static float[] readImages(String name, InputStream stream, long size, int[] items) throws IOException {
+        try (IdxInput in = IdxInput.open(null, name, stream, size)) {
+            IdxHeader h = header(in, IMAGES_MAGIC);
+            int[] dims = h.dims();
+            int perImage = dims[1] * dims[2];
+            float[] pixels = new float[items.length * perImage];
+            long at = 0;
+            for (int i = 0; i < items.length; i++) {
+                checkItem(name, items, i, dims[0]);
+                in.skip((items[i] - at) * perImage);
+                System.arraycopy(readPixels(in, perImage), 0, pixels, i * perImage, perImage);
+                at = items[i] + 1L;
+            }
+            return pixels;
+        }
+    }
+
+    /** Reads the labels at the ascending indices {@code items} of a labels stream, skipping the others. */
+    public static int[] readLabels(String name, InputStream stream, long size, int[] items) throws IOException {
+        try (IdxInput in = IdxInput.open(null, name, stream, size)) {
+            IdxHeader h = header(in, LABELS_MAGIC);
+            int[] labels = new int[items.length];
+            long at = 0;
+            for (int i = 0; i < items.length; i++) {
+                checkItem(name, items, i, h.count());
+                in.skip(items[i] - at);
+                labels[i] = readLabelValues(in, 1)[0];
+                at = items[i] + 1L;
+            }
+            return labels;
+        }
+    }
+
+    private static void checkItem(String name, int[] items, int i, int count) {
+        if (items[i] < 0 || items[i] >= count || (i > 0 && items[i] <= items[i - 1])) {
+            throw new IllegalArgumentException(name + ": item " + items[i] + " is outside the file's " + count
+                    + " items or not in ascending order");
+        }
+    }
+
     /** The next {@code count} unsigned bytes as pixels scaled to [0, 1], read in 64 KiB chunks. */
     private static float[] readPixels(IdxInput in, int count) throws IOException {
         float[] pixels = new float[count];
@@ -144,7 +200,7 @@ public final class IdxReader {
     }
 
     private static IdxHeader header(IdxInput in, int expectedMagic) throws IOException {
-        Path file = in.file();
+        String file = in.name();
         int expectedDims = expectedMagic & 0xFF;
         in.expect("expected a " + (4 + 4 * expectedDims) + "-byte IDX header");
         int magic = in.readInt();
@@ -167,7 +223,7 @@ public final class IdxReader {
                         + " describe more than " + (Integer.MAX_VALUE - 8) + " bytes, too large to load");
             }
         }
-        IdxHeader h = new IdxHeader(file, magic, dims, in.gzip());
+        IdxHeader h = new IdxHeader(in.file(), magic, dims, in.gzip());
         long total = h.headerBytes() + payload;
         String what = expectedMagic == IMAGES_MAGIC ? " images x " + dims[1] + " x " + dims[2] + " pixels"
                 : " labels";

@@ -99,9 +99,12 @@ public final class ApiHandler implements HttpHandler {
                 else only(ex, "GET", seg, 3, () -> reply(ex, 200, GraphDemos.compute(seg.get(2), mapper)));
             }
             case "digits" -> {
-                if (seg.size() == 2) only(ex, "GET", seg, 2, () -> reply(ex, 200, digits.describe(mapper)));
+                if (seg.size() == 2) only(ex, "GET", seg, 2, () -> reply(ex, 200, sessions.engineThreads().call(() -> digits.describe(mapper))));
                 else if (seg.get(2).equals("predict"))
-                    only(ex, "POST", seg, 3, () -> reply(ex, 200, digits.predict(Http.json(ex, mapper), mapper)));
+                    only(ex, "POST", seg, 3, () -> {
+                        var body = Http.json(ex, mapper);
+                        reply(ex, 200, sessions.engineThreads().call(() -> digits.predict(body, mapper)));
+                    });
                 else throw notFound(ex);
             }
             default -> throw notFound(ex);

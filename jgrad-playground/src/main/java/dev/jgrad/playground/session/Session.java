@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -52,13 +50,15 @@ public final class Session implements AutoCloseable {
     private final Grid grid = Grid.of(GRID), featureGrid = Grid.of(FEATURE_GRID);
     private final Grid[] hiddenGrids = java.util.Arrays.stream(HIDDEN_GRIDS).mapToObj(Grid::of).toArray(Grid[]::new);
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
     private final FrameBox frames = new FrameBox();
-    private final Thread trainer;
+    private final EngineThreads threads;
+    /** Whether a training frame is scheduled or running (at most one per session). */
+    private boolean frameScheduled;
 
     private PlaygroundState state;
     private DataSplit data;
     private Engine engine;
+    // (data, engine and the nodes are set under the lock on an engine thread, like every later change)
     private Status status = Status.PAUSED;
     private String message;
     private final List<float[]> history = new ArrayList<>();
@@ -70,19 +70,20 @@ public final class Session implements AutoCloseable {
     private boolean pausedUnwatched;
     private volatile boolean closed;
 
-    Session(String id, PlaygroundState state, EngineFactory factory, ObjectMapper mapper) {
+    Session(String id, PlaygroundState state, EngineFactory factory, ObjectMapper mapper, EngineThreads threads) {
         this.id = id;
+        this.threads = threads;
         this.factory = factory;
         this.mapper = mapper;
         this.encoder = new FrameEncoder(mapper);
         this.state = state;
-        this.data = DataSplit.of(state);
-        this.engine = factory.create(state, data);
-        this.dataNode = encoder.data(state, data, featureGrid);
-        publish();
-        trainer = new Thread(this::trainLoop, "playground-train-" + id.substring(0, 8));
-        trainer.setDaemon(true);
-        trainer.start();
+        locked(() -> {
+            data = DataSplit.of(state);
+            engine = factory.create(state, data);
+            dataNode = encoder.data(state, data, featureGrid);
+            publish();
+            return null;
+        });
     }
 
     public String id() {
@@ -159,7 +160,7 @@ public final class Session implements AutoCloseable {
             message = null;
             pausedUnwatched = false;
             if (watchers == 0) unwatchedSince = System.nanoTime(); // a page has a moment to open its stream
-            wake.signalAll();
+            scheduleFrame();
             publish();
             return null;
         });
@@ -266,7 +267,7 @@ public final class Session implements AutoCloseable {
                 status = Status.RUNNING;
                 pausedUnwatched = false;
                 message = null;
-                wake.signalAll();
+                scheduleFrame();
                 publish();
             }
             return null;
@@ -304,52 +305,57 @@ public final class Session implements AutoCloseable {
         closed = true;
         lock.lock();
         try {
-            status = Status.PAUSED;
-            wake.signalAll();
+            status = Status.PAUSED; // a scheduled frame sees it and ends
         } finally {
             lock.unlock();
         }
-        trainer.interrupt();
     }
 
     // ---- training thread ------------------------------------------------------------------------------------------
 
-    private void trainLoop() {
+    /** Caller holds the lock. Starts the frames of a run unless one is on its way. */
+    private void scheduleFrame() {
+        if (!frameScheduled && !closed) {
+            frameScheduled = true;
+            threads.schedule(this::trainFrame, 0);
+        }
+    }
+
+    /**
+     * One frame of a run, on an engine thread: {@code speed} epochs (the lock taken per epoch, so a pause or an
+     * edit never waits for a whole frame), then the pictures; the next frame is scheduled FRAME_NANOS after this
+     * one began. A paused session schedules nothing and holds no thread.
+     */
+    private void trainFrame() {
+        long start = System.nanoTime();
         try {
-            while (!closed) {
-                lock.lockInterruptibly();
+            int epochs = state().speed();
+            for (int i = 0; i < epochs && !closed; i++) {
+                lock.lock();
                 try {
-                    while (status != Status.RUNNING && !closed) wake.await();
+                    if (status != Status.RUNNING) break;
+                    trainOne();
                 } finally {
                     lock.unlock();
                 }
-                long start = System.nanoTime();
-                int epochs = state().speed();
-                for (int i = 0; i < epochs && !closed; i++) {
-                    lock.lockInterruptibly();
-                    try {
-                        if (status != Status.RUNNING) break;
-                        trainOne();
-                    } finally {
-                        lock.unlock();
-                    }
-                }
-                lock.lockInterruptibly();
-                try {
-                    pauseIfUnwatched();
-                    if (!closed) publish();
-                } finally {
-                    lock.unlock();
-                }
-                long left = FRAME_NANOS - (System.nanoTime() - start);
-                if (left > 0) TimeUnit.NANOSECONDS.sleep(left);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            lock.lock();
+            try {
+                pauseIfUnwatched();
+                if (!closed) publish();
+                if (status == Status.RUNNING && !closed) {
+                    threads.schedule(this::trainFrame, FRAME_NANOS - (System.nanoTime() - start));
+                } else {
+                    frameScheduled = false;
+                }
+            } finally {
+                lock.unlock();
+            }
         } catch (RuntimeException | Error e) {
             // A bug in the engine must not kill the session silently: show it on the page and stop training.
             lock.lock();
             try {
+                frameScheduled = false;
                 status = Status.HALTED;
                 message = "Training failed: " + e;
                 publish();
@@ -431,13 +437,16 @@ public final class Session implements AutoCloseable {
                 && Objects.equals(a.numClasses(), b.numClasses());
     }
 
+    /** Runs {@code body} under the lock on an engine thread (where every GEMM of the server runs). */
     private <T> T locked(java.util.function.Supplier<T> body) {
-        lock.lock();
-        try {
-            touch();
-            return body.get();
-        } finally {
-            lock.unlock();
-        }
+        return threads.call(() -> {
+            lock.lock();
+            try {
+                touch();
+                return body.get();
+            } finally {
+                lock.unlock();
+            }
+        });
     }
 }

@@ -24,6 +24,7 @@ public final class SessionRegistry implements AutoCloseable {
     private final Duration evictAfter;
     private final SecureRandom ids = new SecureRandom();
     private final ScheduledExecutorService sweeper;
+    private final EngineThreads engineThreads = EngineThreads.forThisMachine();
 
     public SessionRegistry(EngineFactory factory, ObjectMapper mapper, Duration idleTimeout, int maxSessions) {
         this(factory, mapper, idleTimeout, maxSessions, Duration.ofMinutes(1));
@@ -62,7 +63,7 @@ public final class SessionRegistry implements AutoCloseable {
         }
         byte[] b = new byte[16];
         ids.nextBytes(b);
-        Session s = new Session(HexFormat.of().formatHex(b), state, factory, mapper);
+        Session s = new Session(HexFormat.of().formatHex(b), state, factory, mapper, engineThreads);
         sessions.put(s.id(), s);
         return s;
     }
@@ -80,6 +81,11 @@ public final class SessionRegistry implements AutoCloseable {
         Session s = sessions.remove(id);
         if (s != null) s.close();
         return s != null;
+    }
+
+    /** The threads every engine of this server runs on (the digit pad's too). */
+    public EngineThreads engineThreads() {
+        return engineThreads;
     }
 
     public int size() {
@@ -108,6 +114,7 @@ public final class SessionRegistry implements AutoCloseable {
         sweeper.shutdownNow();
         sessions.values().forEach(Session::close);
         sessions.clear();
+        engineThreads.close();
     }
 
     /** The server is at its session limit. */

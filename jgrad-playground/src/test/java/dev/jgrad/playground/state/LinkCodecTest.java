@@ -47,7 +47,7 @@ public class LinkCodecTest {
                 + "&regularizationRate=0.003&noise=35&networkShape=8,8,5&seed=0.98765&showTestData=true&discretize=true"
                 + "&percTrainData=70&x=false&y=true&xTimesY=true&xSquared=true&ySquared=false&cosX=false&sinX=true"
                 + "&cosY=false&sinY=true&collectStats=false&tutorial=dp-reducing-overfitting&problem=classification"
-                + "&initZero=true&hideText=true&learningRate_hide=true&activation_hide=true&noise_hide=false";
+                + "&initZero=true&hideText=true&learningRate_hide=true&activation_hide=true&noise_hide=false&numNodes2_hide=true";
         PlaygroundState s = read(link);
         assertThat(s.activations()).containsExactly("relu", "relu", "relu");
         assertThat(s.regularization()).isEqualTo("l2");
@@ -60,7 +60,8 @@ public class LinkCodecTest {
         assertThat(s.discretize()).isTrue();
         assertThat(s.features()).containsExactly("x2", "x1sq", "x1x2", "sinx1", "sinx2");
         assertThat(s.initializer()).isEqualTo("zeros");
-        assertThat(s.hide()).containsExactlyInAnyOrder("text", "learningRate", "activation");
+        assertThat(s.biasInit()).isZero(); // TF's initZero zeroes the biases too
+        assertThat(s.hide()).containsExactlyInAnyOrder("text", "learningRate", "activation", "numNodes2");
         assertThat(LinkCodec.params(LinkCodec.write(s))).isEqualTo(LinkCodec.params(link));
         PlaygroundState regression = read("#problem=regression&regDataset=reg-gauss&dataset=xor&networkShape=3");
         assertThat(regression.dataset()).isEqualTo("multigauss");
