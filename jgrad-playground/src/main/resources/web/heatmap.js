@@ -29,29 +29,28 @@ function blit(canvas, size, fill, smooth) {
   ctx.drawImage(s, 0, 0, canvas.width, canvas.height);
 }
 
-/** The ImageData each thumbnail canvas reuses frame after frame. */
-const images = new WeakMap();
-
-/**
- * A neuron's thumbnail: the map put at its native size (20x20 for a 6x32 network) into a canvas that CSS scales up
- * smoothly. One putImageData and no scaling pass per neuron: 192 of them took most of a 6x32 network's redraw when
- * each was drawn through a scratch canvas.
- */
-export function paintThumbnail(canvas, cells, size) {
-  if (canvas.width !== size || canvas.height !== size) {
-    canvas.width = canvas.height = size;
-  }
-  let img = images.get(canvas);
-  if (!img || img.width !== size) images.set(canvas, img = canvas.getContext('2d').createImageData(size, size));
-  const px = img.data;
+/** RGBA of a map of values in [-1, 1] (byte 0 = -1 .. 255 = +1); discretize snaps to the sign. */
+export function fillSigned(px, cells, discretize = false, alpha = 255) {
   for (let i = 0; i < cells.length; i++) {
-    const q = cells[i] * 3;
-    px[i * 4] = SIGNED_LUT[q];
-    px[i * 4 + 1] = SIGNED_LUT[q + 1];
-    px[i * 4 + 2] = SIGNED_LUT[q + 2];
+    let q = cells[i];
+    if (discretize) q = q >= 128 ? 255 : 0;
+    px[i * 4] = SIGNED_LUT[q * 3];
+    px[i * 4 + 1] = SIGNED_LUT[q * 3 + 1];
+    px[i * 4 + 2] = SIGNED_LUT[q * 3 + 2];
+    px[i * 4 + 3] = alpha;
+  }
+}
+
+/** RGBA of class k's probability map: white (0) to the class color (1). */
+export function fillProbability(px, cells, k) {
+  const col = CLASS_COLORS[k % CLASS_COLORS.length];
+  for (let i = 0; i < cells.length; i++) {
+    const t = cells[i] / 255;
+    px[i * 4] = 255 + (col[0] - 255) * t;
+    px[i * 4 + 1] = 255 + (col[1] - 255) * t;
+    px[i * 4 + 2] = 255 + (col[2] - 255) * t;
     px[i * 4 + 3] = 255;
   }
-  canvas.getContext('2d').putImageData(img, 0, 0);
 }
 
 /** TF Playground's output: its colors at alpha 160 over white, so the data points stay readable on top. */
@@ -59,16 +58,7 @@ export const OUTPUT_ALPHA = 160;
 
 /** A map of values in [-1, 1]; discretize snaps to the sign (the decision regions). */
 export function paintSigned(canvas, cells, size, discretize = false, alpha = 255) {
-  blit(canvas, size, px => {
-    for (let i = 0; i < cells.length; i++) {
-      let q = cells[i];
-      if (discretize) q = q >= 128 ? 255 : 0;
-      px[i * 4] = SIGNED_LUT[q * 3];
-      px[i * 4 + 1] = SIGNED_LUT[q * 3 + 1];
-      px[i * 4 + 2] = SIGNED_LUT[q * 3 + 2];
-      px[i * 4 + 3] = alpha;
-    }
-  }, !discretize);
+  blit(canvas, size, px => fillSigned(px, cells, discretize, alpha), !discretize);
 }
 
 /** k probability maps: each cell takes the likeliest class's color, paler where the model is unsure. */
@@ -91,16 +81,7 @@ export function paintClasses(canvas, maps, size, discretize = false, alpha = 255
 
 /** One class's probability map: white (0) to the class color (1). */
 export function paintProbability(canvas, cells, size, k) {
-  const col = CLASS_COLORS[k % CLASS_COLORS.length];
-  blit(canvas, size, px => {
-    for (let i = 0; i < cells.length; i++) {
-      const t = cells[i] / 255;
-      px[i * 4] = 255 + (col[0] - 255) * t;
-      px[i * 4 + 1] = 255 + (col[1] - 255) * t;
-      px[i * 4 + 2] = 255 + (col[2] - 255) * t;
-      px[i * 4 + 3] = 255;
-    }
-  }, true);
+  blit(canvas, size, px => fillProbability(px, cells, k), true);
 }
 
 /** Canvas pixel to data coordinates. */

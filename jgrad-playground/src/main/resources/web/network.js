@@ -1,11 +1,13 @@
 // The network diagram: input features, hidden layers (each neuron with a heatmap thumbnail), the output, and links
 // whose width and color follow the weights. Built once per architecture; each frame only repaints. The links are
 // drawn on one canvas (thousands of SVG paths made a 6x32 network redraw about once a second) and found under the
-// mouse by distance to their curves.
+// mouse by distance to their curves; the neurons' pictures and the bias squares on another, above the elements that
+// lay them out and take the mouse (a canvas per neuron made rasterizing most of a 6x32 network's redraw).
 
 import { LABELS, specName, specLabel } from './state.js';
 import { bytes, signedColor } from './colors.js';
-import { paintSigned, paintProbability, paintThumbnail } from './heatmap.js';
+import { fillSigned, fillProbability } from './heatmap.js';
+import { PictureCanvas } from './pictures.js';
 
 /** A link is hit within this many pixels of its curve; each curve is checked at CURVE_STEPS points. */
 const HIT_PX = 4, CURVE_STEPS = 12;
@@ -16,6 +18,8 @@ const HIT_PX = 4, CURVE_STEPS = 12;
  * while training; neurons, output and losses still redraw every frame.
  */
 const MANY_LINKS = 1500, LINK_INTERVAL_MS = 500;
+/** The bias squares' border (their inside is the bias's color). */
+const BIAS_BORDER = '#777';
 
 function el(tag, cls, parent) {
   const e = document.createElement(tag);
@@ -34,11 +38,12 @@ export class NetworkView {
   constructor(root, tooltip, on) {
     this.root = root;
     this.canvas = root.querySelector('canvas.links');
+    this.pictures = new PictureCanvas(root.querySelector('canvas.pictures'));
     this.hot = null; // the link under the mouse: [layer, to, from]
     this.tooltip = tooltip;
     this.on = on;
     this.key = null;
-    window.addEventListener('resize', () => this.layoutLinks());
+    window.addEventListener('resize', () => this.layout());
   }
 
   /** Rebuilds the DOM when the architecture changed (features, layers, activations, output width). */
@@ -47,7 +52,8 @@ export class NetworkView {
     if (key === this.key) return;
     this.key = key;
     this.state = state;
-    for (const c of [...this.root.children]) if (c !== this.canvas) c.remove();
+    for (const c of [...this.root.children]) if (c.tagName !== 'CANVAS') c.remove();
+    this.pictures.reset();
     this.featureNodes = new Map();
     this.hiddenNodes = [];
     this.outputNodes = [];
@@ -129,14 +135,12 @@ export class NetworkView {
     // A link can hide controls (TF Playground's *_hide=true): the diagram's own are built here.
     for (const e of this.root.querySelectorAll('[data-control]')) e.classList.toggle('hidden-by-link', state.hide.includes(e.dataset.control));
     this.buildLinks();
-    requestAnimationFrame(() => this.layoutLinks());
+    requestAnimationFrame(() => this.layout());
   }
 
+  /** A neuron's box: its picture is painted on the picture canvas, over the box's inside. */
   node(parent, cls) {
-    const node = el('div', cls, parent);
-    const c = el('canvas', '', node);
-    c.width = c.height = 40;
-    return node;
+    return el('div', cls, parent);
   }
 
   bias(node, layer, to) {
@@ -182,7 +186,17 @@ export class NetworkView {
     return [box.left + x, box.top + y];
   }
 
-  /** End points of every link from the nodes' boxes; called after layout and on resize. */
+  /** Measures the diagram after it was built and on resize: links, pictures and bias squares, all drawn again. */
+  layout() {
+    if (!this.links) return;
+    this.layoutLinks();
+    this.pictures.layout(this.root, [...this.featureNodes.values(), ...this.hiddenNodes.flat(), ...this.outputNodes],
+      this.biasNodes.flat());
+    this.paintedData = null;
+    if (this.frame) this.paintPictures(this.frame, this.data);
+  }
+
+  /** End points of every link from the nodes' boxes. */
   layoutLinks() {
     if (!this.links) return;
     const box = this.root.getBoundingClientRect();
@@ -297,34 +311,43 @@ export class NetworkView {
   /** Repaints thumbnails, links and biases from a frame. */
   update(frame, data) {
     this.frame = frame;
-    const maps = frame.maps;
-    // Input features depend only on the data: repaint them when the data (or the diagram) changed, not per frame.
-    if (this.paintedData !== data || this.paintedKey !== this.key) {
-      this.paintedData = data;
-      this.paintedKey = this.key;
-      for (const [name, node] of this.featureNodes) {
-        if (data.features[name]) paintSigned(node.firstChild, bytes(data.features[name]), data.featureSize);
-      }
-    }
-    maps.hidden.forEach((layer, l) => layer.forEach((b64, i) => {
-      const node = this.hiddenNodes[l] && this.hiddenNodes[l][i];
-      if (node) paintThumbnail(node.firstChild, bytes(b64), maps.hiddenSize);
-    }));
-    this.outputNodes.forEach((node, i) => {
-      if (maps.outputKind === 'probabilities') paintProbability(node.firstChild, bytes(maps.output[i]), maps.size, i);
-      else paintSigned(node.firstChild, bytes(maps.output[0]), maps.size);
-    });
+    this.data = data;
+    this.paintPictures(frame, data);
     this.drawLinks(false);
-    frame.weights.forEach((w, l) => {
-      w.b.forEach((v, to) => {
-        const b = this.biasNodes[l] && this.biasNodes[l][to];
-        const color = signedColor(Math.max(-1, Math.min(1, v === null ? 0 : v)));
-        if (b && b.dataset.color !== color) {
-          b.dataset.color = color;
-          b.style.background = color;
-        }
+  }
+
+  /** Neurons' pictures, then the bias squares over their corners, on the picture canvas (in its places' order). */
+  paintPictures(frame, data) {
+    const maps = frame.maps, items = [];
+    const features = [...this.featureNodes.keys()];
+    // Input features depend only on the data: repaint them when the data (or the layout) changed, not per frame.
+    if (this.paintedData !== data) {
+      this.paintedData = data;
+      features.forEach((name, i) => {
+        const cells = data.features[name];
+        if (cells) items.push({ place: i, size: data.featureSize, fill: px => fillSigned(px, bytes(cells)),
+          opacity: this.state.features.includes(name) ? 1 : 0.3 });
       });
+    }
+    let place = features.length;
+    this.hiddenNodes.forEach((nodes, l) => nodes.forEach((node, i) => {
+      const b64 = maps.hidden[l] && maps.hidden[l][i];
+      if (b64) items.push({ place, size: maps.hiddenSize, fill: px => fillSigned(px, bytes(b64)) });
+      place++;
+    }));
+    const probabilities = maps.outputKind === 'probabilities';
+    this.outputNodes.forEach((node, i) => {
+      const b64 = probabilities ? maps.output[i] : maps.output[0];
+      if (b64) items.push({ place, size: maps.size, fill: probabilities ? px => fillProbability(px, bytes(b64), i) : px => fillSigned(px, bytes(b64)) });
+      place++;
     });
+    this.pictures.draw(items);
+    const colors = [];
+    this.biasNodes.forEach((nodes, l) => nodes.forEach((node, to) => {
+      const v = frame.weights[l] ? frame.weights[l].b[to] : 0;
+      colors.push(signedColor(Math.max(-1, Math.min(1, v === null || v === undefined ? 0 : v))));
+    }));
+    this.pictures.fillSquares(colors, BIAS_BORDER);
   }
 
   weightValue(l, to, from) {

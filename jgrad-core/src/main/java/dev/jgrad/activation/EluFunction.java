@@ -1,5 +1,7 @@
 package dev.jgrad.activation;
 
+import dev.jgrad.backend.Backend;
+
 /** ELU: x for x &gt; 0, alpha (e^x - 1) otherwise; f' = 1 or alpha e^x = y + alpha, read from the output. */
 final class EluFunction extends SimpleFunction {
 
@@ -25,20 +27,12 @@ final class EluFunction extends SimpleFunction {
 
     @Override
     public void forward(float[] x, int xOff, float[] y, int yOff, int n) {
-        for (int i = 0; i < n; i++) {
-            float v = x[xOff + i];
-            y[yOff + i] = v > 0 ? v : alpha * (float) Math.expm1(v); // expm1: no cancellation near 0
-        }
+        Backend.kernels().elu(alpha, x, xOff, y, yOff, n);
     }
 
     @Override
     public void backward(float[] x, int xOff, float[] y, int yOff, float[] g, int gOff, int n) {
-        for (int i = 0; i < n; i++) {
-            float v = y[yOff + i];
-            if (!(v > 0)) {
-                g[gOff + i] *= v + alpha;
-            }
-        }
+        Backend.kernels().eluBackward(alpha, y, yOff, g, gOff, n);
     }
 
     @Override

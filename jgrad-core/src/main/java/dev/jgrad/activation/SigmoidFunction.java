@@ -1,6 +1,7 @@
 package dev.jgrad.activation;
 
 import dev.jgrad.backend.Backend;
+import dev.jgrad.backend.ScalarActivations;
 
 /** 1 / (1 + e^-x); f' = y (1 - y), the notes' "g o (1 - g)", read from the output. */
 final class SigmoidFunction extends SimpleFunction {
@@ -11,7 +12,7 @@ final class SigmoidFunction extends SimpleFunction {
 
     @Override
     public double value(double x) {
-        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+        return ScalarActivations.sigmoid(x);
     }
 
     @Override

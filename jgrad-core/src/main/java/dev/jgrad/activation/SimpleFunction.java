@@ -35,7 +35,4 @@ abstract class SimpleFunction implements ActivationFunction {
     public String toString() {
         return spec;
     }
-
-    /** Elements handled per pass by kernels that need a scratch array (e.g. for an exp). */
-    static final int CHUNK = 256;
 }

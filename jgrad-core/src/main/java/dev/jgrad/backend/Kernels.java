@@ -72,6 +72,50 @@ public interface Kernels {
         }
     }
 
+    /**
+     * Exact GELU, {@code y[i] = x[i] Phi(x[i])} (erf-based, PyTorch's default); in place allowed. The smooth
+     * activations below default to the scalar kernels of {@link ScalarActivations}, where their math is written
+     * down; SIMD implementations replace them.
+     */
+    default void gelu(float[] x, int xOff, float[] y, int yOff, int n) {
+        ScalarActivations.gelu(x, xOff, y, yOff, n);
+    }
+
+    /** GELU's backward, fused and in place: {@code g[i] *= Phi(x[i]) + x[i] phi(x[i])}, where {@code y = gelu(x)}. */
+    default void geluBackward(float[] x, int xOff, float[] y, int yOff, float[] g, int gOff, int n) {
+        ScalarActivations.geluBackward(x, xOff, y, yOff, g, gOff, n);
+    }
+
+    /** SiLU, {@code y[i] = x[i] sigmoid(x[i])}; in place allowed. */
+    default void silu(float[] x, int xOff, float[] y, int yOff, int n) {
+        ScalarActivations.silu(x, xOff, y, yOff, n);
+    }
+
+    /** SiLU's backward in place: {@code g[i] *= s (1 + x (1 - s))}, {@code s = sigmoid(x[i])}. */
+    default void siluBackward(float[] x, int xOff, float[] g, int gOff, int n) {
+        ScalarActivations.siluBackward(x, xOff, g, gOff, n);
+    }
+
+    /** ELU, {@code y[i] = x[i] > 0 ? x[i] : alpha (e^x[i] - 1)}; in place allowed. */
+    default void elu(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        ScalarActivations.elu(alpha, x, xOff, y, yOff, n);
+    }
+
+    /** ELU's backward in place from the output: {@code g[i] *= y[i] + alpha} where {@code y[i]} is not positive. */
+    default void eluBackward(float alpha, float[] y, int yOff, float[] g, int gOff, int n) {
+        ScalarActivations.eluBackward(alpha, y, yOff, g, gOff, n);
+    }
+
+    /** Mish, {@code y[i] = x[i] tanh(softplus(x[i]))}; in place allowed. */
+    default void mish(float[] x, int xOff, float[] y, int yOff, int n) {
+        ScalarActivations.mish(x, xOff, y, yOff, n);
+    }
+
+    /** Mish's backward in place: {@code g[i] *= t + x sigmoid(x) (1 - t^2)}, {@code t = tanh(softplus(x[i]))}. */
+    default void mishBackward(float[] x, int xOff, float[] g, int gOff, int n) {
+        ScalarActivations.mishBackward(x, xOff, g, gOff, n);
+    }
+
     /** The sum of x[0..n). Accumulation order is implementation-defined (so results may differ in the last bits). */
     float sum(float[] x, int xOff, int n);
 

@@ -193,15 +193,19 @@ public final class Scaler {
         return m;
     }
 
-    /** Reads {@link #toMap()}'s format; numbers may be any {@link Number}s, lists or double arrays. */
+    /**
+     * Reads {@link #toMap()}'s format (and the plural keys {@code offsets}/{@code scales} of early format-2 model
+     * files); numbers may be any {@link Number}s, lists or double arrays.
+     */
     public static Scaler fromMap(Map<String, ?> map) {
         Object kindValue = map.get("kind");
         if (!(kindValue instanceof String k)) {
             throw new IllegalArgumentException("Scaler.fromMap: missing string 'kind' in " + map.keySet());
         }
         Kind kind = Kind.parse(k);
-        double[] offset = toDoubles(map.get("offset"), "offset");
-        double[] scale = toDoubles(map.get("scale"), "scale");
+        // "offsets"/"scales": the spelling of the first format-2 files (the model-v2 fixture), still read.
+        double[] offset = toDoubles(map.containsKey("offset") ? map.get("offset") : map.get("offsets"), "offset");
+        double[] scale = toDoubles(map.containsKey("scale") ? map.get("scale") : map.get("scales"), "scale");
         if (offset.length != scale.length || offset.length == 0) {
             throw new IllegalArgumentException("Scaler.fromMap: offset has " + offset.length + " values, scale has "
                     + scale.length);

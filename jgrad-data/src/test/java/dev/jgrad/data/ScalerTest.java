@@ -85,4 +85,14 @@ class ScalerTest {
         assertThatThrownBy(() -> Scaler.fit(Scaler.Kind.NONE, TRAIN, 3).transform(new float[] {1, 2}))
                 .hasMessageContaining("3-feature rows");
     }
+
+    @Test
+    void theEarlyPluralSpellingStillLoads() {
+        Scaler s = Scaler.fromMap(java.util.Map.of("kind", "standardize", "offsets", java.util.List.of(0.5, -0.25),
+                "scales", java.util.List.of(2.0, 1.5)));
+        assertThat(s.offsets()).containsExactly(0.5, -0.25);
+        assertThat(s.scales()).containsExactly(2.0, 1.5);
+        // and it is written back in the one spelling
+        assertThat(s.toMap()).containsOnlyKeys("kind", "offset", "scale");
+    }
 }

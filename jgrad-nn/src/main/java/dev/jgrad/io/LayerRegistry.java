@@ -1,19 +1,13 @@
 package dev.jgrad.io;
 
 import dev.jgrad.nn.Activation;
+import dev.jgrad.nn.ActivationLayers;
 import dev.jgrad.nn.Dropout;
-import dev.jgrad.nn.GELU;
-import dev.jgrad.nn.Identity;
-import dev.jgrad.nn.LeakyReLU;
 import dev.jgrad.nn.Linear;
 import dev.jgrad.nn.Module;
 import dev.jgrad.nn.Perceptron;
-import dev.jgrad.nn.ReLU;
 import dev.jgrad.nn.Sequential;
-import dev.jgrad.nn.Sigmoid;
 import dev.jgrad.nn.Softmax;
-import dev.jgrad.nn.Step;
-import dev.jgrad.nn.Tanh;
 import dev.jgrad.nn.init.Initializers;
 
 import java.util.ArrayList;
@@ -79,13 +73,9 @@ public final class LayerRegistry {
                 c -> Math.addExact(Math.multiplyExact((long) c.positive("in_features"), c.positive("out_features")),
                         c.bool("bias") ? c.positive("out_features") : 0)));
         register(LayerType.of("Activation", Activation.class, c -> new Activation(function(c)), c -> 0));
-        register(LayerType.of("ReLU", ReLU.class, c -> new ReLU(), c -> 0));
-        register(LayerType.of("Tanh", Tanh.class, c -> new Tanh(), c -> 0));
-        register(LayerType.of("Sigmoid", Sigmoid.class, c -> new Sigmoid(), c -> 0));
-        register(LayerType.of("Identity", Identity.class, c -> new Identity(), c -> 0));
-        register(LayerType.of("GELU", GELU.class, c -> new GELU(), c -> 0));
-        register(LayerType.of("Step", Step.class, c -> new Step(), c -> 0));
-        register(LayerType.of("LeakyReLU", LeakyReLU.class, c -> new LeakyReLU(c.number("alpha")), c -> 0));
+        for (ActivationLayers.Named n : ActivationLayers.all()) {
+            register(namedType(n.typeName(), n.type(), n));
+        }
         register(LayerType.of("Softmax", Softmax.class, c -> new Softmax(c.integer("axis")), c -> 0));
         // Training a loaded model again reseeds dropout from the trainer's seed (Module.reseed).
         register(LayerType.of("Dropout", Dropout.class, c -> new Dropout(c.number("p"), new Random(0)), c -> 0));
@@ -199,6 +189,24 @@ public final class LayerRegistry {
                     + " (known: " + String.join(", ", names()) + "; a program's own layer joins with LayerRegistry.register)");
         }
         return t;
+    }
+
+    private static <M extends Activation> LayerType<M> namedType(String name, Class<M> type, ActivationLayers.Named n) {
+        return LayerType.of(name, type, c -> type.cast(n.make().apply(namedFunction(n.entry(), c))), c -> 0);
+    }
+
+    /** The function of a named activation layer: its catalog entry with the parameters its config names. */
+    private static dev.jgrad.activation.ActivationFunction namedFunction(String entry, LayerConfig c) {
+        List<String> names = dev.jgrad.activation.Activations.entry(entry).parameters();
+        double[] values = new double[names.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = c.number(names.get(i));
+        }
+        try {
+            return dev.jgrad.activation.Activations.parse(dev.jgrad.activation.Activations.spec(entry, values));
+        } catch (IllegalArgumentException e) {
+            throw c.error(e.getMessage());
+        }
     }
 
     private static dev.jgrad.activation.ActivationFunction function(LayerConfig c) {

@@ -28,22 +28,14 @@ public class Activation extends Module {
     }
 
     /**
-     * The layer for {@code f}: the named class where there is one ({@link ReLU} for {@code relu},
-     * {@link LeakyReLU} for {@code leaky-relu:a}, ...), so saved files and exporters see the familiar type;
-     * this generic layer otherwise.
+     * The layer for {@code f}: the named class where there is one ({@link ActivationLayers}: {@link ReLU} for
+     * {@code relu}, {@link LeakyReLU} for {@code leaky-relu:a}, ...), so saved files and exporters see the familiar
+     * type; this generic layer otherwise.
      */
     public static Activation of(ActivationFunction f) {
-        String name = f.spec().contains(":") ? f.spec().substring(0, f.spec().indexOf(':')) : f.spec();
-        return switch (name) {
-            case "relu" -> new ReLU();
-            case "tanh" -> new Tanh();
-            case "sigmoid" -> new Sigmoid();
-            case "gelu" -> new GELU();
-            case "step" -> new Step();
-            case "identity" -> new Identity();
-            case "leaky-relu" -> new LeakyReLU(f.value(-1) * -1);
-            default -> new Activation(f);
-        };
+        String spec = f.spec();
+        ActivationLayers.Named named = ActivationLayers.forEntry(spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec);
+        return named == null ? new Activation(f) : named.make().apply(f);
     }
 
     /** {@link #of(ActivationFunction)} for a catalog spec such as {@code "leaky-relu:0.1"}. */

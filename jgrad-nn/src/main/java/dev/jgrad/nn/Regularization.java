@@ -1,5 +1,7 @@
 package dev.jgrad.nn;
 
+import dev.jgrad.catalog.Catalog;
+import dev.jgrad.catalog.Catalog.Entry;
 import dev.jgrad.tensor.Tensor;
 
 import java.util.ArrayList;
@@ -59,14 +61,33 @@ public final class Regularization {
         });
     }
 
-    /** {@code "l1"}, {@code "l2"} or {@code "none"}: the penalty by name, as the command line and the playground spell it. */
+    /** A weight penalty as the catalog makes it: {@code rate * penalty(params)} as a scalar tensor. */
+    @FunctionalInterface
+    public interface Penalty {
+        Tensor apply(List<? extends Tensor> params, double rate);
+    }
+
+    private static final Catalog<Penalty> CATALOG = new Catalog<>("regularization");
+
+    static {
+        CATALOG.register(Entry.of("none", List.of(), "None", "no penalty", p -> (params, rate) -> Tensor.scalar(0f)));
+        CATALOG.register(Entry.of("l1", List.of("lasso"), "L1", "rate * sum |w|: pushes weights to exactly 0",
+                p -> Regularization::l1));
+        CATALOG.register(Entry.of("l2", List.of("ridge"), "L2", "rate * sum w^2: keeps weights small",
+                p -> Regularization::l2));
+    }
+
+    /**
+     * The penalty {@code kind} names ({@code "none"}, {@code "l1"}, {@code "l2"}: the catalog the command line and
+     * the playground read) over {@code params} at {@code rate}.
+     */
     public static Tensor of(String kind, List<? extends Tensor> params, double rate) {
-        return switch (kind.toLowerCase(java.util.Locale.ROOT)) {
-            case "l1" -> l1(params, rate);
-            case "l2" -> l2(params, rate);
-            case "none" -> Tensor.scalar(0f);
-            default -> throw new IllegalArgumentException("regularization: unknown '" + kind + "'; choose none, l1 or l2");
-        };
+        return CATALOG.parse(kind).apply(params, rate);
+    }
+
+    /** Every penalty of the catalog, in order. */
+    public static List<Entry<Penalty>> entries() {
+        return CATALOG.entries();
     }
 
     private interface GradientRule {

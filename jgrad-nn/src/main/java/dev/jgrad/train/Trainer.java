@@ -108,7 +108,8 @@ public final class Trainer {
         int steps = loader.numBatches();
         float[] gradientSum = layout != null ? new float[Shards.size(model.parameters())] : null;
         History history = new History();
-        TrainingContext ctx = new TrainingContext(model, optimizer, history, epochs);
+        // A run shuffled by the caller's Random cannot be resumed exactly: its context has no seed to resume from.
+        TrainingContext ctx = new TrainingContext(model, optimizer, history, epochs, shuffleRng == null ? seed : null);
         long globalStep = 0;
         TrainingStep stepper = new TrainingStep(model, loss, optimizer).penalty(penaltyKind, penaltyRate)
                 .clipGradNorm(clipNorm);

@@ -54,6 +54,8 @@ class FixtureWriter {
 
     static ModelCard fixtureCard() {
         ModelCard card = new ModelCard().featureNames(List.of("x", "y")).labelColumn("label").inputShape(2)
+                // The plural keys are those the committed fixture was written with; the one spelling now is jgrad-data's
+                // Scaler.toMap() ("offset", "scale"), which still reads these (ScalerTest, the CLI's fixture test).
                 .normalization("scaler").scaler(Map.of("kind", "standardize", "offsets", List.of(0.5, -0.25),
                         "scales", List.of(2.0, 1.5)))
                 .task("classification").classNames(List.of("no", "yes")).outputKind("logits")

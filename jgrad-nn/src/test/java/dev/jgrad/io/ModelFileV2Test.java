@@ -52,7 +52,7 @@ class ModelFileV2Test {
         Sequential m = net();
         OptimizerState opt = adamState(m);
         ModelCard card = new ModelCard().featureNames(List.of("a", "b", "c")).labelColumn("kind").inputShape(3)
-                .normalization("scaler").scaler(Map.of("kind", "standardize", "offsets", List.of(1.0, 2.0, 3.0)))
+                .normalization("scaler").scaler(Map.of("kind", "standardize", "offset", List.of(1.0, 2.0, 3.0), "scale", List.of(1.0, 1.0, 2.0)))
                 .task("classification").classNames(List.of("no", "yes")).outputKind("logits")
                 .training("activation", "tanh").training("optimizer", Map.of("name", "adam", "lr", 0.01))
                 .metric("loss", 0.25).metric("val_loss", Double.NaN)

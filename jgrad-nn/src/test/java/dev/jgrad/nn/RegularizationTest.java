@@ -52,4 +52,15 @@ class RegularizationTest {
                 m.namedParameters().get("0.weight"), m.namedParameters().get("2.weight"));
         assertThat(Tensor.scalar(1f).add(Regularization.l2(Regularization.weightsOf(m), 0f)).item()).isEqualTo(1f);
     }
+
+    @Test
+    void penaltiesAreACatalogByName() {
+        List<Tensor> ps = List.of(Tensor.of(new float[]{1f, -2f}, 2));
+        assertThat(Regularization.of("L2", ps, 0.5).item()).isEqualTo(2.5f);
+        assertThat(Regularization.of("lasso", ps, 0.5).item()).isEqualTo(1.5f);
+        assertThat(Regularization.of("none", ps, 0.5).item()).isEqualTo(0f);
+        assertThat(Regularization.entries()).extracting(e -> e.name()).containsExactly("none", "l1", "l2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Regularization.of("l3", ps, 0.5))
+                .hasMessageStartingWith("unknown regularization 'l3'; choose one of none, l1");
+    }
 }

@@ -86,6 +86,36 @@ class ResumeTest {
     }
 
     @Test
+    void aCheckpointIsAWholeModelFileThatResumesBitForBit(@TempDir Path dir) throws Exception {
+        Sequential straight = net();
+        fit(straight, new Adam(straight.parameters(), 0.01), 4, 0);
+
+        Sequential first = net();
+        ModelCard recipe = new ModelCard().training("batch_size", 16).training("seed", SEED);
+        Checkpoint checkpoint = new Checkpoint(dir, 2, recipe);
+        Tensor[] d = data();
+        Trainer.builder(first, new CrossEntropyLoss(), new Adam(first.parameters(), 0.01)).epochs(3).batchSize(16)
+                .shuffle(SEED).callbacks(checkpoint).build().fit(d[0], d[1]);
+
+        SavedModel saved = ModelFile.load(checkpoint.fileFor(2));
+        assertThat(saved.card().section(ModelCard.TRAINING)).containsEntry("epochs", 2).containsEntry("batch_size", 16);
+        assertThat(saved.card().metrics()).containsKey("loss");
+        TrainingState t = saved.trainingState().orElseThrow();
+        assertThat(t.epoch()).isEqualTo(2);
+        assertThat(t.seed()).isEqualTo(SEED);
+        assertThat(t.exact()).isTrue();
+        Module resumed = saved.model();
+        Adam again = new Adam(resumed.parameters(), 0.01);
+        again.loadState(t.optimizer());
+        fit(resumed, again, 4, t.epoch());
+        List<Parameter> a = straight.parameters();
+        List<Parameter> b = resumed.parameters();
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.get(i).toArray()).as("parameter %d", i).containsExactly(a.get(i).toArray());
+        }
+    }
+
+    @Test
     void dropoutMasksDependOnTheSeedAndTheEpochOnly() {
         Sequential m1 = net();
         Sequential m2 = net();

@@ -129,6 +129,46 @@ public final class BlasKernels implements Kernels {
     }
 
     @Override
+    public void gelu(float[] x, int xOff, float[] y, int yOff, int n) {
+        delegate.gelu(x, xOff, y, yOff, n);
+    }
+
+    @Override
+    public void geluBackward(float[] x, int xOff, float[] y, int yOff, float[] g, int gOff, int n) {
+        delegate.geluBackward(x, xOff, y, yOff, g, gOff, n);
+    }
+
+    @Override
+    public void silu(float[] x, int xOff, float[] y, int yOff, int n) {
+        delegate.silu(x, xOff, y, yOff, n);
+    }
+
+    @Override
+    public void siluBackward(float[] x, int xOff, float[] g, int gOff, int n) {
+        delegate.siluBackward(x, xOff, g, gOff, n);
+    }
+
+    @Override
+    public void elu(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        delegate.elu(alpha, x, xOff, y, yOff, n);
+    }
+
+    @Override
+    public void eluBackward(float alpha, float[] y, int yOff, float[] g, int gOff, int n) {
+        delegate.eluBackward(alpha, y, yOff, g, gOff, n);
+    }
+
+    @Override
+    public void mish(float[] x, int xOff, float[] y, int yOff, int n) {
+        delegate.mish(x, xOff, y, yOff, n);
+    }
+
+    @Override
+    public void mishBackward(float[] x, int xOff, float[] g, int gOff, int n) {
+        delegate.mishBackward(x, xOff, g, gOff, n);
+    }
+
+    @Override
     public float sum(float[] x, int xOff, int n) {
         return delegate.sum(x, xOff, n);
     }

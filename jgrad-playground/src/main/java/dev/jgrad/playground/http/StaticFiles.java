@@ -23,6 +23,7 @@ public final class StaticFiles implements HttpHandler {
             Map.entry("colors.js", "text/javascript; charset=utf-8"),
             Map.entry("heatmap.js", "text/javascript; charset=utf-8"),
             Map.entry("network.js", "text/javascript; charset=utf-8"),
+            Map.entry("pictures.js", "text/javascript; charset=utf-8"),
             Map.entry("chart.js", "text/javascript; charset=utf-8"),
             Map.entry("graph.js", "text/javascript; charset=utf-8"),
             Map.entry("digits.js", "text/javascript; charset=utf-8"),

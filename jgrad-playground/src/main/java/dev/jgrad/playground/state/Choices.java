@@ -22,7 +22,8 @@ public final class Choices {
 
     public static final List<String> FEATURES = List.of("x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2", "r", "theta");
     public static final List<String> PROBLEMS = List.of("classification", "regression");
-    public static final List<String> REGULARIZATIONS = List.of("none", "l1", "l2");
+    public static final List<String> REGULARIZATIONS = dev.jgrad.nn.Regularization.entries().stream()
+            .map(dev.jgrad.catalog.Catalog.Entry::name).toList();
 
     public static boolean isClassification(String dataset) {
         return BINARY_DATASETS.contains(dataset) || MULTI_CLASS_DATASETS.contains(dataset);

@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Numerics differ from {@link ReferenceKernels} only where the contract allows: GEMM, sums and dot products
  * accumulate in float with fused multiply-adds in a different order, axpy is fused, and exp/tanh use the
- * JDK's vector math. Measured against {@link ReferenceKernels} over 4M inputs in [-20, 20] and near zero
+ * JDK's vector math; the smooth activations (GELU, SiLU, ELU, Mish) are {@link VectorActivations}. Measured against {@link ReferenceKernels} over 4M inputs in [-20, 20] and near zero
  * (JDK 17.0.15 and 25.0.3, AVX-512): exp and tanh at most 1 ulp, sigmoid at most 2 ulps (2.3e-7 relative);
  * the contract test allows max(1e-6 relative, 4 ulps).
  */
@@ -200,6 +200,46 @@ public final class VectorKernels implements Kernels {
             float v = x[xOff + i];
             out[outOff + i] = v <= 0f ? 0f : v;
         }
+    }
+
+    @Override
+    public void gelu(float[] x, int xOff, float[] y, int yOff, int n) {
+        VectorActivations.gelu(x, xOff, y, yOff, n);
+    }
+
+    @Override
+    public void geluBackward(float[] x, int xOff, float[] y, int yOff, float[] g, int gOff, int n) {
+        VectorActivations.geluBackward(x, xOff, y, yOff, g, gOff, n);
+    }
+
+    @Override
+    public void silu(float[] x, int xOff, float[] y, int yOff, int n) {
+        VectorActivations.silu(x, xOff, y, yOff, n);
+    }
+
+    @Override
+    public void siluBackward(float[] x, int xOff, float[] g, int gOff, int n) {
+        VectorActivations.siluBackward(x, xOff, g, gOff, n);
+    }
+
+    @Override
+    public void elu(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        VectorActivations.elu(alpha, x, xOff, y, yOff, n);
+    }
+
+    @Override
+    public void eluBackward(float alpha, float[] y, int yOff, float[] g, int gOff, int n) {
+        VectorActivations.eluBackward(alpha, y, yOff, g, gOff, n);
+    }
+
+    @Override
+    public void mish(float[] x, int xOff, float[] y, int yOff, int n) {
+        VectorActivations.mish(x, xOff, y, yOff, n);
+    }
+
+    @Override
+    public void mishBackward(float[] x, int xOff, float[] g, int gOff, int n) {
+        VectorActivations.mishBackward(x, xOff, g, gOff, n);
     }
 
     @Override
