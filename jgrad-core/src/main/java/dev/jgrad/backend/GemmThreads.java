@@ -1,22 +1,12 @@
 package dev.jgrad.backend;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
-
 /**
  * Runs a GEMM on up to {@link #threads()} threads by cutting C into disjoint row or column bands, each computed
- * by a {@link SerialGemm} with its own packing buffers (nothing is shared but the read-only inputs).
- *
- * <p>The one piece of global state: {@code threads() - 1} daemon worker threads, started on the first product
- * large enough to be worth splitting and never stopped (daemon, so they never keep the JVM alive). A hand-off
- * allocates nothing and costs well under a microsecond while a worker is awake: the caller fills the worker's
- * band slot and flips a volatile flag; a worker spins for {@link #SPIN_NANOS} after each band (a training step
- * issues its products a few microseconds apart) and only then parks, because waking a parked thread costs tens
- * of microseconds in a VM, as much as a whole 128 x 256 x 128 product. The caller always computes band 0
- * itself; a worker busy with another caller's band is simply not used (that band runs on the caller too), so
- * concurrent callers never wait for each other and cannot deadlock. The thread count is
- * {@code -Djgrad.threads=N} (default: available processors, at most 2 unless the property asks for more);
- * {@code 1} starts no worker.
+ * by a {@link SerialGemm} with its own packing buffers (nothing is shared but the read-only inputs). The bands run
+ * on {@link WorkerPool}: the caller computes band 0 itself, a worker busy with another caller's band is not used
+ * (that band runs on the caller too), so concurrent callers never wait for each other and cannot deadlock. The
+ * thread count is {@link WorkerPool}'s ({@code -Djgrad.threads=N} or {@link #configure}); {@code 1} starts no
+ * worker.
  */
 public final class GemmThreads {
 
@@ -26,77 +16,25 @@ public final class GemmThreads {
      */
     public static final long PARALLEL_MIN_MACS = 64L * 64 * 64 * 2;
 
-    /** How long an idle worker (and a caller waiting for one) spins before parking. */
-    static final long SPIN_NANOS = 100_000L;
-
-    /** 0 until fixed: by {@link #configure} or, at the first {@link #threads()} call, by the property. */
-    private static volatile int fixedThreads;
-
-    private static volatile Worker[] workers;
-
     private GemmThreads() {
     }
 
-    /** How many threads a large GEMM uses; fixed for the JVM by the first call. */
+    /** How many threads a large GEMM uses ({@link WorkerPool#threads()}); fixed for the JVM by the first call. */
     public static int threads() {
-        int n = fixedThreads;
-        if (n == 0) {
-            synchronized (GemmThreads.class) {
-                if (fixedThreads == 0) {
-                    fixedThreads = configuredThreads();
-                }
-                n = fixedThreads;
-            }
-        }
-        return n;
+        return WorkerPool.threads();
     }
 
     /**
      * Fixes the thread count explicitly (a program's {@code --threads} option) before any product has run; the
-     * same count again is a no-op, another one after the count was fixed is an error that says by whom.
+     * same count again is a no-op, another one after the count was fixed is an error that says by whom. The one
+     * place the count is set ({@link WorkerPool#configure}).
      */
-    public static synchronized void configure(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
-        if (fixedThreads != 0 && fixedThreads != threads) {
-            throw new IllegalStateException("the GEMM thread count is already fixed at " + fixedThreads
-                    + " for this JVM (by an earlier configure call or the first product); configure it before any"
-                    + " tensor work");
-        }
-        fixedThreads = threads;
+    public static void configure(int threads) {
+        WorkerPool.configure(threads);
     }
 
-    private static int configuredThreads() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        String prop = System.getProperty("jgrad.threads");
-        if (prop != null && !prop.isBlank()) {
-            try {
-                return Math.max(1, Integer.parseInt(prop.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("jgrad.threads must be a positive integer, got '" + prop + "'", e);
-            }
-        }
-        return Math.max(1, Math.min(2, cores));
-    }
-
-    private static Worker[] workers() {
-        Worker[] w = workers;
-        if (w == null) {
-            synchronized (GemmThreads.class) {
-                w = workers;
-                if (w == null) {
-                    w = new Worker[threads() - 1];
-                    for (int i = 0; i < w.length; i++) {
-                        w[i] = new Worker("jgrad-gemm-" + (i + 1));
-                        w[i].start();
-                    }
-                    workers = w;
-                }
-            }
-        }
-        return w;
-    }
+    /** One reusable band task per calling thread, so a hand-off allocates nothing. */
+    private static final ThreadLocal<Bands> BANDS = ThreadLocal.withInitial(Bands::new);
 
     /**
      * Computes the product with {@code serial} on up to {@code threads} threads. Bands are multiples of
@@ -130,42 +68,16 @@ public final class GemmThreads {
             serial.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        Worker[] pool = workers();
-        long posted = 0; // bit i: band i went to worker i - 1
-        for (int i = 1; i < t; i++) {
-            if (i - 1 < pool.length && pool[i - 1].claim()) {
-                pool[i - 1].post(serial, i, t, units, splitRows, rowUnit, colUnit, transA, transB, m, n, k, alpha,
-                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-                posted |= 1L << i;
-            }
+        Bands bands = BANDS.get();
+        if (bands.inUse) {
+            bands = new Bands(); // a product started from inside a band on this thread: rare, never shared
         }
-        Throwable failure = null;
-        for (int i = 0; i < t; i++) {
-            if ((posted & (1L << i)) == 0) {
-                try {
-                    band(serial, i, t, units, splitRows, rowUnit, colUnit, transA, transB, m, n, k, alpha,
-                            a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-                } catch (RuntimeException | Error e) {
-                    failure = failure == null ? e : failure;
-                }
-            }
-        }
-        // Wait for every posted band even if one failed: they write into the caller's C, which must not change
-        // after we return.
-        for (int i = 1; i < t; i++) {
-            if ((posted & (1L << i)) != 0) {
-                Throwable f = pool[i - 1].awaitAndRelease();
-                failure = failure == null ? f : failure;
-            }
-        }
-        if (failure instanceof RuntimeException re) {
-            throw re;
-        }
-        if (failure instanceof Error err) {
-            throw err;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("gemm band failed", failure);
+        bands.set(serial, units, splitRows, rowUnit, colUnit, transA, transB, m, n, k, alpha,
+                a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        try {
+            WorkerPool.run(bands, t);
+        } finally {
+            bands.clear();
         }
     }
 
@@ -190,23 +102,12 @@ public final class GemmThreads {
     }
 
     /**
-     * A worker thread with a one-band mailbox. The fields of the band are plain: they are written before the
-     * volatile {@code state} store that posts them and read after the load that sees it, and the same holds for
-     * C and {@code failure} on the way back.
+     * The arguments of one split product, as a {@link WorkerPool.Parts} whose part i is band i. Plain fields: the
+     * pool publishes them to a worker with its volatile hand-off.
      */
-    private static final class Worker extends Thread {
-        private static final int IDLE = 0;
-        private static final int POSTED = 1;
-        private static final int DONE = 2;
-
-        private final AtomicBoolean claimed = new AtomicBoolean();
-        private volatile int state = IDLE;
-        private volatile Thread caller;
-        private Throwable failure;
-
+    private static final class Bands implements WorkerPool.Parts {
+        private boolean inUse;
         private SerialGemm serial;
-        private int band;
-        private int bands;
         private int units;
         private boolean splitRows;
         private int rowUnit;
@@ -228,21 +129,11 @@ public final class GemmThreads {
         private int cOff;
         private int ldc;
 
-        Worker(String name) {
-            super(name);
-            setDaemon(true);
-        }
-
-        boolean claim() {
-            return claimed.compareAndSet(false, true);
-        }
-
-        void post(SerialGemm serial, int band, int bands, int units, boolean splitRows, int rowUnit, int colUnit,
-                  boolean transA, boolean transB, int m, int n, int k, float alpha,
-                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        void set(SerialGemm serial, int units, boolean splitRows, int rowUnit, int colUnit,
+                 boolean transA, boolean transB, int m, int n, int k, float alpha,
+                 float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+            this.inUse = true;
             this.serial = serial;
-            this.band = band;
-            this.bands = bands;
             this.units = units;
             this.splitRows = splitRows;
             this.rowUnit = rowUnit;
@@ -263,57 +154,21 @@ public final class GemmThreads {
             this.c = c;
             this.cOff = cOff;
             this.ldc = ldc;
-            this.failure = null;
-            this.caller = Thread.currentThread();
-            state = POSTED;
-            LockSupport.unpark(this);
         }
 
-        /** Waits until the posted band is done, frees the worker and returns the band's failure, if any. */
-        Throwable awaitAndRelease() {
-            spinThenPark(DONE);
-            Throwable f = failure;
-            failure = null;
-            caller = null;
-            state = IDLE;
-            claimed.set(false);
-            return f;
-        }
-
-        /**
-         * Waits until {@code state} is {@code wanted}: spins for {@link #SPIN_NANOS}, then parks. The other side
-         * unparks this waiter (the caller thread, or the worker) after its state store, so no wake-up is lost.
-         */
-        private void spinThenPark(int wanted) {
-            long spinUntil = System.nanoTime() + SPIN_NANOS;
-            while (state != wanted) {
-                if (System.nanoTime() < spinUntil) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.park(this);
-                }
-            }
+        /** Drops the caller's arrays so an idle thread's task does not keep them alive. */
+        void clear() {
+            serial = null;
+            a = null;
+            b = null;
+            c = null;
+            inUse = false;
         }
 
         @Override
-        public void run() {
-            while (true) {
-                spinThenPark(POSTED);
-                try {
-                    band(serial, band, bands, units, splitRows, rowUnit, colUnit, transA, transB, m, n, k, alpha,
-                            a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-                } catch (Throwable e) {
-                    failure = e;
-                }
-                // Drop the caller's arrays so an idle worker does not keep them alive.
-                serial = null;
-                a = null;
-                b = null;
-                c = null;
-                Thread waiting = caller;
-                state = DONE;
-                LockSupport.unpark(waiting);
-            }
+        public void run(int part, int parts) {
+            band(serial, part, parts, units, splitRows, rowUnit, colUnit, transA, transB, m, n, k, alpha,
+                    a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.jgrad.bench.e2e;
 import java.lang.management.ManagementFactory;
 
 /**
- * Bytes allocated by the current thread and by jgrad's GEMM pool threads ({@code jgrad-gemm-*}), from
+ * Bytes allocated by the current thread and by jgrad's worker pool threads ({@code jgrad-worker-*}), from
  * {@code com.sun.management.ThreadMXBean}. The pool allocates on its own threads, so it is counted apart.
  */
 final class Allocation {
@@ -25,7 +25,7 @@ final class Allocation {
     static long gemmPool() {
         long sum = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("jgrad-gemm-")) {
+            if (t.getName().startsWith("jgrad-worker-")) {
                 long b = MX.getThreadAllocatedBytes(t.getId());
                 sum += Math.max(0, b);
             }

@@ -1,0 +1,93 @@
+package dev.jgrad.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+class WorkerPoolTest {
+
+    @Test
+    void everyPartRunsExactlyOnceAndPartZeroOnTheCaller() {
+        for (int parts = 1; parts <= 5; parts++) {
+            AtomicIntegerArray runs = new AtomicIntegerArray(parts);
+            Thread[] ranOn = new Thread[parts];
+            int expectedParts = parts;
+            WorkerPool.run((part, n) -> {
+                assertThat(n).isEqualTo(expectedParts);
+                runs.incrementAndGet(part);
+                ranOn[part] = Thread.currentThread();
+            }, parts);
+            for (int i = 0; i < parts; i++) {
+                assertThat(runs.get(i)).as("part %d of %d", i, parts).isEqualTo(1);
+            }
+            assertThat(ranOn[0]).isSameAs(Thread.currentThread());
+        }
+    }
+
+    @Test
+    void partsBeyondTheWorkersRunOnTheCaller() {
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        WorkerPool.run((part, n) -> threads.add(Thread.currentThread()), 7);
+        assertThat(threads).contains(Thread.currentThread());
+        assertThat(threads.size()).isBetween(1, Math.min(7, WorkerPool.threads()));
+    }
+
+    @Test
+    void aFailingPartIsRethrownAfterTheOthersFinish() {
+        AtomicIntegerArray done = new AtomicIntegerArray(4);
+        assertThatThrownBy(() -> WorkerPool.run((part, n) -> {
+            if (part == 1) {
+                throw new IllegalArgumentException("part " + part + " failed");
+            }
+            done.set(part, 1);
+        }, 4)).isInstanceOf(IllegalArgumentException.class).hasMessage("part 1 failed");
+        assertThat(done.get(0) + done.get(2) + done.get(3)).isEqualTo(3);
+        // The pool is usable afterwards.
+        AtomicIntegerArray again = new AtomicIntegerArray(2);
+        WorkerPool.run((part, n) -> again.set(part, 1), 2);
+        assertThat(again.get(0) + again.get(1)).isEqualTo(2);
+    }
+
+    @Test
+    void aPartCountOutsideTheRangeIsRejected() {
+        assertThatThrownBy(() -> WorkerPool.run((part, n) -> { }, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..64");
+        assertThatThrownBy(() -> WorkerPool.run((part, n) -> { }, 65))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 65");
+    }
+
+    @Test
+    void concurrentCallersAndNestedCallsNeverWaitForEachOther() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            Future<?>[] f = new Future<?>[4];
+            for (int c = 0; c < f.length; c++) {
+                f[c] = callers.submit(() -> {
+                    for (int round = 0; round < 2_000; round++) {
+                        long[] sums = new long[3];
+                        WorkerPool.run((part, n) -> {
+                            // A nested call from inside a part: its workers may be busy, then it runs here.
+                            long[] inner = new long[2];
+                            WorkerPool.run((p, m) -> inner[p] = p + 1, 2);
+                            sums[part] = inner[0] + inner[1] + part;
+                        }, 3);
+                        assertThat(sums).containsExactly(3, 4, 5);
+                    }
+                });
+            }
+            for (Future<?> future : f) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+}
