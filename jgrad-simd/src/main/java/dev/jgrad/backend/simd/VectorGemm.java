@@ -79,6 +79,12 @@ final class VectorGemm {
     static final boolean TRANSPOSE16 = L == Transpose16.S.length();
 
     /**
+     * On 8 lanes the B packer of NT turns 8 x 8 blocks around in registers ({@link Transpose8}) instead of one
+     * gather per packed row.
+     */
+    static final boolean TRANSPOSE8 = L == Transpose8.S.length();
+
+    /**
      * Whether to pack with {@link Transpose16} rather than gathers. Its 16 source rows are {@code ld} floats
      * apart; when ld is a multiple of 512 floats (2 KiB) they fall into at most two L1 sets and evict each other
      * (TN 1024^3, lda 1024: 57 GFLOPS against 96 with gathers; with lda 1040, 92 either way).
@@ -307,17 +313,22 @@ final class VectorGemm {
         for (int jr = 0; jr < nb; jr += NR) {
             int nr = Math.min(NR, nb - jr);
             int dst = bp + jr * kb;
-            // B stored n x k: each stored row is one packed column. Turn 16 x 16 blocks around in registers
-            // where transpose16 allows, else gather L columns (L rows of B, ldb apart) per packed row;
+            // B stored n x k: each stored row is one packed column. Turn 16 x 16 blocks (8 x 8 on 8 lanes)
+            // around in registers where allowed, else gather L columns (L rows of B, ldb apart) per packed row;
             // ragged columns one by one.
             int full = nr / L * L;
             int blocks = transpose16(ldb) ? kb / 16 * 16 : 0;
+            int blocks8 = TRANSPOSE8 ? kb / 8 * 8 : 0;
+            int transposed = Math.max(blocks, blocks8);
             for (int j0 = 0; j0 < full; j0 += L) {
                 int src = bOff + (jc + jr + j0) * ldb + pc;
                 for (int p = 0; p < blocks; p += 16) {
                     Transpose16.transpose(b, src + p, ldb, w, dst + p * NR + j0, NR);
                 }
-                for (int p = blocks; p < kb; p++) {
+                for (int p = 0; p < blocks8; p += 8) {
+                    Transpose8.transpose(b, src + p, ldb, w, dst + p * NR + j0, NR);
+                }
+                for (int p = transposed; p < kb; p++) {
                     FloatVector.fromArray(S, b, src + p, strides, 0).intoArray(w, dst + p * NR + j0);
                 }
             }
