@@ -18,7 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  * through every k-block while it sits in L2, so C is not read and written from memory once per k-block.
  *
  * <p>Both operands are always packed, so NN, TN, NT and TT share one kernel and transposes cost only the
- * packing. An A panel keeps its MR rows a constant {@code KC} floats apart: the kernel's broadcasts then use
+ * packing. On 8 lanes (AVX2) an A panel is interleaved, MR values per k-step, one sequential stream (see
+ * {@link #micro6x2}); on 16 lanes an A panel keeps its MR rows a constant {@code AS} floats apart: the kernel's broadcasts then use
  * fixed displacements, which spares C2 an address computation per row (on JDK 17 those extra registers made
  * it spill two accumulators every k-step). B panels start 64-byte aligned when the JVM allows it
  * ({@link PanelAlignment}). Padding makes edge tiles run the same kernel; every tile lands in a small scratch
@@ -66,10 +67,22 @@ final class VectorGemm {
      */
     static final int MA = 1440;
 
+    /**
+     * Whether A panels are packed interleaved (MR values per k-step, one stream, as BLIS packs them) for
+     * {@link #micro6x2}; the 16-lane kernel keeps rows {@link #AS} floats apart (measured on AVX-512 that way).
+     */
+    static final boolean INTERLEAVED_A = NV == 2;
+
     static final PanelAlignment ALIGNMENT = PanelAlignment.detect();
 
     /** Transposing packers turn 16 x 16 blocks around in registers when vectors are 16 floats wide. */
     static final boolean TRANSPOSE16 = L == Transpose16.S.length();
+
+    /**
+     * On 8 lanes the B packer of NT turns 8 x 8 blocks around in registers ({@link Transpose8}) instead of one
+     * gather per packed row.
+     */
+    static final boolean TRANSPOSE8 = L == Transpose8.S.length();
 
     /**
      * Whether to pack with {@link Transpose16} rather than gathers. Its 16 source rows are {@code ld} floats
@@ -81,10 +94,10 @@ final class VectorGemm {
     }
 
     /** Layout of a thread's workspace: [alignment pad | B block | tile | A block]. */
-    private static final int B_START = ALIGNMENT.offsetFloats();
-    private static final int TILE_START = B_START + KC * NC;
-    private static final int A_START = TILE_START + MR * NR;
-    private static final int WORKSPACE_FLOATS = Math.max(A_START + MC * AS, ALIGNMENT.minBufferFloats());
+    static final int B_START = ALIGNMENT.offsetFloats();
+    static final int TILE_START = B_START + KC * NC;
+    static final int A_START = TILE_START + MR * NR;
+    static final int WORKSPACE_FLOATS = Math.max(A_START + MC * AS, ALIGNMENT.minBufferFloats());
     /** Where all of op(B) goes for a tall, deep product: after one A block, 16-float aligned like B_START. */
     private static final int ALL_B_START = B_START + (A_START + MC * AS - B_START + 15) / 16 * 16;
     /** The most floats of op(B) packed at once for a tall, deep product (2 MiB: k x n up to 2048 x 256). */
@@ -147,19 +160,20 @@ final class VectorGemm {
             return;
         }
         Workspace ws = WORKSPACE.get();
+        int kc = depthBlock(k);
         int nPad = (n + NR - 1) / NR * NR;
         if (n <= NC && (long) m * n >= ALL_B_MIN_C && k > KC && (long) k * nPad <= ALL_B_MAX) {
             // Tall and deep, one column block: all of op(B) packed first, then each MC-row block of C runs through
             // every k-block while it is in L2, so C goes to memory once instead of once per k-block.
             float[] w = ws.atLeast(ALL_B_START + k * nPad);
-            for (int pc = 0; pc < k; pc += KC) {
-                packB(transB, b, bOff, ldb, pc, 0, Math.min(KC, k - pc), n, w, ALL_B_START + pc * nPad,
+            for (int pc = 0; pc < k; pc += kc) {
+                packB(transB, b, bOff, ldb, pc, 0, Math.min(kc, k - pc), n, w, ALL_B_START + pc * nPad,
                         transB ? ws.strides(ldb) : null);
             }
             for (int ic = 0; ic < m; ic += MC) {
                 int mb = Math.min(MC, m - ic);
-                for (int pc = 0; pc < k; pc += KC) {
-                    int kb = Math.min(KC, k - pc);
+                for (int pc = 0; pc < k; pc += kc) {
+                    int kb = Math.min(kc, k - pc);
                     packA(transA, a, aOff, lda, ic, pc, mb, kb, w, A_START, transA ? ws.strides(lda) : null);
                     block(w, A_START, ALL_B_START + pc * nPad, mb, n, kb, alpha, pc == 0 ? beta : 1f, c,
                             cOff + ic * ldc, ldc);
@@ -170,8 +184,8 @@ final class VectorGemm {
         if (n <= NC) {
             // One column block: op(B) is packed once per k-block, A a block of MC rows at a time.
             float[] w = ws.w;
-            for (int pc = 0; pc < k; pc += KC) {
-                int kb = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kc) {
+                int kb = Math.min(kc, k - pc);
                 float betaNow = pc == 0 ? beta : 1f; // later k-blocks add onto what the first one stored
                 packB(transB, b, bOff, ldb, pc, 0, kb, n, w, B_START, transB ? ws.strides(ldb) : null);
                 for (int ic = 0; ic < m; ic += MC) {
@@ -186,8 +200,8 @@ final class VectorGemm {
         float[] w = ws.atLeast(A_START + (Math.min(m, MA) + MR - 1) / MR * MR * AS);
         for (int is = 0; is < m; is += MA) {
             int ms = Math.min(MA, m - is);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kb = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kc) {
+                int kb = Math.min(kc, k - pc);
                 float betaNow = pc == 0 ? beta : 1f;
                 packA(transA, a, aOff, lda, is, pc, ms, kb, w, A_START, transA ? ws.strides(lda) : null);
                 for (int jc = 0; jc < n; jc += NC) {
@@ -204,10 +218,23 @@ final class VectorGemm {
     }
 
     /**
+     * Steps of k per block: KC, or on 8 lanes k cut into equal blocks of at most KC (784 = 4 x 196 rather than
+     * 3 x 256 + 16, whose last block would pay the tile stores and C updates of a whole block for 16 steps).
+     * The 16-lane path keeps KC blocks as measured on AVX-512.
+     */
+    static int depthBlock(int k) {
+        if (L >= 16 || k <= KC) {
+            return KC;
+        }
+        int blocks = (k + KC - 1) / KC;
+        return (k + blocks - 1) / blocks;
+    }
+
+    /**
      * The packed mb x kb A block at {@code aBlock} times the packed kb x nb B block into C at {@code cBlock}: each
      * A panel (6 KiB, kept in L1) against every B panel (streamed from L2), the tiles along a row of C.
      */
-    private static void block(float[] w, int aBlock, int bBlock, int mb, int nb, int kb, float alpha, float beta,
+    static void block(float[] w, int aBlock, int bBlock, int mb, int nb, int kb, float alpha, float beta,
                               float[] c, int cBlock, int ldc) {
         for (int ir = 0; ir < mb; ir += MR) {
             int mr = Math.min(MR, mb - ir);
@@ -258,7 +285,7 @@ final class VectorGemm {
      * Packs op(B)[pc..pc+kb, jc..jc+nb) into NR-wide panels: panel q holds w[bp + q*kb*NR + p*NR + j]. Columns
      * past nb are zero. Panels start at multiples of NR floats from {@code bp}, so they keep its alignment.
      */
-    private static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int jc, int kb, int nb,
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int jc, int kb, int nb,
                               float[] w, int bp, int[] strides) {
         if (!transB) {
             // B stored k x n: copy each stored row's nb floats across all panels, so the reads run along rows.
@@ -269,6 +296,12 @@ final class VectorGemm {
                 for (int jr = 0; jr < nb; jr += NR) {
                     int nr = Math.min(NR, nb - jr);
                     int dst = bp + jr * kb + p * NR;
+                    if (nr == NR && NV == 2) {
+                        // 8 lanes: a 16-float System.arraycopy per panel and row cost more than the copy itself
+                        FloatVector.fromArray(S, b, src + jr).intoArray(w, dst);
+                        FloatVector.fromArray(S, b, src + jr + L).intoArray(w, dst + L);
+                        continue;
+                    }
                     System.arraycopy(b, src + jr, w, dst, nr);
                     if (nr < NR) {
                         Arrays.fill(w, dst + nr, dst + NR, 0f);
@@ -280,17 +313,22 @@ final class VectorGemm {
         for (int jr = 0; jr < nb; jr += NR) {
             int nr = Math.min(NR, nb - jr);
             int dst = bp + jr * kb;
-            // B stored n x k: each stored row is one packed column. Turn 16 x 16 blocks around in registers
-            // where transpose16 allows, else gather L columns (L rows of B, ldb apart) per packed row;
+            // B stored n x k: each stored row is one packed column. Turn 16 x 16 blocks (8 x 8 on 8 lanes)
+            // around in registers where allowed, else gather L columns (L rows of B, ldb apart) per packed row;
             // ragged columns one by one.
             int full = nr / L * L;
             int blocks = transpose16(ldb) ? kb / 16 * 16 : 0;
+            int blocks8 = TRANSPOSE8 ? kb / 8 * 8 : 0;
+            int transposed = Math.max(blocks, blocks8);
             for (int j0 = 0; j0 < full; j0 += L) {
                 int src = bOff + (jc + jr + j0) * ldb + pc;
                 for (int p = 0; p < blocks; p += 16) {
                     Transpose16.transpose(b, src + p, ldb, w, dst + p * NR + j0, NR);
                 }
-                for (int p = blocks; p < kb; p++) {
+                for (int p = 0; p < blocks8; p += 8) {
+                    Transpose8.transpose(b, src + p, ldb, w, dst + p * NR + j0, NR);
+                }
+                for (int p = transposed; p < kb; p++) {
                     FloatVector.fromArray(S, b, src + p, strides, 0).intoArray(w, dst + p * NR + j0);
                 }
             }
@@ -312,8 +350,12 @@ final class VectorGemm {
      * Packs op(A)[ic..ic+mb, pc..pc+kb) into MR-row panels: row r of panel q is w[ap + (q*MR + r)*AS + p] for
      * p < kb. Rows of a ragged last panel past mb are zero.
      */
-    private static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int pc, int mb, int kb,
+    static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int pc, int mb, int kb,
                               float[] w, int ap, int[] strides) {
+        if (INTERLEAVED_A) {
+            packAInterleaved(transA, a, aOff, lda, ic, pc, mb, kb, w, ap);
+            return;
+        }
         if (!transA) {
             // A stored m x k: its rows are already contiguous in k.
             for (int i = 0; i < mb; i++) {
@@ -348,11 +390,67 @@ final class VectorGemm {
     }
 
     /**
+     * Packs op(A)[ic..ic+mb, pc..pc+kb) for {@link #micro6x2}: panel q (MR rows) starts at {@code ap + q*MR*AS}
+     * and holds its MR values of step p side by side, w[ap + q*MR*AS + p*MR + r], so the kernel reads one
+     * sequential stream. Rows of a ragged last panel past mb are zero.
+     */
+    static void packAInterleaved(boolean transA, float[] a, int aOff, int lda, int ic, int pc, int mb,
+                                         int kb, float[] w, int ap) {
+        for (int i0 = 0; i0 < mb; i0 += MR) {
+            int mr = Math.min(MR, mb - i0);
+            int dst = ap + i0 * AS;
+            if (!transA) {
+                // A stored m x k: MR rows read side by side, one value of each per step.
+                int src = aOff + (ic + i0) * lda + pc;
+                if (mr == MR) {
+                    for (int p = 0; p < kb; p++) {
+                        int d = dst + p * MR;
+                        int s = src + p;
+                        w[d] = a[s];
+                        w[d + 1] = a[s + lda];
+                        w[d + 2] = a[s + 2 * lda];
+                        w[d + 3] = a[s + 3 * lda];
+                        w[d + 4] = a[s + 4 * lda];
+                        w[d + 5] = a[s + 5 * lda];
+                    }
+                } else {
+                    for (int p = 0; p < kb; p++) {
+                        for (int r = 0; r < MR; r++) {
+                            w[dst + p * MR + r] = r < mr ? a[src + r * lda + p] : 0f;
+                        }
+                    }
+                }
+            } else {
+                // A stored k x m: the MR values of a step are adjacent in stored row pc + p.
+                int src = aOff + pc * lda + ic + i0;
+                if (mr == MR) {
+                    for (int p = 0; p < kb; p++) { // six floats: a call to System.arraycopy costs more
+                        int d = dst + p * MR;
+                        int s = src + p * lda;
+                        w[d] = a[s];
+                        w[d + 1] = a[s + 1];
+                        w[d + 2] = a[s + 2];
+                        w[d + 3] = a[s + 3];
+                        w[d + 4] = a[s + 4];
+                        w[d + 5] = a[s + 5];
+                    }
+                } else {
+                    for (int p = 0; p < kb; p++) {
+                        for (int r = 0; r < MR; r++) {
+                            w[dst + p * MR + r] = r < mr ? a[src + p * lda + r] : 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * The 6 x 4-vector register tile: w[tile..] (6 x NR) = A panel * B panel over kc steps. A panel rows are KC
      * floats apart from {@code aOff}; the B panel is NR floats per step from {@code bOff}; all three live in
      * the workspace {@code w}.
      */
-    private static void micro(int kc, float[] w, int aOff, int bOff, int tile) {
+    static void micro(int kc, float[] w, int aOff, int bOff, int tile) {
         if (NV == 2) {
             micro6x2(kc, w, aOff, bOff, tile);
             return;
@@ -434,8 +532,20 @@ final class VectorGemm {
     }
 
     /**
-     * The 6 x 2-vector register tile for 16-register ISAs (AVX2): the same contract as {@link #micro}, with
-     * tile rows NR = 2 vectors apart.
+     * The 6 x 2-vector register tile for 16-register ISAs (AVX2): the same contract as {@link #micro}, with tile
+     * rows NR = 2 vectors apart, but the A panel interleaved ({@link #packAInterleaved}: MR values per step).
+     *
+     * <p>Shaped by what C2 (JDK 17) makes of it, read with hsdis. The broadcasts were never the problem (they are
+     * {@code vbroadcastss ymm, [mem]}, no shuffles). C2 schedules the loads of a basic block first: the former
+     * loop of two k-steps per iteration had four B vectors and several broadcasts live at once beside the 12
+     * accumulators, more than AVX2's 16 registers, so 1-4 accumulators lived on the stack and each of their
+     * chains waited on a store-to-load forward every iteration: ~40 GFLOPS whatever else changed. One step per
+     * iteration needs 12 + 2 + 2 registers and nothing spills; the bounds check of the A index ({@code p * 6} is
+     * not a power of two, so it stays in the loop) splits the step in two blocks, which keeps C2 from loading all
+     * six broadcasts up front (with A padded to 8 floats per step every check went away and C2 spilled an
+     * accumulator again; JDK 25 spills in either form). Kernel alone, L2-resident B, thread CPU time, alternating
+     * rounds on the shared machine: ~40 -> 55-68 GFLOPS median, best rounds 85-89 against 95-99 for a
+     * register-only FMA loop in the same runs.
      */
     private static void micro6x2(int kc, float[] w, int aOff, int bOff, int tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
@@ -444,84 +554,29 @@ final class VectorGemm {
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        int p = 0;
-        // Two k-steps per iteration: 36-40 -> 46-58 GFLOPS per CPU-second for this kernel alone on a Zen 3 core
-        // (L1-resident panels, alternating runs; four steps per iteration spilled: 37-39).
-        for (; p + 1 < kc; p += 2) {
-            {
-            int ai = aOff + p + 0;
-            int bi = bOff + (p + 0) * NR;
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * NR;
+            int ai = aOff + p * MR;
             FloatVector b0 = FloatVector.fromArray(S, w, bi);
             FloatVector b1 = FloatVector.fromArray(S, w, bi + L);
             FloatVector a0 = FloatVector.broadcast(S, w[ai]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, w[ai + 1 * AS]);
+            FloatVector a1 = FloatVector.broadcast(S, w[ai + 1]);
             c10 = a1.fma(b0, c10);
             c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, w[ai + 2 * AS]);
+            FloatVector a2 = FloatVector.broadcast(S, w[ai + 2]);
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, w[ai + 3 * AS]);
+            FloatVector a3 = FloatVector.broadcast(S, w[ai + 3]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, w[ai + 4 * AS]);
+            FloatVector a4 = FloatVector.broadcast(S, w[ai + 4]);
             c40 = a4.fma(b0, c40);
             c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, w[ai + 5 * AS]);
+            FloatVector a5 = FloatVector.broadcast(S, w[ai + 5]);
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
-            }
-            {
-            int ai = aOff + p + 1;
-            int bi = bOff + (p + 1) * NR;
-            FloatVector b0 = FloatVector.fromArray(S, w, bi);
-            FloatVector b1 = FloatVector.fromArray(S, w, bi + L);
-            FloatVector a0 = FloatVector.broadcast(S, w[ai]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, w[ai + 1 * AS]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, w[ai + 2 * AS]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, w[ai + 3 * AS]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, w[ai + 4 * AS]);
-            c40 = a4.fma(b0, c40);
-            c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, w[ai + 5 * AS]);
-            c50 = a5.fma(b0, c50);
-            c51 = a5.fma(b1, c51);
-            }
-        }
-        for (; p < kc; p++) {
-            {
-            int ai = aOff + p + 0;
-            int bi = bOff + (p + 0) * NR;
-            FloatVector b0 = FloatVector.fromArray(S, w, bi);
-            FloatVector b1 = FloatVector.fromArray(S, w, bi + L);
-            FloatVector a0 = FloatVector.broadcast(S, w[ai]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, w[ai + 1 * AS]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, w[ai + 2 * AS]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, w[ai + 3 * AS]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, w[ai + 4 * AS]);
-            c40 = a4.fma(b0, c40);
-            c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, w[ai + 5 * AS]);
-            c50 = a5.fma(b0, c50);
-            c51 = a5.fma(b1, c51);
-            }
         }
         c00.intoArray(w, tile);
         c01.intoArray(w, tile + L);
