@@ -38,6 +38,10 @@ class BenchSuiteSmokeTest {
             if (row.key().endsWith("_cpu") && metrics.get(row.key()) == null) {
                 continue; // per CPU-second: unmeasurable (null) when the 10 ms process CPU clock did not tick
             }
+            if (row.key().startsWith("step_overhead_")) {
+                assertThat(metrics.get(row.key())).as(row.key()).isInstanceOf(Number.class);
+                continue; // a difference of two timings: a one-call round at the tiny scale can make it negative
+            }
             assertThat(((Number) metrics.get(row.key())).doubleValue()).as(row.key()).isGreaterThanOrEqualTo(0);
         }
         assertThat(metrics.get("train_b128")).isNotNull(); // wall-clock rates are always measured
