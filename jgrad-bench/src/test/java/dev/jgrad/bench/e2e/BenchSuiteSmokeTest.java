@@ -38,9 +38,9 @@ class BenchSuiteSmokeTest {
             if (row.key().endsWith("_cpu") && metrics.get(row.key()) == null) {
                 continue; // per CPU-second: unmeasurable (null) when the 10 ms process CPU clock did not tick
             }
-            if (row.key().startsWith("step_overhead_")) {
+            if (row.key().startsWith("step_overhead_") || row.key().equals("alloc_trainer_step")) {
                 assertThat(metrics.get(row.key())).as(row.key()).isInstanceOf(Number.class);
-                continue; // a difference of two timings: a one-call round at the tiny scale can make it negative
+                continue; // differences (of two timings; of two fits' allocation): at the tiny scale one-offs can win
             }
             assertThat(((Number) metrics.get(row.key())).doubleValue()).as(row.key()).isGreaterThanOrEqualTo(0);
         }
