@@ -88,11 +88,12 @@ public final class GemmThreads {
      * Rows (or columns) of C below which a band is not cut further: each band packs the whole shared operand, so
      * a band of fewer rows than this pays more packing than balance gains.
      */
-    static final int MIN_CHUNK_EXTENT = 128;
+    static final int MIN_CHUNK_EXTENT = 256;
 
     /**
      * How many bands to cut a product into for {@code t} threads: at least {@code t}, up to {@code 4t} when the
-     * cut side is long enough that every band keeps {@link #MIN_CHUNK_EXTENT} rows or columns. The bands are
+     * cut side is long enough that every band keeps {@link #MIN_CHUNK_EXTENT} rows or columns (each band packs the
+     * shared operand again: 128-row bands at batch 1024 would pack a layer's weights 8 times). The bands are
      * claimed by whichever thread is free (see {@link Bands}), so more bands than threads even out a late start.
      */
     static int chunks(int t, int units, int unit) {
