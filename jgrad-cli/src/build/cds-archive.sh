@@ -18,7 +18,10 @@ if [ -z "$runtime" ] || [ ! -x "$java" ] || [ ! -f "$jar" ]; then
 fi
 work="$target/cds/work"
 rm -rf "$work" && mkdir -p "$work" || exit 0
-opts=(--add-modules jdk.incubator.vector -Djava.awt.headless=true -Djgrad.threads=1)
+# The collector and object alignment must be the launcher's (its heap=() line): an archive dumped with other ones
+# is not mapped (the JVM says so only under -Xlog:cds).
+opts=(--add-modules jdk.incubator.vector -Djava.awt.headless=true -Djgrad.threads=1 -XX:+UseSerialGC
+      -XX:ObjectAlignmentInBytes=64)
 fail() { echo "cds-archive: $1; jgrad will start without a class-data archive"; exit 0; }
 cd "$work" || fail "cannot enter $work"
 # Train on the built-in 2D set: command line, data, training, evaluation, model file, charts.

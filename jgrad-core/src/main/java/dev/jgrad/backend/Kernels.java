@@ -116,6 +116,17 @@ public interface Kernels {
         ScalarActivations.mishBackward(x, xOff, g, gOff, n);
     }
 
+    /**
+     * One Adam step in place over elements {@code off .. off+n-1} of the weights {@code w}, gradient {@code g} and
+     * moment buffers {@code m}, {@code v}, exactly as {@link ScalarAdam#update} (the default) defines it, bit for
+     * bit: {@code decay} is AdamW's factor {@code 1 - lr * weightDecay} (1 for Adam), {@code stepSize} is
+     * {@code lr / (1 - beta1^t)}, {@code sqrtBias2} is {@code sqrt(1 - beta2^t)}.
+     */
+    default void adam(float[] w, float[] g, float[] m, float[] v, int off, int n, float beta1, float beta2,
+                      float stepSize, float sqrtBias2, float eps, float decay) {
+        ScalarAdam.update(w, g, m, v, off, n, beta1, beta2, stepSize, sqrtBias2, eps, decay);
+    }
+
     /** The sum of x[0..n). Accumulation order is implementation-defined (so results may differ in the last bits). */
     float sum(float[] x, int xOff, int n);
 

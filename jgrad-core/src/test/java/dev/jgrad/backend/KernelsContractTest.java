@@ -658,6 +658,80 @@ public abstract class KernelsContractTest {
     }
 
     /** Random values in [-1, 1) at [off, off + n), sentinels around them. */
+    // ---------------------------------------------------------------- optimizer steps
+
+    /**
+     * Adam is defined bit for bit by {@link ScalarAdam}: every kernel gives the same bits on odd sizes and offsets,
+     * with and without AdamW's decay, over several steps (so m and v are not zero), and writes only its range.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 7, 8, 15, 17, 33, 1000, 1031})
+    void adamMatchesTheScalarKernelBitForBit(int n) {
+        Random rnd = new Random(900 + n);
+        int off = 3;
+        for (float decay : new float[] {1f, 1f - 1e-3f * 0.01f}) {
+            float[] w = padded(rnd, n, off);
+            float[] g = padded(rnd, n, off);
+            float[] m = padded(rnd, n, off);
+            float[] v = padded(rnd, n, off);
+            for (int i = off; i < off + n; i++) {
+                v[i] = Math.abs(v[i]) * 1e-3f; // a second moment is never negative
+                if (i % 5 == 0) {
+                    g[i] = 0f;
+                    v[i] = 0f; // the denominator is then eps alone
+                }
+            }
+            float[][] got = {w.clone(), m.clone(), v.clone()};
+            float[][] want = {w.clone(), m.clone(), v.clone()};
+            for (int t = 1; t <= 3; t++) {
+                float stepSize = (float) (1e-3 / (1 - Math.pow(0.9, t)));
+                float sqrtBias2 = (float) Math.sqrt(1 - Math.pow(0.999, t));
+                kernels().adam(got[0], g, got[1], got[2], off, n, 0.9f, 0.999f, stepSize, sqrtBias2, 1e-8f, decay);
+                ScalarAdam.update(want[0], g, want[1], want[2], off, n, 0.9f, 0.999f, stepSize, sqrtBias2, 1e-8f, decay);
+            }
+            String[] names = {"w", "m", "v"};
+            for (int a = 0; a < 3; a++) {
+                assertThat(got[a]).as("adam %s, n=%d, decay=%s (slack must keep its sentinels)", names[a], n, decay)
+                        .isEqualTo(want[a]);
+            }
+        }
+    }
+
+    /** The scalar Adam kernel against the paper's formula in float64, one step from zero moments and a later one. */
+    @Test
+    void scalarAdamFollowsThePaper() {
+        float[] w = {0.5f, -0.25f, 2f, 0f};
+        float[] g = {0.1f, -3f, 0f, 1e-6f};
+        float[] m = {0f, 0f, 0f, 0f};
+        float[] v = {0f, 0f, 0f, 0f};
+        double lr = 0.01;
+        double b1 = 0.9f; // the float32 hyperparameters, exactly
+        double b2 = 0.999f;
+        double eps = 1e-8f;
+        double[] wd = {0.5, -0.25, 2, 0};
+        double[] md = new double[4];
+        double[] vd = new double[4];
+        for (int t = 1; t <= 2; t++) {
+            ScalarAdam.update(w, g, m, v, 0, 4, (float) b1, (float) b2, (float) (lr / (1 - Math.pow(b1, t))),
+                    (float) Math.sqrt(1 - Math.pow(b2, t)), (float) eps, 1f);
+            for (int i = 0; i < 4; i++) {
+                md[i] = b1 * md[i] + (1 - b1) * g[i];
+                vd[i] = b2 * vd[i] + (1 - b2) * g[i] * g[i];
+                double mhat = md[i] / (1 - Math.pow(b1, t));
+                double vhat = vd[i] / (1 - Math.pow(b2, t));
+                wd[i] -= lr * mhat / (Math.sqrt(vhat) + eps);
+            }
+        }
+        // Two steps of the same gradient move each weight by about 2 lr against the gradient's sign; 0 stays.
+        assertThat(wd[0]).isCloseTo(0.5 - 0.02, org.assertj.core.data.Offset.offset(1e-6));
+        for (int i = 0; i < 4; i++) {
+            assertThat((double) w[i]).as("w[%d]", i).isCloseTo(wd[i], org.assertj.core.data.Offset.offset(2e-6));
+            assertThat((double) m[i]).as("m[%d]", i).isCloseTo(md[i], org.assertj.core.data.Offset.offset(1e-6 * Math.abs(md[i]) + 1e-12));
+            assertThat((double) v[i]).as("v[%d]", i).isCloseTo(vd[i], org.assertj.core.data.Offset.offset(1e-6 * Math.abs(vd[i]) + 1e-15));
+        }
+        assertThat(w[2]).isEqualTo(2f);
+    }
+
     private static float[] padded(Random rnd, int n, int off) {
         float[] x = sentinels(off + n + 3);
         for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package dev.jgrad.data;
 
+import dev.jgrad.tensor.RowSource;
 import dev.jgrad.tensor.Tensor;
 import dev.jgrad.random.Shuffle;
 import java.util.ArrayList;
@@ -14,13 +15,23 @@ import java.util.SplittableRandom;
  * An in-memory dataset: {@code size} rows of {@code numFeatures} float features (row-major), and either an int
  * class label per row (classification, labels in {@code 0..numClasses-1}) or a float target per row (regression).
  *
+ * <p>The features are stored as float32 values or, for data that is bytes to begin with (image pixels), as one
+ * unsigned byte per value with a 256-entry table of the float each byte stands for
+ * ({@link #classification(byte[], float[], int, int[], List)}): Fashion-MNIST's training images are 47 MB so
+ * instead of 188 MB. Every accessor returns the same floats either way; {@link #featureRows()} lets training read
+ * the rows as stored, a batch at a time.
+ *
  * <p>Immutable. The factories take ownership of the arrays they are given instead of copying them, because a
  * copy of Fashion-MNIST's training images is 188 MB; callers must not modify them afterwards. Accessors that
  * return arrays return copies.
  */
 public final class Dataset {
 
+    /** The float32 features, row-major; null when they are stored as {@link #bytes}. */
     private final float[] features;
+    /** The features as unsigned bytes, row-major, byte {@code b} standing for {@code byteValues[b & 0xFF]}; or null. */
+    private final byte[] bytes;
+    private final float[] byteValues;
     private final int size;
     private final int numFeatures;
     private final int[] labels;
@@ -30,30 +41,47 @@ public final class Dataset {
 
     private Dataset(float[] features, int numFeatures, int[] labels, float[] targets, List<String> classNames,
             List<String> featureNames) {
-        Objects.requireNonNull(features, "features");
+        this(Objects.requireNonNull(features, "features"), null, null, numFeatures, -1, labels, targets, classNames,
+                featureNames);
+    }
+
+    /**
+     * @param size the number of rows, or -1 for all the arrays hold; a smaller one makes a dataset of the arrays'
+     *             first {@code size} rows ({@link #firstRows})
+     */
+    private Dataset(float[] features, byte[] bytes, float[] byteValues, int numFeatures, int size, int[] labels,
+            float[] targets, List<String> classNames, List<String> featureNames) {
+        int length = features != null ? features.length : bytes.length;
         if (numFeatures <= 0) {
             throw new IllegalArgumentException("Dataset: numFeatures must be > 0, got " + numFeatures);
         }
-        if (features.length % numFeatures != 0) {
-            throw new IllegalArgumentException("Dataset: features length " + features.length
+        if (length % numFeatures != 0) {
+            throw new IllegalArgumentException("Dataset: features length " + length
                     + " is not a multiple of numFeatures " + numFeatures);
         }
+        int stored = length / numFeatures;
+        int rows = labels != null ? labels.length : targets.length;
+        if (rows != stored) {
+            throw new IllegalArgumentException("Dataset: " + stored + " feature rows (" + length + " / "
+                    + numFeatures + ") but " + rows + (labels != null ? " labels" : " targets"));
+        }
+        if (bytes != null && byteValues.length != 256) {
+            throw new IllegalArgumentException("Dataset: the byte value table needs 256 entries, one per byte value, got "
+                    + byteValues.length);
+        }
         this.features = features;
+        this.bytes = bytes;
+        this.byteValues = byteValues;
         this.numFeatures = numFeatures;
-        this.size = features.length / numFeatures;
+        this.size = size < 0 ? stored : size;
         this.labels = labels;
         this.targets = targets;
         this.classNames = List.copyOf(classNames);
-        int rows = labels != null ? labels.length : targets.length;
-        if (rows != size) {
-            throw new IllegalArgumentException("Dataset: " + size + " feature rows (" + features.length + " / "
-                    + numFeatures + ") but " + rows + (labels != null ? " labels" : " targets"));
-        }
         if (labels != null) {
             if (classNames.isEmpty()) {
                 throw new IllegalArgumentException("Dataset: a classification dataset needs class names");
             }
-            for (int i = 0; i < labels.length; i++) {
+            for (int i = 0; i < this.size; i++) {
                 if (labels[i] < 0 || labels[i] >= classNames.size()) {
                     throw new IllegalArgumentException("Dataset: label " + labels[i] + " at row " + i
                             + " is outside 0.." + (classNames.size() - 1));
@@ -84,6 +112,19 @@ public final class Dataset {
      */
     public static Dataset classification(float[] features, int numFeatures, int[] labels, List<String> classNames) {
         return new Dataset(features, numFeatures, Objects.requireNonNull(labels, "labels"), null, classNames, null);
+    }
+
+    /**
+     * A classification dataset whose features are unsigned bytes (image pixels), feature value
+     * {@code byteValues[b & 0xFF]} for byte {@code b}; takes ownership of {@code features} and {@code labels}, copies
+     * the 256-entry {@code byteValues}. A quarter of the memory of the same values as float32, with the same values.
+     */
+    public static Dataset classification(byte[] features, float[] byteValues, int numFeatures, int[] labels,
+            List<String> classNames) {
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(byteValues, "byteValues");
+        return new Dataset(null, features, byteValues.clone(), numFeatures, -1, Objects.requireNonNull(labels, "labels"),
+                null, classNames, null);
     }
 
     /** A regression dataset with one target per row; takes ownership of the arrays. */
@@ -120,7 +161,7 @@ public final class Dataset {
 
     /** The same data with column names (CSV headers); default names are {@code x1..xd}. */
     public Dataset withFeatureNames(List<String> names) {
-        return new Dataset(features, numFeatures, labels, targets, classNames, names);
+        return new Dataset(features, bytes, byteValues, numFeatures, size, labels, targets, classNames, names);
     }
 
     /** Number of rows. */
@@ -154,24 +195,42 @@ public final class Dataset {
     public float feature(int row, int column) {
         Objects.checkIndex(row, size);
         Objects.checkIndex(column, numFeatures);
-        return features[row * numFeatures + column];
+        int i = row * numFeatures + column;
+        return features != null ? features[i] : byteValues[bytes[i] & 0xFF];
     }
 
     /** A copy of one row's features. */
     public float[] row(int row) {
         Objects.checkIndex(row, size);
-        return Arrays.copyOfRange(features, row * numFeatures, (row + 1) * numFeatures);
+        return floats(row * numFeatures, (row + 1) * numFeatures);
     }
 
     /** A copy of all features, {@code size * numFeatures}, row-major. */
     public float[] features() {
-        return features.clone();
+        return floats(0, size * numFeatures);
+    }
+
+    /** Features {@code [from, to)} of the row-major array as new floats. */
+    private float[] floats(int from, int to) {
+        if (features != null) {
+            return Arrays.copyOfRange(features, from, to);
+        }
+        float[] out = new float[to - from];
+        for (int i = from; i < to; i++) {
+            out[i - from] = byteValues[bytes[i] & 0xFF];
+        }
+        return out;
+    }
+
+    /** Whether the features are stored as bytes ({@link #classification(byte[], float[], int, int[], List)}). */
+    public boolean featuresAreBytes() {
+        return bytes != null;
     }
 
     /** A copy of the class labels. */
     public int[] labels() {
         requireClassification("labels");
-        return labels.clone();
+        return Arrays.copyOf(labels, size);
     }
 
     /** One class label. */
@@ -185,7 +244,7 @@ public final class Dataset {
         if (labels != null) {
             throw new IllegalStateException("Dataset: targets() on a classification dataset; use labels()");
         }
-        return targets.clone();
+        return Arrays.copyOf(targets, size);
     }
 
     /** Labels as a one-hot matrix, {@code size * numClasses}, row-major. */
@@ -201,16 +260,26 @@ public final class Dataset {
 
     /** Features as a {@code [size, numFeatures]} tensor (a copy). */
     public Tensor featuresTensor() {
-        return Tensor.of(features, size, numFeatures);
+        return Tensor.wrap(features(), size, numFeatures);
     }
 
     /**
      * Features as a {@code [size, numFeatures]} tensor over this dataset's own array, without a copy: for code
-     * that only reads them, as {@code Trainer.fit} and evaluation do (Fashion-MNIST's training images are 188 MB
-     * of float32; {@link #featuresTensor()} holds them twice). Writing to it would change this dataset.
+     * that only reads them, as evaluation does (Fashion-MNIST's training images are 188 MB of float32;
+     * {@link #featuresTensor()} holds them twice). Writing to it would change this dataset. Features stored as
+     * bytes have no float array: they are turned into a new one (training reads {@link #featureRows()} instead).
      */
     public Tensor featuresView() {
-        return Tensor.wrap(features, size, numFeatures);
+        return isWhole() && features != null ? Tensor.wrap(features, size, numFeatures) : featuresTensor();
+    }
+
+    /**
+     * The feature rows as stored, for {@code Trainer.fit(RowSource, Tensor)}: float rows read in place, or byte
+     * rows turned into floats one batch at a time, so training never holds the byte-stored set as float32.
+     */
+    public RowSource featureRows() {
+        return features != null ? RowSource.ofFloats(features, size, numFeatures)
+                : RowSource.ofUnsignedBytes(bytes, size, numFeatures, byteValues);
     }
 
     /** Class indices as a float {@code [size]} tensor, the target form of a cross-entropy loss. */
@@ -233,22 +302,23 @@ public final class Dataset {
         if (labels != null) {
             throw new IllegalStateException("Dataset: targetsTensor() on a classification dataset; use labelsTensor()");
         }
-        return Tensor.of(targets, size, 1);
+        return Tensor.of(Arrays.copyOf(targets, size), size, 1);
     }
 
     /** Rows per class, indexed by label. */
     public int[] classCounts() {
         requireClassification("classCounts");
         int[] counts = new int[classNames.size()];
-        for (int l : labels) {
-            counts[l]++;
+        for (int i = 0; i < size; i++) {
+            counts[labels[i]]++;
         }
         return counts;
     }
 
     /** The rows {@code indices} (in that order; repeats allowed) as a new dataset. */
     public Dataset subset(int[] indices) {
-        float[] f = new float[indices.length * numFeatures];
+        float[] f = features == null ? null : new float[indices.length * numFeatures];
+        byte[] by = bytes == null ? null : new byte[indices.length * numFeatures];
         int[] l = labels == null ? null : new int[indices.length];
         float[] t = targets == null ? null : new float[indices.length];
         for (int i = 0; i < indices.length; i++) {
@@ -257,14 +327,14 @@ public final class Dataset {
                 throw new IndexOutOfBoundsException("Dataset.subset: index " + r + " at position " + i
                         + " is outside 0.." + (size - 1));
             }
-            System.arraycopy(features, r * numFeatures, f, i * numFeatures, numFeatures);
+            System.arraycopy(featureArray(), r * numFeatures, f != null ? f : by, i * numFeatures, numFeatures);
             if (l != null) {
                 l[i] = labels[r];
             } else {
                 t[i] = targets[r];
             }
         }
-        return new Dataset(f, numFeatures, l, t, classNames, featureNames);
+        return new Dataset(f, by, byteValues, numFeatures, -1, l, t, classNames, featureNames);
     }
 
     /**
@@ -293,13 +363,14 @@ public final class Dataset {
             seen.set(r);
         }
         // Row `to` takes row order[to], around each cycle of the permutation; the cycle's first row waits in `row`.
-        float[] row = new float[numFeatures];
+        Object all = featureArray();
+        Object row = features != null ? new float[numFeatures] : new byte[numFeatures];
         BitSet placed = new BitSet(size);
         for (int first = 0; first < size; first++) {
             if (placed.get(first) || order[first] == first) {
                 continue;
             }
-            System.arraycopy(features, first * numFeatures, row, 0, numFeatures);
+            System.arraycopy(all, first * numFeatures, row, 0, numFeatures);
             int label = labels == null ? 0 : labels[first];
             float target = targets == null ? 0 : targets[first];
             int to = first;
@@ -307,7 +378,7 @@ public final class Dataset {
                 placed.set(to);
                 int from = order[to];
                 if (from == first) {
-                    System.arraycopy(row, 0, features, to * numFeatures, numFeatures);
+                    System.arraycopy(row, 0, all, to * numFeatures, numFeatures);
                     if (labels != null) {
                         labels[to] = label;
                     } else {
@@ -315,7 +386,7 @@ public final class Dataset {
                     }
                     break;
                 }
-                System.arraycopy(features, from * numFeatures, features, to * numFeatures, numFeatures);
+                System.arraycopy(all, from * numFeatures, all, to * numFeatures, numFeatures);
                 if (labels != null) {
                     labels[to] = labels[from];
                 } else {
@@ -327,22 +398,42 @@ public final class Dataset {
         return this;
     }
 
+    /**
+     * The first {@code rows} rows as a dataset over the same arrays, without a copy: after {@link #permuteInPlace}
+     * has put the training rows first, the training part of a split. Like {@code permuteInPlace}, for a caller that
+     * owns this dataset; the rows after the first {@code rows} stay in memory as long as the result does.
+     */
+    public Dataset firstRows(int rows) {
+        if (rows < 0 || rows > size) {
+            throw new IllegalArgumentException("Dataset.firstRows: " + rows + " rows of " + size);
+        }
+        return new Dataset(features, bytes, byteValues, numFeatures, rows, labels, targets, classNames, featureNames);
+    }
+
     /** The same columns with new feature values (same shape); used by {@link Scaler#transform(Dataset)}. */
     Dataset withFeatures(float[] newFeatures) {
-        return new Dataset(newFeatures, numFeatures, labels, targets, classNames, featureNames);
+        boolean whole = isWhole();
+        int[] l = labels == null || whole ? labels : Arrays.copyOf(labels, size);
+        float[] t = targets == null || whole ? targets : Arrays.copyOf(targets, size);
+        return new Dataset(newFeatures, numFeatures, l, t, classNames, featureNames);
     }
 
-    /** Backing array for readers in this package (DataLoader, Scaler); never handed out. */
+    /** Whether the arrays hold exactly this dataset's rows (not a {@link #firstRows} prefix of them). */
+    private boolean isWhole() {
+        return (features != null ? features.length : bytes.length) == size * numFeatures;
+    }
+
+    /**
+     * The features as floats for readers in this package (Scaler): the backing array (never handed out), or for
+     * byte-stored features a new float copy.
+     */
     float[] featuresRef() {
-        return features;
+        return features != null && isWhole() ? features : features();
     }
 
-    int[] labelsRef() {
-        return labels;
-    }
-
-    float[] targetsRef() {
-        return targets;
+    /** The stored feature array, float[] or byte[], for row copies. */
+    private Object featureArray() {
+        return features != null ? features : bytes;
     }
 
     /**

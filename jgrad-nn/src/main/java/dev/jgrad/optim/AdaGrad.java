@@ -25,10 +25,10 @@ public final class AdaGrad extends GradientOptimizer {
     }
 
     @Override
-    protected void update(int index, float[] w, float[] g) {
+    protected void update(int index, float[] w, float[] g, int from, int to) {
         float lr = (float) lr();
         float[] s = sumSquares[index];
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             float gi = g[i];
             s[i] += gi * gi;
             w[i] -= lr * gi / ((float) Math.sqrt(s[i]) + eps);

@@ -1,5 +1,7 @@
 package dev.jgrad.optim;
 
+import dev.jgrad.backend.Backend;
+import dev.jgrad.backend.ScalarAdam;
 import dev.jgrad.tensor.Tensor;
 
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.Map;
  *   v = beta2 v + (1 - beta2) g^2
  *   w = w - lr * (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + eps)
  * </pre>
- * Defaults beta1 0.9, beta2 0.999, eps 1e-8, as in the paper and PyTorch.
+ * Defaults beta1 0.9, beta2 0.999, eps 1e-8, as in the paper and PyTorch. The float32 arithmetic of one step is
+ * {@link ScalarAdam}'s, run by the kernels' {@code adam} (vectorized in jgrad-simd, the same bits).
  */
 public class Adam extends GradientOptimizer {
 
@@ -55,28 +58,10 @@ public class Adam extends GradientOptimizer {
     }
 
     @Override
-    protected void update(int index, float[] w, float[] g) {
-        float[] mi = m[index];
-        float[] vi = v[index];
-        float b1 = beta1;
-        float b2 = beta2;
-        float c1 = 1f - b1;
-        float c2 = 1f - b2;
-        float step = stepSize;
-        float sb2 = sqrtBias2;
-        float e = eps;
-        if (weightDecay > 0f) {
-            float keep = 1f - (float) lr() * weightDecay;
-            for (int i = 0; i < w.length; i++) {
-                w[i] *= keep;
-            }
-        }
-        for (int i = 0; i < w.length; i++) {
-            float gi = g[i];
-            mi[i] = b1 * mi[i] + c1 * gi;
-            vi[i] = b2 * vi[i] + c2 * gi * gi;
-            w[i] -= step * mi[i] / ((float) Math.sqrt(vi[i]) / sb2 + e);
-        }
+    protected void update(int index, float[] w, float[] g, int from, int to) {
+        float decay = weightDecay > 0f ? 1f - (float) lr() * weightDecay : 1f;
+        Backend.kernels().adam(w, g, m[index], v[index], from, to - from, beta1, beta2, stepSize, sqrtBias2, eps,
+                decay);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.jgrad.optim;
 
+import dev.jgrad.backend.WorkerPool;
 import dev.jgrad.tensor.Tensor;
 
 import java.util.Arrays;
@@ -20,6 +21,21 @@ public abstract class GradientOptimizer implements Optimizer {
     private double lr;
     private long steps;
     private final Map<String, float[][]> buffers = new LinkedHashMap<>();
+    /** Where each parameter starts when all are taken end to end; the last entry is the total. */
+    private final long[] starts;
+    /** This step's weights and gradients per parameter (null: no gradient this step), for the ranges. */
+    private final float[][] stepWeights;
+    private final float[][] stepGradients;
+    private final WorkerPool.Parts ranges = this::updatePart;
+    private final WorkerPool.Parts zeroRanges = this::zeroPart;
+
+    /**
+     * Below this many elements per thread the update stays on the calling thread: a hand-off to a worker costs
+     * about a microsecond while it spins, tens when it has to be woken, and an element a nanosecond or less.
+     */
+    public static final int PARALLEL_MIN_ELEMENTS = 32 * 1024;
+    /** Range boundaries fall on multiples of this many elements (a 64-byte cache line of floats). */
+    private static final int RANGE_UNIT = 16;
 
     protected GradientOptimizer(String name, List<? extends Tensor> params, double lr) {
         this.name = name;
@@ -34,6 +50,12 @@ public abstract class GradientOptimizer implements Optimizer {
         }
         this.params = List.copyOf(params);
         this.lr = Hyper.positive(name, "lr", lr);
+        this.starts = new long[this.params.size() + 1];
+        for (int i = 0; i < this.params.size(); i++) {
+            starts[i + 1] = starts[i] + this.params.get(i).numel();
+        }
+        this.stepWeights = new float[this.params.size()][];
+        this.stepGradients = new float[this.params.size()][];
     }
 
     /**
@@ -111,10 +133,41 @@ public abstract class GradientOptimizer implements Optimizer {
         setLr(state.lr());
     }
 
+    /** Zeroes every gradient; a large set in ranges on {@link WorkerPool}'s threads, like {@link #step()}. */
     @Override
     public void zeroGrad() {
-        for (Tensor p : params) {
-            p.zeroGrad();
+        int parts = parts();
+        if (parts == 1) {
+            for (Tensor p : params) {
+                p.zeroGrad();
+            }
+            return;
+        }
+        for (int i = 0; i < params.size(); i++) {
+            Tensor g = params.get(i).grad();
+            stepGradients[i] = g == null ? null : g.data(); // a gradient is always a whole array of its own
+        }
+        try {
+            WorkerPool.run(zeroRanges, parts);
+        } finally {
+            Arrays.fill(stepGradients, null);
+        }
+    }
+
+    private int parts() {
+        return (int) Math.max(1, Math.min(WorkerPool.threads(), starts[params.size()] / PARALLEL_MIN_ELEMENTS));
+    }
+
+    private void zeroPart(int part, int parts) {
+        long total = starts[params.size()];
+        long from = boundary(total, part, parts);
+        long to = boundary(total, part + 1, parts);
+        for (int i = 0; i < params.size() && from < to; i++) {
+            long lo = Math.max(from, starts[i]);
+            long hi = Math.min(to, starts[i + 1]);
+            if (lo < hi && stepGradients[i] != null) {
+                Arrays.fill(stepGradients[i], (int) (lo - starts[i]), (int) (hi - starts[i]), 0f);
+            }
         }
     }
 
@@ -125,10 +178,42 @@ public abstract class GradientOptimizer implements Optimizer {
         for (int i = 0; i < params.size(); i++) {
             Tensor p = params.get(i);
             Tensor g = p.grad();
-            if (g != null) {
-                update(i, p.data(), gradData(g));
+            stepWeights[i] = g == null ? null : p.data();
+            stepGradients[i] = g == null ? null : gradData(g);
+        }
+        int parts = parts();
+        try {
+            if (parts == 1) {
+                updatePart(0, 1);
+            } else {
+                WorkerPool.run(ranges, parts);
+            }
+        } finally {
+            Arrays.fill(stepWeights, null);
+            Arrays.fill(stepGradients, null);
+        }
+    }
+
+    /** Part {@code part} of {@code parts}: a contiguous range of all the parameters' elements taken end to end. */
+    private void updatePart(int part, int parts) {
+        long total = starts[params.size()];
+        long from = boundary(total, part, parts);
+        long to = boundary(total, part + 1, parts);
+        for (int i = 0; i < params.size() && from < to; i++) {
+            long lo = Math.max(from, starts[i]);
+            long hi = Math.min(to, starts[i + 1]);
+            if (lo < hi && stepWeights[i] != null) {
+                update(i, stepWeights[i], stepGradients[i], (int) (lo - starts[i]), (int) (hi - starts[i]));
             }
         }
+    }
+
+    private static long boundary(long total, int part, int parts) {
+        if (part >= parts) {
+            return total;
+        }
+        long b = total * part / parts;
+        return Math.min(total, b - b % RANGE_UNIT);
     }
 
     // Gradients are freshly allocated, packed arrays; the copy is only a fallback for an exotic view.
@@ -144,8 +229,13 @@ public abstract class GradientOptimizer implements Optimizer {
     protected void beforeStep(long step) {
     }
 
-    /** Updates parameter {@code index} in place: {@code w} its values, {@code g} its gradient (same length). */
-    protected abstract void update(int index, float[] w, float[] g);
+    /**
+     * Updates elements {@code from .. to-1} of parameter {@code index} in place: {@code w} its values, {@code g}
+     * its gradient (same length). Ranges of one step may run on different threads at once; an implementation
+     * reads and writes only those elements (of w, g and its state buffers) and the per-step scalars set in
+     * {@link #beforeStep}.
+     */
+    protected abstract void update(int index, float[] w, float[] g, int from, int to);
 
     /** The number of {@link #step()} calls so far. */
     public long steps() {

@@ -27,12 +27,12 @@ public final class RMSProp extends GradientOptimizer {
     }
 
     @Override
-    protected void update(int index, float[] w, float[] g) {
+    protected void update(int index, float[] w, float[] g, int from, int to) {
         float lr = (float) lr();
         float a = alpha;
         float b = 1f - alpha;
         float[] v = meanSquares[index];
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             float gi = g[i];
             v[i] = a * v[i] + b * gi * gi;
             w[i] -= lr * gi / ((float) Math.sqrt(v[i]) + eps);

@@ -38,11 +38,11 @@ public final class SGD extends GradientOptimizer {
     }
 
     @Override
-    protected void update(int index, float[] w, float[] g) {
+    protected void update(int index, float[] w, float[] g, int from, int to) {
         float lr = (float) lr();
         float wd = weightDecay;
         if (velocity == null) {
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 w[i] -= lr * (g[i] + wd * w[i]);
             }
             return;
@@ -50,13 +50,13 @@ public final class SGD extends GradientOptimizer {
         float[] v = velocity[index];
         float mu = momentum;
         if (nesterov) {
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 float gi = g[i] + wd * w[i];
                 v[i] = mu * v[i] + gi;
                 w[i] -= lr * (gi + mu * v[i]);
             }
         } else {
-            for (int i = 0; i < w.length; i++) {
+            for (int i = from; i < to; i++) {
                 float gi = g[i] + wd * w[i];
                 v[i] = mu * v[i] + gi;
                 w[i] -= lr * v[i];

@@ -2,6 +2,7 @@ package dev.jgrad.train;
 
 import dev.jgrad.random.Seeds;
 import dev.jgrad.random.Shuffle;
+import dev.jgrad.tensor.RowSource;
 import dev.jgrad.tensor.Tensor;
 
 import java.util.Arrays;
@@ -25,7 +26,8 @@ import java.util.SplittableRandom;
  *   }
  * </pre>
  * {@code x} and {@code y} have the samples on their first axis ({@code [n, d...]} and {@code [n]} or {@code [n, k]});
- * they are copied once, when the loader is made.
+ * they are read in place, never copied whole (a view is made contiguous once). The features may also be a
+ * {@link RowSource}, e.g. image pixels kept as bytes and turned into floats one batch at a time.
  *
  * <p><b>Order.</b> Epochs are numbered from 1. With {@link #shuffle(long) shuffle(seed)} the order of epoch
  * {@code e} is a pure function of the seed and {@code e} ({@link #epochOrder}): epochs can be replayed or skipped
@@ -39,8 +41,9 @@ import java.util.SplittableRandom;
  */
 public final class DataLoader implements Iterable<DataLoader.Batch> {
 
-    private final Rows xs;
-    private final Rows ys;
+    private final RowSource xs;
+    private final RowSource ys;
+    private final int n;
     private final int batchSize;
     private final Shards layout;
     private final int[] order;
@@ -61,22 +64,44 @@ public final class DataLoader implements Iterable<DataLoader.Batch> {
      * {@link Shards} says (the data-parallel reference of {@link Trainer.Builder#shards}).
      */
     DataLoader(Tensor x, Tensor y, int batchSize, int shards) {
+        this(rows("features", x), y, batchSize, shards);
+    }
+
+    /** Batches of {@code batchSize} rows of {@code x} (as stored, e.g. bytes) and {@code y}; the last may be shorter. */
+    public DataLoader(RowSource x, Tensor y, int batchSize) {
+        this(x, y, batchSize, 0);
+    }
+
+    /** {@link #DataLoader(RowSource, Tensor, int)} cut into shards as {@link #DataLoader(Tensor, Tensor, int, int)}. */
+    DataLoader(RowSource x, Tensor y, int batchSize, int shards) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("DataLoader: batchSize must be > 0, got " + batchSize);
         }
-        this.xs = new Rows("features", x);
-        this.ys = new Rows("targets", y);
-        if (xs.n != ys.n) {
-            throw new IllegalArgumentException("DataLoader: features " + Arrays.toString(x.shape()) + " and targets "
+        if (x == null) {
+            throw new IllegalArgumentException("DataLoader: features must not be null");
+        }
+        this.xs = x;
+        this.ys = rows("targets", y);
+        if (xs.rows() != ys.rows()) {
+            throw new IllegalArgumentException("DataLoader: features " + Arrays.toString(xs.shape()) + " and targets "
                     + Arrays.toString(y.shape()) + " have different numbers of samples");
         }
+        this.n = xs.rows();
         this.batchSize = batchSize;
-        this.layout = shards > 0 ? new Shards(xs.n, batchSize, shards) : null;
-        this.bySize = new Batch[Math.min(batchSize, xs.n) + 1];
-        this.order = new int[xs.n];
+        this.layout = shards > 0 ? new Shards(n, batchSize, shards) : null;
+        this.bySize = new Batch[Math.min(batchSize, n) + 1];
+        this.order = new int[n];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
+    }
+
+    private static RowSource rows(String what, Tensor t) {
+        if (t == null || t.dim() == 0 || t.size(0) == 0) {
+            throw new IllegalArgumentException("DataLoader: " + what + " must have a sample axis with at least one row, got "
+                    + (t == null ? "null" : Arrays.toString(t.shape())));
+        }
+        return RowSource.of(t);
     }
 
     /** Shuffles every epoch, epoch {@code e} in the order {@link #epochOrder} derives from {@code seed} and {@code e}. */
@@ -110,7 +135,7 @@ public final class DataLoader implements Iterable<DataLoader.Batch> {
 
     /** The number of samples. */
     public int size() {
-        return xs.n;
+        return n;
     }
 
     public int batchSize() {
@@ -122,7 +147,7 @@ public final class DataLoader implements Iterable<DataLoader.Batch> {
         if (layout != null) {
             return layout.stepsPerEpoch();
         }
-        return dropLast ? xs.n / batchSize : (xs.n + batchSize - 1) / batchSize;
+        return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 
     /** The batches of {@code epoch} (from 1), taken one at a time as they are iterated. */
@@ -150,7 +175,7 @@ public final class DataLoader implements Iterable<DataLoader.Batch> {
                         throw new NoSuchElementException("DataLoader: epoch " + epoch + " has " + count + " batches");
                     }
                     int from = next++ * batchSize;
-                    return slice(from, Math.min(xs.n, from + batchSize));
+                    return slice(from, Math.min(n, from + batchSize));
                 }
             };
         };
@@ -181,7 +206,7 @@ public final class DataLoader implements Iterable<DataLoader.Batch> {
         int rows = to - from;
         Batch b = bySize[rows];
         if (b == null) {
-            b = new Batch(xs.buffer(rows), ys.buffer(rows));
+            b = new Batch(buffer(xs, rows), buffer(ys, rows));
             bySize[rows] = b;
         }
         b.fill(order, from);
@@ -246,40 +271,10 @@ public final class DataLoader implements Iterable<DataLoader.Batch> {
         }
     }
 
-    /**
-     * A tensor seen as n rows of equal width, read in place (its backing array when it fills it, else one
-     * contiguous copy), so a batch is a row gather into a reused buffer. Copying the whole training set here held
-     * it twice during training.
-     */
-    private static final class Rows {
-        final int n;
-        final int width;
-        final int[] shape;
-        final float[] values;
-
-        Rows(String what, Tensor t) {
-            if (t == null || t.dim() == 0 || t.size(0) == 0) {
-                throw new IllegalArgumentException("DataLoader: " + what + " must have a sample axis with at least one row, got "
-                        + (t == null ? "null" : Arrays.toString(t.shape())));
-            }
-            this.n = t.size(0);
-            this.shape = t.shape();
-            this.values = t.values();
-            this.width = values.length / n;
-        }
-
-        /** A tensor of {@code rows} rows over a new buffer. */
-        Tensor buffer(int rows) {
-            int[] s = shape.clone();
-            s[0] = rows;
-            return Tensor.wrap(new float[rows * width], s);
-        }
-
-        /** Copies rows {@code order[from..from+rows)} into {@code out}. */
-        void gather(int[] order, int from, int rows, float[] out) {
-            for (int i = 0; i < rows; i++) {
-                System.arraycopy(values, order[from + i] * width, out, i * width, width);
-            }
-        }
+    /** A tensor of {@code rows} rows of {@code source}'s shape over a new buffer. */
+    private static Tensor buffer(RowSource source, int rows) {
+        int[] s = source.shape();
+        s[0] = rows;
+        return Tensor.wrap(new float[rows * source.width()], s);
     }
 }

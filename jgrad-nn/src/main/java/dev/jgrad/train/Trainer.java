@@ -5,6 +5,7 @@ import dev.jgrad.nn.Parameter;
 import dev.jgrad.nn.loss.Loss;
 import dev.jgrad.optim.LrSchedule;
 import dev.jgrad.optim.Optimizer;
+import dev.jgrad.tensor.RowSource;
 import dev.jgrad.tensor.Tensor;
 
 import java.util.ArrayList;
@@ -98,6 +99,25 @@ public final class Trainer {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().replaceFirst("^DataLoader:", "Trainer.fit:"), e);
         }
+        return fit(loader, y);
+    }
+
+    /**
+     * Trains on features read row by row from {@code x} (e.g. image pixels kept as bytes, turned into floats one
+     * batch at a time) and targets {@code y}; the same training, batch for batch, as {@link #fit(Tensor, Tensor)} on
+     * a tensor holding the same values.
+     */
+    public History fit(RowSource x, Tensor y) {
+        DataLoader loader;
+        try {
+            loader = new DataLoader(x, y, batchSize, shards);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^DataLoader:", "Trainer.fit:"), e);
+        }
+        return fit(loader, y);
+    }
+
+    private History fit(DataLoader loader, Tensor y) {
         if (shuffleRng != null) {
             loader.shuffle(shuffleRng);
         } else if (shuffle) {

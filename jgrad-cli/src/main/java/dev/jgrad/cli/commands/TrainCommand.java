@@ -431,7 +431,7 @@ public final class TrainCommand implements Callable<Integer> {
                 if (early != null) {
                     builder.callbacks(early);
                 }
-                history = builder.build().fit(train.featuresView(), targets(train, regression, lossKind));
+                history = builder.build().fit(train.featureRows(), targets(train, regression, lossKind));
             }
             bar.clear();
             report(out, history, train.size(), (System.nanoTime() - start) / 1e9);

@@ -15,8 +15,9 @@ import java.util.Random;
 public record TrainingData(Dataset train, Dataset validation, Dataset test, Scaler scaler, int[] trainRows) {
 
     /**
-     * Cuts {@code data} into its parts. Consumes {@code data}'s training rows: when they all go to training they
-     * are put in the training order in place ({@link Dataset#permuteInPlace}).
+     * Cuts {@code data} into its parts. Consumes {@code data}'s training rows: when every row goes to a part they are
+     * put in the order of the parts in place ({@link Dataset#permuteInPlace}) and the training part is the first of
+     * them ({@link Dataset#firstRows}), not a copy.
      *
      * @param limit     at most this many rows of the training source are used (0 = all), picked at random by seed
      * @param valSplit  fraction of the training source held out for validation
@@ -28,11 +29,28 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test, Scal
                                        Scaler.Kind scaling, Scaler fitted, long seed) {
         Dataset source = data.train();
         int[][] rows = partRows(source.size(), data.hasTestSet(), limit, valSplit, testSplit, seed);
-        Dataset val = source.subset(rows[1]);
-        Dataset test = data.hasTestSet() ? data.test() : source.subset(rows[2]);
-        // All rows train (a set with its own test set, no validation split): shuffled in place, not copied, so
-        // Fashion-MNIST's 188 MB of training images are held once. The loaded rows are this command's own.
-        Dataset train = rows[0].length == source.size() ? source.permuteInPlace(rows[0]) : source.subset(rows[0]);
+        int n0 = rows[0].length;
+        int n1 = rows[1].length;
+        Dataset train;
+        Dataset val;
+        Dataset test;
+        if (n0 + n1 + rows[2].length == source.size()) {
+            // Every row has a part (no --limit): the loaded rows, this command's own, are put in the order train,
+            // validation, test in place; validation and test are copied out (the smaller parts) and the training
+            // part is the first rows of the same arrays, so Fashion-MNIST's training images are held once.
+            int[] order = new int[source.size()];
+            System.arraycopy(rows[0], 0, order, 0, n0);
+            System.arraycopy(rows[1], 0, order, n0, n1);
+            System.arraycopy(rows[2], 0, order, n0 + n1, rows[2].length);
+            Dataset all = source.permuteInPlace(order);
+            val = all.subset(range(n0, n0 + n1));
+            test = data.hasTestSet() ? data.test() : all.subset(range(n0 + n1, order.length));
+            train = all.firstRows(n0);
+        } else {
+            val = source.subset(rows[1]);
+            test = data.hasTestSet() ? data.test() : source.subset(rows[2]);
+            train = source.subset(rows[0]);
+        }
         if (train.size() == 0) {
             throw new InputException("--data " + data.name() + ": no rows left for training (" + source.size()
                     + " rows, --val-split " + valSplit + (data.hasTestSet() ? "" : ", --test-split " + testSplit) + ")");
@@ -72,6 +90,14 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test, Scal
             }
         }
         return out;
+    }
+
+    private static int[] range(int from, int to) {
+        int[] r = new int[to - from];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = from + i;
+        }
+        return r;
     }
 
     private static int[] firstOfPermutation(int n, int k, long seed) {

@@ -22,6 +22,18 @@ public final class IdxReader {
     /** Magic of an unsigned-byte, 1-dimensional IDX file (labels). */
     public static final int LABELS_MAGIC = 0x00000801;
 
+    /**
+     * The float each pixel byte stands for, {@code b / 255f}: pixels scaled to [0, 1]. The one definition of that
+     * scaling, whether the pixels are turned into floats when read or per batch from a byte-stored dataset.
+     */
+    private static final float[] PIXEL_VALUES = new float[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            PIXEL_VALUES[b] = b / 255f;
+        }
+    }
+
     /** Deflate cannot expand data by more than about 1032:1; bounds what a .gz header may promise. */
     private static final long MAX_DEFLATE_RATIO = 1032;
 
@@ -149,7 +161,7 @@ public final class IdxReader {
             int len = Math.min(buf.length, count - done);
             in.readFully(buf, 0, len);
             for (int i = 0; i < len; i++) {
-                pixels[done + i] = (buf[i] & 0xFF) / 255f;
+                pixels[done + i] = PIXEL_VALUES[buf[i] & 0xFF];
             }
             done += len;
         }
@@ -174,9 +186,16 @@ public final class IdxReader {
         }
     }
 
+    /** The float each pixel byte stands for ({@code b / 255f}), indexed by the unsigned byte; a copy. */
+    public static float[] pixelValues() {
+        return PIXEL_VALUES.clone();
+    }
+
     /**
      * Reads an images file and its labels file into a classification {@link Dataset} with {@code rows * cols}
-     * features. The headers are compared before any pixel is read, so a count mismatch fails fast.
+     * features in [0, 1], kept as the file's bytes ({@link Dataset#classification(byte[], float[], int, int[], List)}:
+     * a quarter of the memory of float32, the same values). The headers are compared before any pixel is read, so a
+     * count mismatch fails fast.
      *
      * @param classNames one per label value; a label {@code >= classNames.size()} is an error at its byte offset
      */
@@ -195,8 +214,16 @@ public final class IdxReader {
                         "label " + values[i] + " of item " + i + " is outside 0.." + (classNames.size() - 1));
             }
         }
-        IdxImages images = readImages(imagesFile);
-        return Dataset.classification(images.pixels(), images.pixelsPerImage(), values, classNames);
+        byte[] pixels;
+        int perImage;
+        try (IdxInput in = IdxInput.open(imagesFile)) {
+            IdxHeader h = header(in, IMAGES_MAGIC);
+            perImage = h.dims()[1] * h.dims()[2];
+            pixels = new byte[(int) h.payloadBytes()];
+            in.readFully(pixels, 0, pixels.length);
+            in.requireEnd();
+        }
+        return Dataset.classification(pixels, PIXEL_VALUES, perImage, values, classNames);
     }
 
     private static IdxHeader header(IdxInput in, int expectedMagic) throws IOException {

@@ -90,6 +90,11 @@ class IdxReaderTest {
         assertThat(d.labels()).containsExactly(1, 0, 9, 4);
         assertThat(d.classNames()).hasSize(10);
         assertThat(d.feature(3, 1)).isEqualTo(22 / 255f);
+        // kept as the file's bytes, with exactly the values the float reader gives
+        assertThat(d.featuresAreBytes()).isTrue();
+        assertThat(d.features()).containsExactly(IdxReader.readImages(img).pixels());
+        assertThat(IdxReader.pixelValues()[255]).isEqualTo(1f);
+        assertThat(IdxReader.pixelValues()[22]).isEqualTo(22 / 255f);
     }
 
     @Test

@@ -203,6 +203,12 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void adam(float[] w, float[] g, float[] m, float[] v, int off, int n, float beta1, float beta2,
+                     float stepSize, float sqrtBias2, float eps, float decay) {
+        VectorAdam.update(w, g, m, v, off, n, beta1, beta2, stepSize, sqrtBias2, eps, decay);
+    }
+
+    @Override
     public void gelu(float[] x, int xOff, float[] y, int yOff, int n) {
         VectorActivations.gelu(x, xOff, y, yOff, n);
     }
