@@ -1,6 +1,9 @@
 package dev.jgrad.backend;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -9,11 +12,14 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The one piece of global state: the workers, started on the first {@link #run} that can use one and never
  * stopped (daemon, so they never keep the JVM alive). A hand-off allocates nothing and costs well under a
- * microsecond while a worker is awake: the caller stores the task in the worker's slot and flips a volatile flag;
- * a worker spins for {@link #SPIN_NANOS} after each part (a training step issues its parallel work a few
- * microseconds apart) and only then parks, because waking a parked thread costs tens of microseconds in a VM. The
- * caller always runs part 0 itself; a worker busy with another caller's part is simply not used (that part runs on
- * the caller too), so concurrent callers never wait for each other and cannot deadlock.
+ * microsecond while a worker is awake: the caller stores the job in the worker's slot and flips a volatile flag;
+ * a worker spins for {@link #SPIN_NANOS} after each job (a training step issues its parallel work a few
+ * microseconds apart) and only then parks. The caller runs part 0; it and the workers take the others one at a time, and a
+ * worker that has not started when the caller ran out of parts is called off: waking a parked thread costs tens of
+ * microseconds in a VM, and on a shared machine a worker can be kept off the cores for milliseconds, and neither
+ * may hold the caller up (with fixed parts per thread the caller waited 2.2 ms per batch-32 step for its worker,
+ * measured at load average 7 on 2 cores). A worker busy with another caller's job is simply not used, so
+ * concurrent callers never wait for each other and cannot deadlock.
  *
  * <p>The thread count is {@code -Djgrad.threads=N} (default: available processors, at most 2 unless the property
  * asks for more) or {@link #configure}, fixed for the JVM by the first use; {@code 1} starts no worker. Which part
@@ -103,11 +109,17 @@ public final class WorkerPool {
         return w;
     }
 
+    /** One reusable job per calling thread, so a hand-off allocates nothing. */
+    private static final ThreadLocal<Job> JOBS = ThreadLocal.withInitial(Job::new);
+
     /**
-     * Runs parts {@code 0 .. parts-1} of {@code task}: part {@code i >= 1} on worker {@code i - 1} if that worker
-     * is free, every other part on the calling thread. Returns when all parts are done; the first failure of any
-     * part is rethrown then (after the others finished, since they may write into the caller's arrays). The task
-     * object must not be reused for another call until this one returns.
+     * Runs parts {@code 0 .. parts-1} of {@code task} on the calling thread and up to {@code parts - 1} free
+     * workers, each thread taking the next part not yet taken until none is left. Returns when all parts are done;
+     * the first failure of any part is rethrown then (after the others finished, since they may write into the
+     * caller's arrays). A worker that has not started by the time the caller ran out of parts is called off, so
+     * the caller never waits for a thread that was not running (a parked worker, or one the machine's other
+     * processes kept off the cores): then every part ran on the caller. The task object must not be reused for
+     * another call until this one returns.
      */
     public static void run(Parts task, int parts) {
         if (parts < 1 || parts > MAX_PARTS) {
@@ -120,31 +132,27 @@ public final class WorkerPool {
             return;
         }
         Worker[] pool = workers();
-        long posted = 0; // bit i: part i went to worker i - 1
-        for (int i = 1; i < parts; i++) {
-            if (i - 1 < pool.length && pool[i - 1].claim()) {
-                pool[i - 1].post(task, i, parts);
+        Job job = JOBS.get();
+        if (job.task != null) {
+            job = new Job(); // run() from inside a part on this thread: rare, never shared
+        }
+        job.start(task, parts); // part 0 is the caller's: it is taken before any worker can see the job
+        long posted = 0; // bit i: worker i was handed the job
+        int helpers = Math.min(parts - 1, pool.length);
+        for (int i = 0; i < helpers; i++) {
+            if (pool[i].claim()) {
+                pool[i].post(job);
                 posted |= 1L << i;
             }
         }
-        Throwable failure = null;
-        for (int i = 0; i < parts; i++) {
-            if ((posted & (1L << i)) == 0) {
-                try {
-                    task.run(i, parts);
-                } catch (RuntimeException | Error e) {
-                    failure = failure == null ? e : failure;
-                }
-            }
-        }
-        // Wait for every posted part even if one failed: they write into the caller's arrays, which must not
-        // change after we return.
-        for (int i = 1; i < parts; i++) {
+        Throwable failure = job.runParts(0);
+        for (int i = 0; i < helpers; i++) {
             if ((posted & (1L << i)) != 0) {
-                Throwable f = pool[i - 1].awaitAndRelease();
+                Throwable f = pool[i].callOffOrAwait();
                 failure = failure == null ? f : failure;
             }
         }
+        job.finish();
         if (failure instanceof RuntimeException re) {
             throw re;
         }
@@ -156,24 +164,66 @@ public final class WorkerPool {
         }
     }
 
+    /** The parts of one {@link #run} call, taken one at a time by whichever thread asks next. */
+    private static final class Job {
+        private final AtomicInteger next = new AtomicInteger();
+        private Parts task;
+        private int parts;
+
+        void start(Parts task, int parts) {
+            this.task = task;
+            this.parts = parts;
+            next.set(1);
+        }
+
+        /**
+         * Runs {@code first} (if it is a part) and then parts taken from the shared counter until none is left;
+         * returns the first failure (the remaining parts still run).
+         */
+        Throwable runParts(int first) {
+            Throwable failure = null;
+            for (int p = first; p < parts; p = next.getAndIncrement()) {
+                try {
+                    task.run(p, parts);
+                } catch (Throwable e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            return failure;
+        }
+
+        /** Drops the caller's task so an idle thread does not keep it (and its arrays) alive. */
+        void finish() {
+            task = null;
+        }
+    }
+
     /**
-     * A worker thread with a one-part mailbox. The task and part fields are plain: they are written before the
-     * volatile {@code state} store that posts them and read after the load that sees it, and the same holds for
-     * the caller's outputs and {@code failure} on the way back.
+     * A worker thread with a one-job mailbox: IDLE, POSTED by a caller, RUNNING once the worker took it (or back to
+     * IDLE if the caller called it off first), DONE when the worker ran out of parts. The job is published by the
+     * volatile {@code state} store that posts it, and the parts' outputs and {@code failure} by the one that
+     * reports DONE.
      */
     private static final class Worker extends Thread {
         private static final int IDLE = 0;
         private static final int POSTED = 1;
-        private static final int DONE = 2;
+        private static final int RUNNING = 2;
+        private static final int DONE = 3;
+        private static final VarHandle STATE;
+
+        static {
+            try {
+                STATE = MethodHandles.lookup().findVarHandle(Worker.class, "state", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
 
         private final AtomicBoolean claimed = new AtomicBoolean();
         private volatile int state = IDLE;
         private volatile Thread caller;
         private Throwable failure;
-
-        private Parts task;
-        private int part;
-        private int parts;
+        private Job job;
 
         Worker(String name) {
             super(name);
@@ -184,23 +234,28 @@ public final class WorkerPool {
             return claimed.compareAndSet(false, true);
         }
 
-        void post(Parts task, int part, int parts) {
-            this.task = task;
-            this.part = part;
-            this.parts = parts;
+        void post(Job job) {
+            this.job = job;
             this.failure = null;
             this.caller = Thread.currentThread();
             state = POSTED;
             LockSupport.unpark(this);
         }
 
-        /** Waits until the posted part is done, frees the worker and returns the part's failure, if any. */
-        Throwable awaitAndRelease() {
-            spinThenPark(DONE);
-            Throwable f = failure;
-            failure = null;
+        /**
+         * After the caller ran out of parts: calls the job off if this worker has not taken it yet, else waits until
+         * it is done; frees the worker and returns the failure of a part it ran, if any.
+         */
+        Throwable callOffOrAwait() {
+            Throwable f = null;
+            if (!STATE.compareAndSet(this, POSTED, IDLE)) {
+                spinThenPark(DONE);
+                f = failure;
+                failure = null;
+                state = IDLE;
+            }
+            job = null;
             caller = null;
-            state = IDLE;
             claimed.set(false);
             return f;
         }
@@ -224,12 +279,10 @@ public final class WorkerPool {
         public void run() {
             while (true) {
                 spinThenPark(POSTED);
-                try {
-                    task.run(part, parts);
-                } catch (Throwable e) {
-                    failure = e;
+                if (!STATE.compareAndSet(this, POSTED, RUNNING)) {
+                    continue; // called off before we got to it
                 }
-                task = null; // an idle worker must not keep the caller's task (and its arrays) alive
+                failure = job.runParts(job.next.getAndIncrement());
                 Thread waiting = caller;
                 state = DONE;
                 LockSupport.unpark(waiting);

@@ -37,7 +37,11 @@ class GemmThreadsTest {
         }
         float[] want = c.clone();
         REF.gemm(transA, transB, m, n, k, 1.5f, a, 2, lda, b, 1, ldb, 0f, want, 3, ldc);
+        Thread caller = Thread.currentThread();
         SerialGemm recording = (ta, tb, mm, nn, kk, al, aa, ao, la, bb, bo, lb, be, cc, co, lc) -> {
+            if (Thread.currentThread() == caller) {
+                pause(); // a slow band on the caller: the worker takes the next (WorkerPool hands parts out one by one)
+            }
             bands.add(new int[] {mm, nn, kk});
             workers.add(Thread.currentThread());
             REF.gemm(ta, tb, mm, nn, kk, al, aa, ao, la, bb, bo, lb, be, cc, co, lc);
@@ -46,6 +50,14 @@ class GemmThreadsTest {
                 c, 3, ldc);
         assertThat(c).isEqualTo(want); // bands compute disjoint blocks with the same arithmetic: bit-identical
         return c;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -3,7 +3,10 @@ package dev.jgrad.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +30,9 @@ class WorkerPoolTest {
             }, parts);
             for (int i = 0; i < parts; i++) {
                 assertThat(runs.get(i)).as("part %d of %d", i, parts).isEqualTo(1);
+                assertThat(ranOn[i].getName()).satisfiesAnyOf(
+                        name -> assertThat(name).isEqualTo(Thread.currentThread().getName()),
+                        name -> assertThat(name).startsWith("jgrad-worker-"));
             }
             assertThat(ranOn[0]).isSameAs(Thread.currentThread());
         }
@@ -38,6 +44,60 @@ class WorkerPoolTest {
         WorkerPool.run((part, n) -> threads.add(Thread.currentThread()), 7);
         assertThat(threads).contains(Thread.currentThread());
         assertThat(threads.size()).isBetween(1, Math.min(7, WorkerPool.threads()));
+    }
+
+    @Test
+    void aSlowCallerLeavesTheOtherPartsToAWorker() {
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Thread caller = Thread.currentThread();
+        WorkerPool.run((part, n) -> {
+            threads.add(Thread.currentThread());
+            if (Thread.currentThread() == caller) {
+                sleep(300); // the worker, spinning or woken, takes the other part meanwhile
+            }
+        }, 2);
+        assertThat(threads).contains(caller);
+        if (WorkerPool.threads() > 1) {
+            assertThat(threads).hasSize(2);
+        }
+    }
+
+    @Test
+    void aBusyWorkerIsNotWaitedFor() throws Exception {
+        assumeTrue(WorkerPool.threads() == 2, "needs exactly one worker");
+        CountDownLatch bothRunning = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread other = new Thread(() -> WorkerPool.run((part, n) -> {
+            bothRunning.countDown();
+            await(release);
+        }, 2));
+        other.start();
+        try {
+            assertThat(bothRunning.await(60, TimeUnit.SECONDS)).as("the other caller's two parts started").isTrue();
+            // The only worker is busy with the other caller's part: both of ours run here, at once.
+            Set<Thread> threads = ConcurrentHashMap.newKeySet();
+            WorkerPool.run((part, n) -> threads.add(Thread.currentThread()), 2);
+            assertThat(threads).containsExactly(Thread.currentThread());
+        } finally {
+            release.countDown();
+            other.join(60_000);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -77,6 +77,10 @@ final class JgradBenchmarks {
         }
         step("gemm");
         gemm(metrics);
+        for (int b : new int[] {32, 128}) {
+            step("step overhead b" + b);
+            stepOverhead(metrics, b);
+        }
         step("train autograd b128");
         metrics.put("train_autograd_b128", autogradSamplesPerSecond(128, n));
         step("train gelu b128");
@@ -227,6 +231,102 @@ final class JgradBenchmarks {
             }
         }
         return n / Stats.median(times);
+    }
+
+    /**
+     * One step of the README loop on one fixed batch (no data loading), and the step's eight products alone (the
+     * same shapes through the same kernels: three forward, three weight gradients, two input gradients), rounds of
+     * the two alternating; the difference is what a step costs besides its products: bias, activations, loss,
+     * gradient zeroing, the optimizer, the graph's bookkeeping and the threads' hand-offs.
+     */
+    private void stepOverhead(Map<String, Object> metrics, int batch) {
+        Sequential model = fashionMlp(new Random(seed));
+        Adam opt = new Adam(model.parameters(), 1e-3);
+        Loss loss = new CrossEntropyLoss();
+        Tensor xb = Tensor.of(data.features(batch), batch, 784);
+        Tensor yb = Tensor.of(data.labelsAsFloats(batch), batch);
+        Runnable stepCall = () -> {
+            opt.zeroGrad();
+            Tensor l = loss.apply(model.forward(xb), yb);
+            sink += l.item();
+            l.backward();
+            opt.step();
+        };
+        dev.jgrad.backend.Kernels k = Backend.kernels();
+        Random rnd = new Random(seed);
+        float[] x = BenchArrays.centered(rnd, batch * 784);
+        float[] w1 = BenchArrays.centered(rnd, 256 * 784);
+        float[] w2 = BenchArrays.centered(rnd, 128 * 256);
+        float[] w3 = BenchArrays.centered(rnd, 10 * 128);
+        float[] h1 = new float[batch * 256];
+        float[] h2 = new float[batch * 128];
+        float[] z3 = new float[batch * 10];
+        float[] d1 = new float[batch * 256];
+        float[] d2 = new float[batch * 128];
+        float[] g1 = new float[256 * 784];
+        float[] g2 = new float[128 * 256];
+        float[] g3 = new float[10 * 128];
+        int b = batch;
+        Runnable products = () -> {
+            k.gemm(false, true, b, 256, 784, 1f, x, 0, 784, w1, 0, 784, 0f, h1, 0, 256);
+            k.gemm(false, true, b, 128, 256, 1f, h1, 0, 256, w2, 0, 256, 0f, h2, 0, 128);
+            k.gemm(false, true, b, 10, 128, 1f, h2, 0, 128, w3, 0, 128, 0f, z3, 0, 10);
+            k.gemm(true, false, 10, 128, b, 1f, z3, 0, 10, h2, 0, 128, 1f, g3, 0, 128);
+            k.gemm(false, false, b, 128, 10, 1f, z3, 0, 10, w3, 0, 128, 0f, d2, 0, 128);
+            k.gemm(true, false, 128, 256, b, 1f, d2, 0, 128, h1, 0, 256, 1f, g2, 0, 256);
+            k.gemm(false, false, b, 256, 128, 1f, d2, 0, 128, w2, 0, 256, 0f, d1, 0, 256);
+            k.gemm(true, false, 256, 784, b, 1f, d1, 0, 256, x, 0, 784, 1f, g1, 0, 784);
+            sink += g1[0];
+        };
+        double[] t = alternatingPerCallNanos(stepCall, products);
+        metrics.put("step_b" + batch + "_us", t[0] / 1e3);
+        metrics.put("step_products_b" + batch + "_us", t[1] / 1e3);
+        metrics.put("step_overhead_b" + batch + "_us", t[2] / 1e3);
+        metrics.put("step_overhead_b" + batch + "_cpu_us", t[3] / 1e3);
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /**
+     * Two calls timed in alternating rounds, so a change in the machine's load hits both: the per-call medians of
+     * the first and the second (wall clock), and the medians over rounds of first minus second, by the wall clock
+     * and by this thread's CPU time (which leaves out the time the thread was not running: on a shared machine the
+     * one-thread figure to trust; on more threads it counts the caller only, its waits for the workers included).
+     */
+    private double[] alternatingPerCallNanos(Runnable first, Runnable second) {
+        settle();
+        Runnable[] calls = {first, second};
+        double[][] wall = new double[2][scale.runs];
+        double[][] cpu = new double[2][scale.runs];
+        for (long end = System.nanoTime() + scale.warmNanos / 2; System.nanoTime() < end; ) {
+            first.run();
+            second.run();
+        }
+        for (int r = -scale.warmup; r < scale.runs; r++) {
+            for (int c = 0; c < 2; c++) {
+                long n = 0;
+                long c0 = THREADS.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                long t1;
+                do {
+                    calls[c].run();
+                    n++;
+                    t1 = System.nanoTime();
+                } while (t1 - t0 < scale.roundNanos / 2);
+                long c1 = THREADS.getCurrentThreadCpuTime();
+                if (r >= 0) {
+                    wall[c][r] = (double) (t1 - t0) / n;
+                    cpu[c][r] = (double) (c1 - c0) / n;
+                }
+            }
+        }
+        double[] wallDiff = new double[scale.runs];
+        double[] cpuDiff = new double[scale.runs];
+        for (int r = 0; r < scale.runs; r++) {
+            wallDiff[r] = wall[0][r] - wall[1][r];
+            cpuDiff[r] = cpu[0][r] - cpu[1][r];
+        }
+        return new double[] {Stats.median(wall[0]), Stats.median(wall[1]), Stats.median(wallDiff), Stats.median(cpuDiff)};
     }
 
     // ---- inference ------------------------------------------------------------------------------------------

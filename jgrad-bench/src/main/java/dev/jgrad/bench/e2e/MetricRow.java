@@ -36,6 +36,14 @@ record MetricRow(String key, String peerKey, String label, String unit, boolean 
             new MetricRow("train_autograd_b128", "train_b128", "MLP train, batch 128 (autograd loop)", "samples/s", true, MLP_TRAIN),
             new MetricRow("train_gelu_b128", "train_gelu_b128", "MLP train, GELU hidden, batch 128 (Trainer)", "samples/s", true),
             new MetricRow("train_huber_b128", "train_huber_b128", "MLP train, Huber loss on one-hot, batch 128 (Trainer)", "samples/s", true, MLP_TRAIN),
+            new MetricRow("step_b32_us", null, "one step, batch 32 (README loop on one batch)", "us", false, 32 * MLP_TRAIN),
+            new MetricRow("step_products_b32_us", null, "its 8 products alone (same shapes, same kernels)", "us", false, 32 * MLP_TRAIN),
+            new MetricRow("step_overhead_b32_us", null, "per-step overhead, batch 32 (step minus products)", "us", false),
+            new MetricRow("step_overhead_b32_cpu_us", null, "per-step overhead, batch 32, calling thread's CPU time", "us", false),
+            new MetricRow("step_b128_us", null, "one step, batch 128 (README loop on one batch)", "us", false, 128 * MLP_TRAIN),
+            new MetricRow("step_products_b128_us", null, "its 8 products alone (same shapes, same kernels)", "us", false, 128 * MLP_TRAIN),
+            new MetricRow("step_overhead_b128_us", null, "per-step overhead, batch 128 (step minus products)", "us", false),
+            new MetricRow("step_overhead_b128_cpu_us", null, "per-step overhead, batch 128, calling thread's CPU time", "us", false),
             new MetricRow("infer_b1_us", "infer_b1_us", "inference batch 1 (noGrad + Sequential.forward)", "us", false, MLP_FORWARD),
             new MetricRow("infer_big", "infer_big", "inference large batch (noGrad + Sequential.forward)", "samples/s", true, MLP_FORWARD),
             new MetricRow("playground_steps", "playground_steps", "playground 2-8-8-1 tanh, batch 10, SGD (Trainer)", "steps/s", true, PLAYGROUND_STEP),
@@ -44,7 +52,7 @@ record MetricRow(String key, String peerKey, String label, String unit, boolean 
             new MetricRow("classic_s", "classic_numpy_s", "classic sigmoid loop, full batch, GD (vs numpy)", "s/iter", false, MLP_TRAIN),
             new MetricRow("alloc_trainer_step", null, "alloc/step, Trainer.fit, amortized, b128", "bytes", false),
             new MetricRow("alloc_autograd_step", null, "alloc/step, autograd loop (README's five lines), b128", "bytes", false),
-            new MetricRow("alloc_gemm_pool_step", null, "alloc/step on GEMM pool threads (autograd loop)", "bytes", false))
+            new MetricRow("alloc_gemm_pool_step", null, "alloc/step on worker pool threads (autograd loop)", "bytes", false))
             .stream()).toList();
 
     private static List<MetricRow> gemmRows() {
