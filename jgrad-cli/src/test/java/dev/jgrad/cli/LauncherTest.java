@@ -84,6 +84,29 @@ class LauncherTest {
         assertThat(Files.readString(stderr)).doesNotContain("WARNING: Using incubator modules");
     }
 
+    /** The launcher picks the serial collector; a collector in JGRAD_JAVA_OPTS replaces it (the JVM refuses two). */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-XX:+UseParallelGC", "-Xmx256m -XX:+UseG1GC"})
+    void aCollectorChosenInJavaOptionsReplacesTheLaunchers(String opts, @TempDir Path dir) throws Exception {
+        Path launcher = Path.of("..", "jgrad").toAbsolutePath().normalize();
+        assumeTrue(Files.isExecutable(launcher), "the ./jgrad launcher is not at " + launcher);
+        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--version");
+        pb.environment().put("JGRAD_CLASSPATH", System.getProperty("java.class.path"));
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("JGRAD_JAVA_OPTS", opts);
+        pb.redirectErrorStream(true);
+        Path out = dir.resolve("out.txt");
+        pb.redirectOutput(out.toFile());
+        Process p = pb.start();
+        try {
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(Files.readString(out)).isZero();
+            assertThat(Files.readString(out)).startsWith("jgrad ").doesNotContain("Multiple garbage collectors");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     private static String last(String text, int chars) {
         return text.length() <= chars ? text : "..." + text.substring(text.length() - chars);
     }

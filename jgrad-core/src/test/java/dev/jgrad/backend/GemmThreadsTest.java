@@ -121,14 +121,15 @@ class GemmThreadsTest {
 
     @Test
     void longSidesAreCutIntoMoreBandsThanThreadsEachClaimedOnce() {
-        // 1030 rows, 4-row tiles: 258 units, up to 4 bands per thread while each keeps 128 rows.
-        assertThat(GemmThreads.chunks(2, 258, 4)).isEqualTo(8);
+        // 1030 rows, 4-row tiles: 258 units, more bands than threads while each keeps 256 rows.
+        assertThat(GemmThreads.chunks(2, 258, 4)).isEqualTo(4);
+        assertThat(GemmThreads.chunks(2, 1000, 6)).isEqualTo(8); // at most four per thread
         assertThat(GemmThreads.chunks(2, 22, 6)).isEqualTo(2); // 128 rows: one band per thread
         assertThat(GemmThreads.chunks(3, 2, 6)).isEqualTo(2); // never more bands than units
         List<int[]> bands = new CopyOnWriteArrayList<>();
         Set<Thread> workers = ConcurrentHashMap.newKeySet();
         split(2, false, false, 1030, 40, 70, bands, workers); // bit-identical to the reference, checked inside
-        assertThat(bands).hasSize(8);
+        assertThat(bands).hasSize(4);
         assertThat(bands.stream().mapToInt(band -> band[0]).sum()).isEqualTo(1030);
         assertThat(bands).filteredOn(band -> band[0] % 4 != 0).hasSizeLessThanOrEqualTo(1); // only the last is ragged
         assertThat(workers).isNotEmpty().hasSizeLessThanOrEqualTo(2);
