@@ -1,7 +1,5 @@
 package dev.jgrad.backend;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * Runs a GEMM on up to {@link #threads()} threads by cutting C into disjoint row or column bands, each computed
  * by a {@link SerialGemm} with its own packing buffers (nothing is shared but the read-only inputs). The bands run
@@ -74,11 +72,11 @@ public final class GemmThreads {
         if (bands.inUse) {
             bands = new Bands(); // a product started from inside a band on this thread: rare, never shared
         }
-        int chunks = chunks(t, units, splitRows ? rowUnit : colUnit);
-        bands.set(serial, units, chunks, splitRows, rowUnit, colUnit, transA, transB, m, n, k, alpha,
+        bands.set(serial, units, splitRows, rowUnit, colUnit, transA, transB, m, n, k, alpha,
                 a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         try {
-            WorkerPool.run(bands, t);
+            // WorkerPool hands the bands out one at a time to whichever thread is free (the caller included).
+            WorkerPool.run(bands, chunks(t, units, splitRows ? rowUnit : colUnit));
         } finally {
             bands.clear();
         }
@@ -94,12 +92,12 @@ public final class GemmThreads {
      * How many bands to cut a product into for {@code t} threads: at least {@code t}, up to {@code 4t} when the
      * cut side is long enough that every band keeps {@link #MIN_CHUNK_EXTENT} rows or columns (each band packs the
      * shared operand again: 128-row bands at batch 1024 would pack a layer's weights 8 times). The bands are
-     * claimed by whichever thread is free (see {@link Bands}), so more bands than threads even out a late start.
+     * handed to whichever thread is free (see {@link Bands}), so more bands than threads even out a late start.
      */
     static int chunks(int t, int units, int unit) {
         long extent = (long) units * unit;
         long byExtent = extent / MIN_CHUNK_EXTENT;
-        return (int) Math.min(units, Math.max(t, Math.min(4L * t, byExtent)));
+        return (int) Math.min(Math.min(units, WorkerPool.MAX_PARTS), Math.max(t, Math.min(4L * t, byExtent)));
     }
 
     /** Band i of t: a run of whole row (or column) units of C, and the matching rows of op(A) (columns of op(B)). */
@@ -123,18 +121,15 @@ public final class GemmThreads {
     }
 
     /**
-     * The arguments of one split product, as a {@link WorkerPool.Parts}: each part (one per thread) claims bands
-     * from a shared counter until none is left, so a thread that starts late (a worker parked, or descheduled on
-     * a busy machine) finds its band already done by the caller instead of making the caller wait for the whole
-     * band: measured on the shared 2-core VM, the worker started 110 us after the caller had finished its own band,
-     * and a static cut made 2 threads 0.4-0.8x of 1. Which thread computes a band never changes the result: the
-     * bands are fixed by the shape alone and each is one serial product over all of k. Plain fields: the pool
-     * publishes them to a worker with its volatile hand-off.
+     * The arguments of one split product, as a {@link WorkerPool.Parts} whose part i is band i. The pool hands the
+     * bands out one at a time, so a thread that starts late (a worker parked, or descheduled on a busy machine)
+     * finds its band already done by the caller: measured on the shared 2-core VM before that, the worker started
+     * 110 us after the caller had finished its own band, and a fixed band per thread made 2 threads 0.4-0.8x of 1.
+     * Which thread computes a band never changes the result: the bands are fixed by the shape alone and each is one
+     * serial product over all of k. Plain fields: the pool publishes them to a worker with its volatile hand-off.
      */
     private static final class Bands implements WorkerPool.Parts {
-        private final AtomicInteger next = new AtomicInteger();
         private boolean inUse;
-        private int chunks;
         private SerialGemm serial;
         private int units;
         private boolean splitRows;
@@ -157,12 +152,10 @@ public final class GemmThreads {
         private int cOff;
         private int ldc;
 
-        void set(SerialGemm serial, int units, int chunks, boolean splitRows, int rowUnit, int colUnit,
+        void set(SerialGemm serial, int units, boolean splitRows, int rowUnit, int colUnit,
                  boolean transA, boolean transB, int m, int n, int k, float alpha,
                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
             this.inUse = true;
-            this.chunks = chunks;
-            this.next.set(0);
             this.serial = serial;
             this.units = units;
             this.splitRows = splitRows;
@@ -197,10 +190,8 @@ public final class GemmThreads {
 
         @Override
         public void run(int part, int parts) {
-            for (int i = next.getAndIncrement(); i < chunks; i = next.getAndIncrement()) {
-                band(serial, i, chunks, units, splitRows, rowUnit, colUnit, transA, transB, m, n, k, alpha,
-                        a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-            }
+            band(serial, part, parts, units, splitRows, rowUnit, colUnit, transA, transB, m, n, k, alpha,
+                    a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         }
     }
 
