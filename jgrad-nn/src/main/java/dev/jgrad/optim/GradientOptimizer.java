@@ -28,6 +28,8 @@ public abstract class GradientOptimizer implements Optimizer {
     private final float[][] stepGradients;
     private final WorkerPool.Parts ranges = this::updatePart;
     private final WorkerPool.Parts zeroRanges = this::zeroPart;
+    private final Slice zeroSlice = this::zeroSlice;
+    private final Slice updateSlice = this::updateSlice;
 
     /**
      * Below this many elements per thread the update stays on the calling thread: a hand-off to a worker costs
@@ -159,6 +161,23 @@ public abstract class GradientOptimizer implements Optimizer {
     }
 
     private void zeroPart(int part, int parts) {
+        forSlices(part, parts, zeroSlice);
+    }
+
+    private void zeroSlice(int index, int from, int to) {
+        Arrays.fill(stepGradients[index], from, to, 0f);
+    }
+
+    /** What a part does to one parameter's elements [from, to). */
+    private interface Slice {
+        void apply(int index, int from, int to);
+    }
+
+    /**
+     * Part {@code part} of {@code parts}: a contiguous range of all the parameters' elements taken end to end, cut
+     * at parameter boundaries into slices; parameters without a gradient this step are skipped.
+     */
+    private void forSlices(int part, int parts, Slice slice) {
         long total = starts[params.size()];
         long from = boundary(total, part, parts);
         long to = boundary(total, part + 1, parts);
@@ -166,7 +185,7 @@ public abstract class GradientOptimizer implements Optimizer {
             long lo = Math.max(from, starts[i]);
             long hi = Math.min(to, starts[i + 1]);
             if (lo < hi && stepGradients[i] != null) {
-                Arrays.fill(stepGradients[i], (int) (lo - starts[i]), (int) (hi - starts[i]), 0f);
+                slice.apply(i, (int) (lo - starts[i]), (int) (hi - starts[i]));
             }
         }
     }
@@ -194,18 +213,12 @@ public abstract class GradientOptimizer implements Optimizer {
         }
     }
 
-    /** Part {@code part} of {@code parts}: a contiguous range of all the parameters' elements taken end to end. */
     private void updatePart(int part, int parts) {
-        long total = starts[params.size()];
-        long from = boundary(total, part, parts);
-        long to = boundary(total, part + 1, parts);
-        for (int i = 0; i < params.size() && from < to; i++) {
-            long lo = Math.max(from, starts[i]);
-            long hi = Math.min(to, starts[i + 1]);
-            if (lo < hi && stepWeights[i] != null) {
-                update(i, stepWeights[i], stepGradients[i], (int) (lo - starts[i]), (int) (hi - starts[i]));
-            }
-        }
+        forSlices(part, parts, updateSlice);
+    }
+
+    private void updateSlice(int index, int from, int to) {
+        update(index, stepWeights[index], stepGradients[index], from, to);
     }
 
     private static long boundary(long total, int part, int parts) {

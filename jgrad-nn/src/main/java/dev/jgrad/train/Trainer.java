@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * The training loop, configured with a builder:
@@ -93,13 +94,7 @@ public final class Trainer {
 
     /** Trains on {@code x} (features, {@code [n, ...]}) and {@code y} (targets, {@code [n, ...]}). */
     public History fit(Tensor x, Tensor y) {
-        DataLoader loader;
-        try {
-            loader = new DataLoader(x, y, batchSize, shards);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replaceFirst("^DataLoader:", "Trainer.fit:"), e);
-        }
-        return fit(loader, y);
+        return fit(loader(() -> new DataLoader(x, y, batchSize, shards)), y);
     }
 
     /**
@@ -108,13 +103,16 @@ public final class Trainer {
      * a tensor holding the same values.
      */
     public History fit(RowSource x, Tensor y) {
-        DataLoader loader;
+        return fit(loader(() -> new DataLoader(x, y, batchSize, shards)), y);
+    }
+
+    /** The loader for one fit; its argument errors are reported as the Trainer's. */
+    private static DataLoader loader(Supplier<DataLoader> make) {
         try {
-            loader = new DataLoader(x, y, batchSize, shards);
+            return make.get();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().replaceFirst("^DataLoader:", "Trainer.fit:"), e);
         }
-        return fit(loader, y);
     }
 
     private History fit(DataLoader loader, Tensor y) {
