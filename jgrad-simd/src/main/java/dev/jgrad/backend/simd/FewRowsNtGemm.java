@@ -9,9 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
  * would transpose all of B into panels for only a batch of rows of work, and {@link SmallRowsGemm} reads all
  * of B once per row of A.
  *
- * <p>A register tile of 3 rows of A by 4 rows of B (12 accumulators, 3 + 1 loads in flight: 16 AVX2
- * registers) walks k; the 4 rows of B (12.5 KiB at k = 784) stay in L1 while all rows of A stream past from
- * L2, so B is read from memory once per call. Written for 8 lanes (AVX2); the route uses it only there.
+ * <p>A register tile of 2 rows of A by 4 rows of B (8 accumulators and 6 loads: 14 of AVX2's 16 registers)
+ * walks k; the 4 rows of B (12.5 KiB at k = 784) stay in L1 while all rows of A stream past from L2, so B is
+ * read from memory once per call. A 3 x 4 tile (12 + 4 registers) spilled 4 accumulators under C2's unrolling
+ * and measured no faster once it did not. Written for 8 lanes (AVX2); the route uses it only there.
  *
  * <p>Every C element is summed the same way whichever tile (or thread band) computes it: vector fmas over the
  * whole 8-float chunks of k in order, the 8 lanes added in one fixed scalar order, then the k % 8 tail with
@@ -24,14 +25,23 @@ final class FewRowsNtGemm {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     static final int L = 8;
     /** Rows of A per register tile. */
-    static final int MR = 3;
+    static final int MR = 2;
     /** Rows of B per register tile. */
     static final int NR = 4;
     /**
-     * Rows of A up to which the route may use this kernel; also the row unit it is banded with, so two threads
-     * always cut C by columns and each reads only its own rows of B.
+     * Rows of A up to which the route uses this kernel; also the row unit it is banded with, so two threads
+     * always cut C by columns and each reads only its own rows of B. Measured against the packed path (one
+     * thread, thread CPU time, alternating rounds, medians, busy 2-core Zen 3): 5 x 784 x 256 2.5-2.9x,
+     * 8 x 784 x 256 1.8-2.3x, 16 x 784 x 256 1.1-1.3x faster; 32 x 784 x 256 0.9-1.14x and 32 x 256 x 128
+     * 0.8-1.0x (A, 100 KiB, streams from L2 once per 4 rows of B), 64 x 784 x 256 0.8x: not routed there.
      */
-    static final int MAX_M = 64;
+    static final int MAX_M = 16;
+    /**
+     * The k-loop's stride, always {@link #L}, read from a non-final field on purpose: with a constant stride C2
+     * (JDK 17) unrolls the loop four times and hoists all its loads, which spilled accumulators to the stack
+     * (seen with hsdis); with a stride it cannot fold it leaves one step per iteration and nothing spills.
+     */
+    private static int stride = L;
 
     private FewRowsNtGemm() {
     }
@@ -51,7 +61,7 @@ final class FewRowsNtGemm {
             int bRow = bOff + j * ldb;
             int i = 0;
             for (; i + MR <= m; i += MR) {
-                tile3x4(kv, a, aOff + i * lda, lda, b, bRow, ldb, lanes);
+                tile2x4(kv, a, aOff + i * lda, lda, b, bRow, ldb, lanes);
                 finish(MR, NR, k, kv, alpha, a, aOff + i * lda, lda, b, bRow, ldb, beta, c, cOff + i * ldc + j, ldc,
                         lanes);
             }
@@ -71,36 +81,30 @@ final class FewRowsNtGemm {
         }
     }
 
-    /** The 12 vector sums of rows a0..a0+2 against B rows b0..b0+3 over k[0, kv), into lanes[(r * 4 + q) * 8 ..]. */
-    private static void tile3x4(int kv, float[] a, int a0, int lda, float[] b, int b0, int ldb, float[] lanes) {
+    /** The 8 vector sums of rows a0, a0+lda against B rows b0..b0+3 over k[0, kv), into lanes[(r * 4 + q) * 8 ..]. */
+    private static void tile2x4(int kv, float[] a, int a0, int lda, float[] b, int b0, int ldb, float[] lanes) {
+        int step = stride;
         FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S), s02 = FloatVector.zero(S), s03 = FloatVector.zero(S);
         FloatVector s10 = FloatVector.zero(S), s11 = FloatVector.zero(S), s12 = FloatVector.zero(S), s13 = FloatVector.zero(S);
-        FloatVector s20 = FloatVector.zero(S), s21 = FloatVector.zero(S), s22 = FloatVector.zero(S), s23 = FloatVector.zero(S);
         int a1 = a0 + lda;
-        int a2 = a1 + lda;
         int b1 = b0 + ldb;
         int b2 = b1 + ldb;
         int b3 = b2 + ldb;
-        for (int p = 0; p < kv; p += L) {
+        for (int p = 0; p < kv; p += step) {
             FloatVector x0 = FloatVector.fromArray(S, a, a0 + p);
             FloatVector x1 = FloatVector.fromArray(S, a, a1 + p);
-            FloatVector x2 = FloatVector.fromArray(S, a, a2 + p);
-            FloatVector y = FloatVector.fromArray(S, b, b0 + p);
-            s00 = x0.fma(y, s00);
-            s10 = x1.fma(y, s10);
-            s20 = x2.fma(y, s20);
-            y = FloatVector.fromArray(S, b, b1 + p);
-            s01 = x0.fma(y, s01);
-            s11 = x1.fma(y, s11);
-            s21 = x2.fma(y, s21);
-            y = FloatVector.fromArray(S, b, b2 + p);
-            s02 = x0.fma(y, s02);
-            s12 = x1.fma(y, s12);
-            s22 = x2.fma(y, s22);
-            y = FloatVector.fromArray(S, b, b3 + p);
-            s03 = x0.fma(y, s03);
-            s13 = x1.fma(y, s13);
-            s23 = x2.fma(y, s23);
+            FloatVector y0 = FloatVector.fromArray(S, b, b0 + p);
+            FloatVector y1 = FloatVector.fromArray(S, b, b1 + p);
+            FloatVector y2 = FloatVector.fromArray(S, b, b2 + p);
+            FloatVector y3 = FloatVector.fromArray(S, b, b3 + p);
+            s00 = x0.fma(y0, s00);
+            s10 = x1.fma(y0, s10);
+            s01 = x0.fma(y1, s01);
+            s11 = x1.fma(y1, s11);
+            s02 = x0.fma(y2, s02);
+            s12 = x1.fma(y2, s12);
+            s03 = x0.fma(y3, s03);
+            s13 = x1.fma(y3, s13);
         }
         s00.intoArray(lanes, 0);
         s01.intoArray(lanes, 8);
@@ -110,13 +114,9 @@ final class FewRowsNtGemm {
         s11.intoArray(lanes, 40);
         s12.intoArray(lanes, 48);
         s13.intoArray(lanes, 56);
-        s20.intoArray(lanes, 64);
-        s21.intoArray(lanes, 72);
-        s22.intoArray(lanes, 80);
-        s23.intoArray(lanes, 88);
     }
 
-    /** One row of A against B rows b0..b0+3: {@link #tile3x4} for the rows left over. */
+    /** One row of A against B rows b0..b0+3: {@link #tile2x4} for the row left over (odd m). */
     private static void tile1x4(int kv, float[] a, int a0, float[] b, int b0, int ldb, float[] lanes) {
         FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
         int b1 = b0 + ldb;

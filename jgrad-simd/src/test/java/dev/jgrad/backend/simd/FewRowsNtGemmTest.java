@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The no-packing NT GEMM for a few dozen rows against a double-precision loop on ragged shapes (m not a multiple
- * of the 3-row tile, n not of the 4-row one, k not of 8), offsets, padded leading dimensions and every kind of
+ * of the 2-row tile, n not of the 4-row one, k not of 8), offsets, padded leading dimensions and every kind of
  * alpha and beta; and C independent of how the columns are cut into bands (so of the thread count).
  */
 class FewRowsNtGemmTest {
@@ -100,9 +100,9 @@ class FewRowsNtGemmTest {
             float[] c0 = random(rnd, 3 + m * n);
             float[] one = c0.clone();
             float[] two = c0.clone();
-            GemmThreads.gemm(FewRowsNtGemm::gemm, 1, 0, FewRowsNtGemm.MAX_M, 16, false, true, m, n, k, 1.25f,
+            GemmThreads.gemm(FewRowsNtGemm::gemm, 1, 0, 64, 16, false, true, m, n, k, 1.25f,
                     a, 1, k + 1, b, 2, k + 2, 1f, one, 3, n);
-            GemmThreads.gemm(FewRowsNtGemm::gemm, 2, 0, FewRowsNtGemm.MAX_M, 16, false, true, m, n, k, 1.25f,
+            GemmThreads.gemm(FewRowsNtGemm::gemm, 2, 0, 64, 16, false, true, m, n, k, 1.25f,
                     a, 1, k + 1, b, 2, k + 2, 1f, two, 3, n);
             assertThat(two).as("%dx%dx%d", m, k, n).isEqualTo(one);
         }
