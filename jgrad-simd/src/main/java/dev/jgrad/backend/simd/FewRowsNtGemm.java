@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * NT GEMM (B stored n x k, a forward through [out, in] weights) for a few dozen rows of A, without packing:
+ * NT GEMM (B stored n x k, a forward through [out, in] weights) for 5 to 16 rows of A (a small batch), without packing:
  * both operands are contiguous along k, so C[i][j] is a dot product of two stored rows. {@link VectorGemm}
  * would transpose all of B into panels for only a batch of rows of work, and {@link SmallRowsGemm} reads all
  * of B once per row of A.
