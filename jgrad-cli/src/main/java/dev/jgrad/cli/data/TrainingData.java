@@ -6,6 +6,7 @@ import dev.jgrad.data.Scaler;
 
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * The parts training uses: train, validation (null when {@code --val-split 0}) and test (the source's own test
@@ -43,8 +44,8 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test, Scal
             System.arraycopy(rows[1], 0, order, n0, n1);
             System.arraycopy(rows[2], 0, order, n0 + n1, rows[2].length);
             Dataset all = source.permuteInPlace(order);
-            val = all.subset(range(n0, n0 + n1));
-            test = data.hasTestSet() ? data.test() : all.subset(range(n0 + n1, order.length));
+            val = all.subset(IntStream.range(n0, n0 + n1).toArray());
+            test = data.hasTestSet() ? data.test() : all.subset(IntStream.range(n0 + n1, order.length).toArray());
             train = all.firstRows(n0);
         } else {
             val = source.subset(rows[1]);
@@ -90,14 +91,6 @@ public record TrainingData(Dataset train, Dataset validation, Dataset test, Scal
             }
         }
         return out;
-    }
-
-    private static int[] range(int from, int to) {
-        int[] r = new int[to - from];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = from + i;
-        }
-        return r;
     }
 
     private static int[] firstOfPermutation(int n, int k, long seed) {
