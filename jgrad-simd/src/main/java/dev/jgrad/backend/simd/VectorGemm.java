@@ -236,17 +236,26 @@ final class VectorGemm {
      */
     static void block(float[] w, int aBlock, int bBlock, int mb, int nb, int kb, float alpha, float beta,
                               float[] c, int cBlock, int ldc) {
+        block(w, aBlock, bBlock, TILE_START, mb, nb, kb, alpha, beta, c, cBlock, ldc);
+    }
+
+    /**
+     * {@link #block(float[], int, int, int, int, int, float, float, float[], int, int) block} with the tile scratch
+     * at {@code tile} in {@code w}: threads that share one buffer ({@link SharedPackGemm}) each use their own.
+     */
+    static void block(float[] w, int aBlock, int bBlock, int tile, int mb, int nb, int kb, float alpha, float beta,
+                      float[] c, int cBlock, int ldc) {
         for (int ir = 0; ir < mb; ir += MR) {
             int mr = Math.min(MR, mb - ir);
             int aPanel = aBlock + ir * AS;
             for (int jr = 0; jr < nb; jr += NR) {
                 int nr = Math.min(NR, nb - jr);
-                micro(kb, w, aPanel, bBlock + jr * kb, TILE_START);
+                micro(kb, w, aPanel, bBlock + jr * kb, tile);
                 int cIdx = cBlock + ir * ldc + jr;
                 if (mr == MR && nr == NR) {
-                    store(w, TILE_START, alpha, beta, c, cIdx, ldc);
+                    store(w, tile, alpha, beta, c, cIdx, ldc);
                 } else {
-                    merge(w, TILE_START, mr, nr, alpha, beta, c, cIdx, ldc);
+                    merge(w, tile, mr, nr, alpha, beta, c, cIdx, ldc);
                 }
             }
         }

@@ -57,7 +57,14 @@ public final class VectorKernels implements Kernels {
                     FewRowsNtGemm.MAX_M, 16, false, true, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
-        GemmThreads.gemm(VectorGemm::gemm, GemmThreads.threads(), VectorGemm.MR, VectorGemm.NR,
+        int threads = GemmThreads.threads();
+        if (SharedPackGemm.fits(threads, m, n, k)) {
+            // Row bands from one shared packed op(B): each thread packs part of it instead of all of it.
+            SharedPackGemm.gemm(threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+                    ldc);
+            return;
+        }
+        GemmThreads.gemm(VectorGemm::gemm, threads, VectorGemm.MR, VectorGemm.NR,
                 transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 

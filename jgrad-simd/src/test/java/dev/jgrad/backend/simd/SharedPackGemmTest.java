@@ -1,0 +1,215 @@
+package dev.jgrad.backend.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The GEMM whose threads share one packed op(B): against a double-precision loop on ragged shapes (m, n, k not
+ * multiples of the tile or the blocks), offsets, padded leading dimensions, every transpose case and kind of
+ * alpha and beta (beta = 0 over NaN in C); and bit for bit the C of the single-thread {@link VectorGemm} for any
+ * part count. The parts run through the worker pool, or all on the caller when this JVM has one thread: the same
+ * code either way.
+ */
+class SharedPackGemmTest {
+
+    @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4} alpha={5} beta={6}")
+    @CsvSource({
+        "12, 1, 1, false, false, 1, 0", "13, 7, 5, false, true, 1, 0", "13, 7, 5, true, false, -1.5, 1",
+        "13, 7, 5, true, true, 0.5, 0.25", "131, 257, 129, false, false, 0.75, 0.5",
+        "131, 257, 129, true, true, 1, 1", "128, 784, 256, false, true, 1, 0", "128, 784, 256, true, false, 1, 0",
+        "128, 256, 784, false, false, 1, 0", "256, 128, 784, true, false, 1, 1", "37, 500, 17, false, true, 2, -0.5",
+        "250, 1000, 300, true, true, 1, 0", "371, 300, 40, false, false, -0.75, 0", "300, 513, 270, true, false, 1, 0"})
+    void matchesADoubleReferenceAndOneThreadBitForBit(int m, int k, int n, boolean transA, boolean transB,
+                                                     float alpha, float beta) {
+        Shape s = new Shape(m, k, n, transA, transB, alpha, beta, new Random(m * 31L + k * 7L + n));
+        float[] serial = s.serial();
+        for (int threads : new int[] {2, 3, 5}) {
+            float[] shared = s.shared(threads);
+            assertThat(shared).as("%d threads against one", threads).isEqualTo(serial);
+        }
+        s.assertMatchesReference(serial);
+    }
+
+    /**
+     * Shapes where the single-thread GEMM takes its other loop orders (several column blocks; all of op(B) first
+     * for a tall C): the same C bit for bit.
+     */
+    @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4}")
+    @CsvSource({"4100, 300, 256, false, false", "4100, 300, 250, true, true", "1024, 784, 256, false, true",
+        "256, 1024, 784, true, false", "1500, 600, 520, false, false"})
+    void largeShapesMatchOneThreadBitForBit(int m, int k, int n, boolean transA, boolean transB) {
+        Shape s = new Shape(m, k, n, transA, transB, 1.25f, 0.5f, new Random(m + k + n));
+        float[] serial = s.serial();
+        assertThat(s.shared(2)).isEqualTo(serial);
+        assertThat(s.shared(4)).isEqualTo(serial);
+    }
+
+    /** Two threads multiplying at the same time (each its own shared buffer) both get their exact products. */
+    @Test
+    void concurrentCallersGetTheirOwnProducts() throws InterruptedException {
+        Shape[] shapes = {
+            new Shape(128, 784, 256, false, true, 1f, 0f, new Random(1)),
+            new Shape(256, 128, 784, true, false, 1f, 1f, new Random(2)),
+            new Shape(131, 257, 129, false, false, 0.5f, 0.5f, new Random(3))};
+        float[][] want = new float[shapes.length][];
+        for (int i = 0; i < shapes.length; i++) {
+            want[i] = shapes[i].serial();
+        }
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread[] callers = new Thread[2];
+        for (int t = 0; t < callers.length; t++) {
+            int first = t;
+            callers[t] = new Thread(() -> {
+                try {
+                    for (int round = 0; round < 20; round++) {
+                        int i = (first + round) % shapes.length;
+                        assertThat(shapes[i].shared(2)).as("round %d, shape %d", round, i).isEqualTo(want[i]);
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+            callers[t].start();
+        }
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        assertThat(failure.get()).isNull();
+    }
+
+    /** After its first product the calling thread reuses its buffer: products no larger allocate nothing. */
+    @Test
+    void aSteadyProductAllocatesNothing() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean tb
+                && tb.isThreadAllocatedMemorySupported() && tb.isThreadAllocatedMemoryEnabled(),
+                "needs per-thread allocation counting");
+        com.sun.management.ThreadMXBean tb = (com.sun.management.ThreadMXBean) bean;
+        Shape big = new Shape(128, 784, 256, false, true, 1f, 0f, new Random(4));
+        Shape small = new Shape(128, 256, 128, true, false, 1f, 1f, new Random(5));
+        big.runShared(2);
+        small.runShared(2);
+        long id = Thread.currentThread().getId();
+        long before = tb.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 5; i++) {
+            big.runShared(2);
+            small.runShared(2);
+        }
+        assertThat(tb.getThreadAllocatedBytes(id) - before).isZero();
+    }
+
+    @Test
+    void fitsOnlyProductsWorthSplitting() {
+        assertThat(SharedPackGemm.fits(2, 128, 256, 784)).isTrue();
+        assertThat(SharedPackGemm.fits(1, 128, 256, 784)).as("one thread").isFalse();
+        assertThat(SharedPackGemm.fits(2, VectorGemm.MR * 2 - 1, 4096, 4096)).as("one tile of rows").isFalse();
+        assertThat(SharedPackGemm.fits(2, 32, 32, 32)).as("too small").isFalse();
+        assertThat(SharedPackGemm.fits(2, 4096, 4096, 4096)).as("op(B) beyond the cap").isFalse();
+    }
+
+    /** One product with its operands at offsets inside padded arrays, and C's starting values. */
+    private static final class Shape {
+        final int m;
+        final int k;
+        final int n;
+        final boolean transA;
+        final boolean transB;
+        final float alpha;
+        final float beta;
+        final int lda;
+        final int ldb;
+        final int ldc;
+        final int aOff = 3;
+        final int bOff = 1;
+        final int cOff = 2;
+        final float[] a;
+        final float[] b;
+        final float[] c0;
+        final float[] c;
+
+        Shape(int m, int k, int n, boolean transA, boolean transB, float alpha, float beta, Random rnd) {
+            this.m = m;
+            this.k = k;
+            this.n = n;
+            this.transA = transA;
+            this.transB = transB;
+            this.alpha = alpha;
+            this.beta = beta;
+            lda = (transA ? m : k) + 3;
+            ldb = (transB ? k : n) + 5;
+            ldc = n + 2;
+            a = random(rnd, aOff + (transA ? k : m) * lda);
+            b = random(rnd, bOff + (transB ? n : k) * ldb);
+            c0 = random(rnd, cOff + m * ldc + 1);
+            if (beta == 0f) {
+                for (int i = 0; i < m; i++) {
+                    Arrays.fill(c0, cOff + i * ldc, cOff + i * ldc + n, Float.NaN); // beta = 0 never reads C
+                }
+            }
+            c = c0.clone();
+        }
+
+        float[] serial() {
+            float[] out = c0.clone();
+            VectorGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, out, cOff, ldc);
+            return out;
+        }
+
+        float[] shared(int threads) {
+            float[] out = c0.clone();
+            SharedPackGemm.gemm(threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, out, cOff,
+                    ldc);
+            return out;
+        }
+
+        /** Into the same C every time (no allocation): for the allocation test. */
+        void runShared(int threads) {
+            SharedPackGemm.gemm(threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+                    ldc);
+        }
+
+        void assertMatchesReference(float[] got) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double sum = 0;
+                    double magnitude = 0;
+                    for (int p = 0; p < k; p++) {
+                        double x = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                        double y = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                        sum += x * y;
+                        magnitude += Math.abs(x * y);
+                    }
+                    double old = beta == 0f ? 0 : beta * c0[cOff + i * ldc + j];
+                    double want = alpha * sum + old;
+                    double tolerance = 1e-5 * (Math.abs(alpha) * magnitude + Math.abs(old)) + 1e-6;
+                    assertThat((double) got[cOff + i * ldc + j]).as("C[%d,%d]", i, j).isCloseTo(want,
+                            within(tolerance));
+                }
+            }
+            for (int i = 0; i < got.length; i++) {
+                int col = (i - cOff) % ldc;
+                boolean inC = i >= cOff && i < cOff + m * ldc && col < n;
+                if (!inC) {
+                    assertThat(got[i]).as("C[%d] outside the product", i).isEqualTo(c0[i]);
+                }
+            }
+        }
+    }
+
+    private static float[] random(Random rnd, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rnd.nextFloat() - 0.5f;
+        }
+        return x;
+    }
+}
