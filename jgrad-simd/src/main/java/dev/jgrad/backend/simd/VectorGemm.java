@@ -429,7 +429,13 @@ final class VectorGemm {
             } else {
                 // A stored k x m: the MR values of a step are adjacent in stored row pc + p.
                 int src = aOff + pc * lda + ic + i0;
-                if (mr == MR) {
+                if (mr == MR && L >= MR && src + (kb - 1) * lda + L <= a.length) {
+                    // One vector per step: the MR values plus L - MR read past them, written over by the next
+                    // step's store (the last step's spill lands in the panel's padding, AS > KC).
+                    for (int p = 0; p < kb; p++) {
+                        FloatVector.fromArray(S, a, src + p * lda).intoArray(w, dst + p * MR);
+                    }
+                } else if (mr == MR) {
                     for (int p = 0; p < kb; p++) { // six floats: a call to System.arraycopy costs more
                         int d = dst + p * MR;
                         int s = src + p * lda;
