@@ -26,6 +26,13 @@ import dev.jgrad.backend.WorkerPool;
  * The phase boundary is {@link WorkerPool#run} returning (all parts done, whoever did them), never a wait for a
  * particular thread, so a worker that starts late or not at all only means the caller does more of the parts.
  *
+ * <p>What it gains is bounded by what packing costs: on the AVX2 Zen 3 VM, one thread, CPU time, packing all of
+ * op(B) is 4-11 % of a training product (128 x 256 x 784 NT 11 %, 256 x 784 x 128 TN 4 %, 1024 x 256 x 784 NT
+ * 1.5 %), so sharing it saves at most half of that per thread. Measured against the per-band path, rounds
+ * alternating in one JVM, quiet machine: the eight products of a training step 1.02x faster at batch 128 and
+ * 1.08x at batch 1024 (2t/1t 1.57x and 2.03x); with 16-row bands, NN 128 x 256 x 784 1.22x, its input-gradient
+ * twin 1.27x, NT 1.09x, TN 0.96-1.06x.
+ *
  * <p>C is bit for bit the single-thread {@link VectorGemm#gemm}'s: the panels are the same values whoever packs
  * them, k is cut into the same blocks ({@link VectorGemm#depthBlock}) added onto C in the same order, and a tile
  * of C does not depend on where a band or block starts (every element is its own chain of multiply-adds).
@@ -44,11 +51,11 @@ final class SharedPackGemm {
 
     /**
      * Rows of C per band below which a band is not cut further. More bands than threads even out a late or
-     * descheduled thread, and a band costs little more than its own rows of A (the panels are shared): on the
-     * shared 2-core VM, 16 gave the same or better medians than 64 (step of 8 products at batch 128: 1.62x of one
-     * thread against 1.58x; 1024 x 256 x 784: 2.07x against 1.63x, alternating rounds, noisy machine).
+     * descheduled thread, but every band streams all of the shared panels again. Measured on the 2-core VM, rounds
+     * alternating: quiet, 64 beat 16 (the 8 products of a step 1.11x faster at batch 128, 1.04x at 1024; TN
+     * 128 x 256 x 784 1.09x); only under heavy load from other processes did 16 do better.
      */
-    static final int MIN_BAND_ROWS = 16;
+    static final int MIN_BAND_ROWS = 64;
 
     /** Tile scratch plus one MC x KC A block per band, 16-float (64-byte) aligned like the panels. */
     private static final int SLOT_FLOATS = roundUp(MR * NR + MC * AS, 16);
