@@ -22,8 +22,10 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link #micro6x2}); on 16 lanes an A panel keeps its MR rows a constant {@code AS} floats apart: the kernel's broadcasts then use
  * fixed displacements, which spares C2 an address computation per row (on JDK 17 those extra registers made
  * it spill two accumulators every k-step). B panels start 64-byte aligned when the JVM allows it
- * ({@link PanelAlignment}). Padding makes edge tiles run the same kernel; every tile lands in a small scratch
- * buffer that is then merged into C (vector loop for full tiles, scalar for edges): no slow path, no masks.
+ * ({@link PanelAlignment}). Padding makes edge tiles run the same kernel; a tile lands in a small scratch
+ * buffer that is then merged into C (vector loop for full tiles, scalar for edges): no slow path, no masks. On 8
+ * lanes a full tile with alpha = 1 and beta = 0 or 1 (every product of training) goes from the registers
+ * straight to C instead.
  *
  * <p>Measured on AVX-512 (Cascade Lake, kernel alone, L1/L2-resident panels): 6 x 4 vectors (6 x 64 floats)
  * ~105-130 GFLOPS depending on alignment, 12 x 2 ~104, 8 x 3 ~102, 8 x 2 ~94, 14 x 2 ~78, 4 x 4 ~60.
@@ -241,8 +243,12 @@ final class VectorGemm {
             int aPanel = aBlock + ir * AS;
             for (int jr = 0; jr < nb; jr += NR) {
                 int nr = Math.min(NR, nb - jr);
-                micro(kb, w, aPanel, bBlock + jr * kb, TILE_START);
                 int cIdx = cBlock + ir * ldc + jr;
+                if (NV == 2 && mr == MR && nr == NR && alpha == 1f && (beta == 0f || beta == 1f)) {
+                    micro6x2(kb, w, aPanel, bBlock + jr * kb, beta == 1f, c, cIdx, ldc); // C from registers
+                    continue;
+                }
+                micro(kb, w, aPanel, bBlock + jr * kb, TILE_START);
                 if (mr == MR && nr == NR) {
                     store(w, TILE_START, alpha, beta, c, cIdx, ldc);
                 } else {
@@ -423,7 +429,13 @@ final class VectorGemm {
             } else {
                 // A stored k x m: the MR values of a step are adjacent in stored row pc + p.
                 int src = aOff + pc * lda + ic + i0;
-                if (mr == MR) {
+                if (mr == MR && L >= MR && src + (kb - 1) * lda + L <= a.length) {
+                    // One vector per step: the MR values plus L - MR read past them, written over by the next
+                    // step's store (the last step's spill lands in the panel's padding, AS > KC).
+                    for (int p = 0; p < kb; p++) {
+                        FloatVector.fromArray(S, a, src + p * lda).intoArray(w, dst + p * MR);
+                    }
+                } else if (mr == MR) {
                     for (int p = 0; p < kb; p++) { // six floats: a call to System.arraycopy costs more
                         int d = dst + p * MR;
                         int s = src + p * lda;
@@ -452,7 +464,7 @@ final class VectorGemm {
      */
     static void micro(int kc, float[] w, int aOff, int bOff, int tile) {
         if (NV == 2) {
-            micro6x2(kc, w, aOff, bOff, tile);
+            micro6x2(kc, w, aOff, bOff, false, w, tile, NR);
             return;
         }
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
@@ -532,31 +544,35 @@ final class VectorGemm {
     }
 
     /**
-     * The 6 x 2-vector register tile for 16-register ISAs (AVX2): the same contract as {@link #micro}, with tile
-     * rows NR = 2 vectors apart, but the A panel interleaved ({@link #packAInterleaved}: MR values per step).
+     * The 6 x 2-vector register tile for 16-register ISAs (AVX2): A panel interleaved ({@link #packAInterleaved}:
+     * MR values per step), B panel NR floats per step; C[cIdx..] (rows ldc apart) = tile, or C + tile when
+     * {@code accumulate}. {@link #micro} passes the scratch tile as C (ldc = NR).
      *
-     * <p>Shaped by what C2 (JDK 17) makes of it, read with hsdis. The broadcasts were never the problem (they are
-     * {@code vbroadcastss ymm, [mem]}, no shuffles). C2 schedules the loads of a basic block first: the former
-     * loop of two k-steps per iteration had four B vectors and several broadcasts live at once beside the 12
-     * accumulators, more than AVX2's 16 registers, so 1-4 accumulators lived on the stack and each of their
-     * chains waited on a store-to-load forward every iteration: ~40 GFLOPS whatever else changed. One step per
-     * iteration needs 12 + 2 + 2 registers and nothing spills; the bounds check of the A index ({@code p * 6} is
-     * not a power of two, so it stays in the loop) splits the step in two blocks, which keeps C2 from loading all
-     * six broadcasts up front (with A padded to 8 floats per step every check went away and C2 spilled an
-     * accumulator again; JDK 25 spills in either form). Kernel alone, L2-resident B, thread CPU time, alternating
-     * rounds on the shared machine: ~40 -> 55-68 GFLOPS median, best rounds 85-89 against 95-99 for a
-     * register-only FMA loop in the same runs.
+     * <p>Shaped by what C2 makes of it, read with hsdis (JDK 17 and 25). C2 schedules the loads of a basic block
+     * first: with 2 B vectors, 12 accumulators and more than two broadcasts live at once AVX2's 16 registers
+     * overflow and an accumulator lives on the stack, its chain waiting on a store and reload every step (~40
+     * GFLOPS whatever else changed; so with two steps per iteration, with A padded to 8 floats per step where
+     * every bounds check goes away, and with alpha and beta broadcasts here, which C2 hoisted above the loop).
+     * The bounds check of the A index keeps the step in two blocks and C2 at two broadcast registers. The loop
+     * counts the B index itself (stride NR, a power of two: its checks are hoisted) and carries the A index as
+     * a second variable: counting p and deriving {@code p * 6} (a shift and an add after C2's strength
+     * reduction, which its range-check elimination does not recognize) recomputed both indices from p with
+     * about ten integer instructions per step, 42 instructions per 12 FMAs in all; now 29. Kernel alone on
+     * a 128-row A block and a 196 x 256 B block, thread CPU time, rounds alternating: JDK 17 56-58 -> 70-74
+     * GFLOPS median, JDK 25 41-42 -> 59-82 (it had spilled 3 accumulators), against 97 for a register-only FMA
+     * loop.
      */
-    private static void micro6x2(int kc, float[] w, int aOff, int bOff, int tile) {
+    private static void micro6x2(int kc, float[] w, int aOff, int bOff, boolean accumulate, float[] c, int cIdx,
+                                 int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int bi = bOff + p * NR;
-            int ai = aOff + p * MR;
+        int bEnd = bOff + kc * NR;
+        int ai = aOff;
+        for (int bi = bOff; bi < bEnd; bi += NR) {
             FloatVector b0 = FloatVector.fromArray(S, w, bi);
             FloatVector b1 = FloatVector.fromArray(S, w, bi + L);
             FloatVector a0 = FloatVector.broadcast(S, w[ai]);
@@ -577,18 +593,37 @@ final class VectorGemm {
             FloatVector a5 = FloatVector.broadcast(S, w[ai + 5]);
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
+            ai += MR;
         }
-        c00.intoArray(w, tile);
-        c01.intoArray(w, tile + L);
-        c10.intoArray(w, tile + 2 * L);
-        c11.intoArray(w, tile + 3 * L);
-        c20.intoArray(w, tile + 4 * L);
-        c21.intoArray(w, tile + 5 * L);
-        c30.intoArray(w, tile + 6 * L);
-        c31.intoArray(w, tile + 7 * L);
-        c40.intoArray(w, tile + 8 * L);
-        c41.intoArray(w, tile + 9 * L);
-        c50.intoArray(w, tile + 10 * L);
-        c51.intoArray(w, tile + 11 * L);
+        // C = tile or C + tile, rounded as store() rounds it with alpha = 1 and beta = 0 or 1. No other alpha
+        // or beta here: their broadcasts, hoisted above the loop by C2, took two registers and it spilled.
+        int c1 = cIdx + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
+        if (!accumulate) {
+            c00.intoArray(c, cIdx);
+            c01.intoArray(c, cIdx + L);
+            c10.intoArray(c, c1);
+            c11.intoArray(c, c1 + L);
+            c20.intoArray(c, c2);
+            c21.intoArray(c, c2 + L);
+            c30.intoArray(c, c3);
+            c31.intoArray(c, c3 + L);
+            c40.intoArray(c, c4);
+            c41.intoArray(c, c4 + L);
+            c50.intoArray(c, c5);
+            c51.intoArray(c, c5 + L);
+            return;
+        }
+        FloatVector.fromArray(S, c, cIdx).add(c00).intoArray(c, cIdx);
+        FloatVector.fromArray(S, c, cIdx + L).add(c01).intoArray(c, cIdx + L);
+        FloatVector.fromArray(S, c, c1).add(c10).intoArray(c, c1);
+        FloatVector.fromArray(S, c, c1 + L).add(c11).intoArray(c, c1 + L);
+        FloatVector.fromArray(S, c, c2).add(c20).intoArray(c, c2);
+        FloatVector.fromArray(S, c, c2 + L).add(c21).intoArray(c, c2 + L);
+        FloatVector.fromArray(S, c, c3).add(c30).intoArray(c, c3);
+        FloatVector.fromArray(S, c, c3 + L).add(c31).intoArray(c, c3 + L);
+        FloatVector.fromArray(S, c, c4).add(c40).intoArray(c, c4);
+        FloatVector.fromArray(S, c, c4 + L).add(c41).intoArray(c, c4 + L);
+        FloatVector.fromArray(S, c, c5).add(c50).intoArray(c, c5);
+        FloatVector.fromArray(S, c, c5 + L).add(c51).intoArray(c, c5 + L);
     }
 }

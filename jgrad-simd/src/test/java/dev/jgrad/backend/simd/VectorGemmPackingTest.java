@@ -53,6 +53,39 @@ class VectorGemmPackingTest {
         }
     }
 
+    /**
+     * A stored k x m whose block ends at the array's last element: the TN packer's one-vector-per-step copy reads
+     * L - MR floats past a panel's MR, so the last panels must take the element-wise path instead of reading
+     * outside the array. Both paths in one call, against the definition.
+     */
+    @ParameterizedTest(name = "mb={0} kb={1}")
+    @CsvSource({"12, 1", "12, 9", "13, 196", "18, 17"})
+    void packsTransposedAUpToTheArraysLastElement(int mb, int kb) {
+        int lda = mb; // tight: op(A)[i][p] = a[p * lda + i], the last element is a[a.length - 1]
+        float[] a = new float[kb * lda];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = i + 1f;
+        }
+        float[] w = new float[VectorGemm.WORKSPACE_FLOATS];
+        Arrays.fill(w, Float.NaN);
+        int[] strides = new int[VectorGemm.L];
+        for (int l = 0; l < strides.length; l++) {
+            strides[l] = l * lda;
+        }
+        int ap = VectorGemm.A_START;
+        VectorGemm.packA(true, a, 0, lda, 0, 0, mb, kb, w, ap, strides);
+        int mr = VectorGemm.MR;
+        int padded = (mb + mr - 1) / mr * mr;
+        for (int i = 0; i < padded; i++) {
+            for (int p = 0; p < kb; p++) {
+                int at = VectorGemm.INTERLEAVED_A
+                        ? ap + i / mr * mr * VectorGemm.AS + p * mr + i % mr
+                        : ap + i * VectorGemm.AS + p;
+                assertThat(w[at]).as("op(A)[%d][%d]", i, p).isEqualTo(i >= mb ? 0f : a[p * lda + i]);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "k={0}")
     @CsvSource({"1", "255", "256", "257", "784", "1024", "1025"})
     void depthBlocksCoverKWithoutExceedingKc(int k) {
