@@ -34,7 +34,8 @@ final class FewRowsNtGemm {
      * Measured against the packed path (one thread, thread CPU time, alternating rounds, medians, busy 2-core Zen
      * 3): 5 x 784 x 256 2.5-2.9x, 8 x 784 x 256 1.8-2.3x, 16 x 784 x 256 1.1-1.3x faster; 32 x 784 x 256 0.9-1.14x
      * and 32 x 256 x 128 0.8-1.0x (A, 100 KiB, streams from L2 once per 4 rows of B), 64 x 784 x 256 0.8x. Against
-     * {@link SmallBatchNtGemm} in the same way: 5 rows 2.1x, 8 rows 1.3x faster, 12 rows 0.9x, 16 rows 0.67x.
+     * {@link SmallBatchNtGemm} in the same way: 5 rows 2.1x, 8 rows 1.3x faster, 12 rows 0.9-1.05x, 13 rows
+     * 0.83x, 14 rows 0.78x, 16 rows 0.67x.
      */
     static final int MAX_M = SmallBatchNtGemm.MIN_M - 1;
     /**

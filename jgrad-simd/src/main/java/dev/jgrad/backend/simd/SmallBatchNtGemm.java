@@ -36,8 +36,20 @@ final class SmallBatchNtGemm {
     static final int PANEL = 2 * L;
     /** Rows of X from which the route uses this kernel rather than {@link FewRowsNtGemm}. */
     static final int MIN_M = 12;
-    /** Rows of X up to which the route uses this kernel rather than the packed {@link VectorGemm}. */
-    static final int MAX_M = 64;
+    /** Rows of X up to which the route may use this kernel rather than the packed {@link VectorGemm}. */
+    static final int MAX_M = 2 * PANEL;
+
+    /**
+     * Whether the route uses this kernel for m rows of X: 12 to 16 (one panel) and 29 to 32 (two panels, the second
+     * at most 3 lanes short). Measured against the packed path at m x 784 x 256 (one thread, thread CPU time,
+     * alternating rounds, medians, busy 2-core Zen 3, the packed kernel of commit cc8a8dd): 13 rows 2.2x (FewRowsNtGemm
+     * 1.8x), 16 rows 1.7x (1.2x), 32 rows 1.22-1.26x; 32 x 256 x 128 1.14x, 32 x 128 x 10 1.56x. A second panel
+     * padded by a quarter or more costs as much as it saves: 20 rows 0.92x, 24 rows 0.89-0.93x, 28 rows 1.05x;
+     * 40, 48 and 64 rows 0.96x, 0.89x, 0.94x.
+     */
+    static boolean routes(int m) {
+        return m >= MIN_M && (m <= PANEL || m > MAX_M - 4 && m <= MAX_M);
+    }
 
     /**
      * Per thread: X's transposed panels and C^T, grown to the largest product seen, so a steady training step
