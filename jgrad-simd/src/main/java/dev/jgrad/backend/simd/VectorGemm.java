@@ -398,7 +398,8 @@ final class VectorGemm {
     /**
      * Packs op(A)[ic..ic+mb, pc..pc+kb) for {@link #micro6x2}: panel q (MR rows) starts at {@code ap + q*MR*AS}
      * and holds its MR values of step p side by side, w[ap + q*MR*AS + p*MR + r], so the kernel reads one
-     * sequential stream. Rows of a ragged last panel past mb are zero.
+     * sequential stream. Rows of a ragged last panel past mb are zero. A stored k x m on 8 lanes may also write up
+     * to L - MR floats past a panel's kb * MR (junk, inside the panel's MR * AS floats; nothing reads them).
      */
     static void packAInterleaved(boolean transA, float[] a, int aOff, int lda, int ic, int pc, int mb,
                                          int kb, float[] w, int ap) {
