@@ -4,7 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * NT GEMM (B stored n x k, a forward through [out, in] weights) for 5 to 16 rows of A (a small batch), without packing:
+ * NT GEMM (B stored n x k, a forward through [out, in] weights) for 5 to 11 rows of A (a small batch), without packing:
  * both operands are contiguous along k, so C[i][j] is a dot product of two stored rows. {@link VectorGemm}
  * would transpose all of B into panels for only a batch of rows of work, and {@link SmallRowsGemm} reads all
  * of B once per row of A.
@@ -29,13 +29,15 @@ final class FewRowsNtGemm {
     /** Rows of B per register tile. */
     static final int NR = 4;
     /**
-     * Rows of A up to which the route uses this kernel; also the row unit it is banded with, so two threads
-     * always cut C by columns and each reads only its own rows of B. Measured against the packed path (one
-     * thread, thread CPU time, alternating rounds, medians, busy 2-core Zen 3): 5 x 784 x 256 2.5-2.9x,
-     * 8 x 784 x 256 1.8-2.3x, 16 x 784 x 256 1.1-1.3x faster; 32 x 784 x 256 0.9-1.14x and 32 x 256 x 128
-     * 0.8-1.0x (A, 100 KiB, streams from L2 once per 4 rows of B), 64 x 784 x 256 0.8x: not routed there.
+     * Rows of A up to which the route uses this kernel (from {@link SmallBatchNtGemm#MIN_M} on, that one); also the
+     * row unit it is banded with, so two threads always cut C by columns and each reads only its own rows of B.
+     * Measured against the packed path (one thread, thread CPU time, alternating rounds, medians, busy 2-core Zen
+     * 3): 5 x 784 x 256 2.5-2.9x, 8 x 784 x 256 1.8-2.3x, 16 x 784 x 256 1.1-1.3x faster; 32 x 784 x 256 0.9-1.14x
+     * and 32 x 256 x 128 0.8-1.0x (A, 100 KiB, streams from L2 once per 4 rows of B), 64 x 784 x 256 0.8x. Against
+     * {@link SmallBatchNtGemm} in the same way: 5 rows 2.1x, 8 rows 1.3x faster, 12 rows 0.9-1.05x, 13 rows
+     * 0.83x, 14 rows 0.78x, 16 rows 0.67x.
      */
-    static final int MAX_M = 16;
+    static final int MAX_M = SmallBatchNtGemm.MIN_M - 1;
     /**
      * The k-loop's stride, always {@link #L}, read from a non-final field on purpose: with a constant stride C2
      * (JDK 17) unrolls the loop four times and hoists all its loads, which spilled accumulators to the stack

@@ -51,10 +51,17 @@ public final class VectorKernels implements Kernels {
             return;
         }
         if (L == FewRowsNtGemm.L && m <= FewRowsNtGemm.MAX_M && !transA && transB && m > 0 && n > 0 && k > 0) {
-            // A batch of up to 16 rows through [out, in] weights: dot products of stored rows beat packing all of B.
+            // A batch of up to 11 rows through [out, in] weights: dot products of stored rows beat packing all of B.
             // Row unit MAX_M: always a column cut, so each thread reads only its own rows of B.
             GemmThreads.gemm(FewRowsNtGemm::gemm, GemmThreads.threads(), SMALL_PARALLEL_MIN_MACS,
                     FewRowsNtGemm.MAX_M, 16, false, true, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        if (L == SmallBatchNtGemm.L && SmallBatchNtGemm.routes(m) && !transA && transB && n > 0 && k > 0) {
+            // A batch of 12-16 or 29-32 rows through [out, in] weights: C^T = W X^T with W read where it is stored.
+            // Row unit MAX_M: always a column cut, so each thread reads only its own rows of W.
+            GemmThreads.gemm(SmallBatchNtGemm::gemm, GemmThreads.threads(), SmallBatchNtGemm.MAX_M, 16,
+                    false, true, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         int threads = GemmThreads.threads();
