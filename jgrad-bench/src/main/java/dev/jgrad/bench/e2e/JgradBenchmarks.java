@@ -302,6 +302,7 @@ final class JgradBenchmarks {
             first.run();
             second.run();
         }
+        warmUntilAllocationFree(first, second);
         for (int r = -scale.warmup; r < scale.runs; r++) {
             for (int c = 0; c < 2; c++) {
                 long n = 0;
@@ -327,6 +328,30 @@ final class JgradBenchmarks {
             cpuDiff[r] = cpu[0][r] - cpu[1][r];
         }
         return new double[] {Stats.median(wall[0]), Stats.median(wall[1]), Stats.median(wallDiff), Stats.median(cpuDiff)};
+    }
+
+    /**
+     * Goes on warming up until a call of {@code second} (the products) allocates nothing on this thread, for at most
+     * {@code 2 * warmNanos} more: until C2 has compiled the Vector API code, its vectors are objects on the heap, and
+     * on a busy machine half of {@code warmNanos} was seen to end before that (0.3-4.7 MB per call, steps timed 10x
+     * slow). If it never gets there, the rows are still measured and the log says so.
+     */
+    private void warmUntilAllocationFree(Runnable first, Runnable second) {
+        if (!Allocation.supported()) {
+            return;
+        }
+        long bytes = Long.MAX_VALUE;
+        for (long end = System.nanoTime() + 2 * scale.warmNanos; System.nanoTime() < end; ) {
+            long b0 = Allocation.thisThread();
+            second.run();
+            bytes = Allocation.thisThread() - b0;
+            if (bytes == 0) {
+                return;
+            }
+            first.run();
+        }
+        log.println("  note: the products still allocate " + bytes + " bytes per call after the warm-up;"
+                + " the step rows may include code not yet compiled by C2");
     }
 
     // ---- inference ------------------------------------------------------------------------------------------
