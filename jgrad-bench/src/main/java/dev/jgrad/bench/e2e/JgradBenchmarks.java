@@ -240,18 +240,7 @@ final class JgradBenchmarks {
      * gradient zeroing, the optimizer, the graph's bookkeeping and the threads' hand-offs.
      */
     private void stepOverhead(Map<String, Object> metrics, int batch) {
-        Sequential model = fashionMlp(new Random(seed));
-        Adam opt = new Adam(model.parameters(), 1e-3);
-        Loss loss = new CrossEntropyLoss();
-        Tensor xb = Tensor.of(data.features(batch), batch, 784);
-        Tensor yb = Tensor.of(data.labelsAsFloats(batch), batch);
-        Runnable stepCall = () -> {
-            opt.zeroGrad();
-            Tensor l = loss.apply(model.forward(xb), yb);
-            sink += l.item();
-            l.backward();
-            opt.step();
-        };
+        Runnable stepCall = readmeLoopStep(batch);
         dev.jgrad.backend.Kernels k = Backend.kernels();
         Random rnd = new Random(seed);
         float[] x = BenchArrays.centered(rnd, batch * 784);
@@ -283,6 +272,25 @@ final class JgradBenchmarks {
         metrics.put("step_products_b" + batch + "_us", t[1] / 1e3);
         metrics.put("step_overhead_b" + batch + "_us", t[2] / 1e3);
         metrics.put("step_overhead_b" + batch + "_cpu_us", t[3] / 1e3);
+    }
+
+    /**
+     * The README's five-line loop (zeroGrad, forward, loss, backward, step) on one fixed batch of the data, with a
+     * fresh model and Adam: the step the overhead and allocation rows measure.
+     */
+    private Runnable readmeLoopStep(int batch) {
+        Sequential model = fashionMlp(new Random(seed));
+        Adam opt = new Adam(model.parameters(), 1e-3);
+        Loss loss = new CrossEntropyLoss();
+        Tensor xb = Tensor.of(data.features(batch), batch, 784);
+        Tensor yb = Tensor.of(data.labelsAsFloats(batch), batch);
+        return () -> {
+            opt.zeroGrad();
+            Tensor l = loss.apply(model.forward(xb), yb);
+            sink += l.item();
+            l.backward();
+            opt.step();
+        };
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -576,18 +584,7 @@ final class JgradBenchmarks {
         }
         metrics.put("alloc_trainer_step", Stats.median(perStep));
 
-        Sequential m3 = fashionMlp(new Random(seed));
-        Adam o3 = new Adam(m3.parameters(), 1e-3);
-        Loss loss = new CrossEntropyLoss();
-        Tensor xb = Tensor.of(data.features(batch), batch, 784);
-        Tensor yb = Tensor.of(data.labelsAsFloats(batch), batch);
-        Runnable autogradStep = () -> {
-            o3.zeroGrad();
-            Tensor l = loss.apply(m3.forward(xb), yb);
-            sink += l.item();
-            l.backward();
-            o3.step();
-        };
+        Runnable autogradStep = readmeLoopStep(batch);
         int few = scale == Scale.TINY ? 10 : 100;
         for (int i = 0; i < few; i++) {
             autogradStep.run();
