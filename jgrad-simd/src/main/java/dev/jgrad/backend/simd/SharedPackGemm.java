@@ -187,11 +187,11 @@ final class SharedPackGemm {
                 w = new float[floats];
             }
             if (stridesAOf != lda) {
-                fillStrides(stridesA, lda);
+                VectorGemm.fillStrides(stridesA, lda);
                 stridesAOf = lda;
             }
             if (stridesBOf != ldb) {
-                fillStrides(stridesB, ldb);
+                VectorGemm.fillStrides(stridesB, ldb);
                 stridesBOf = ldb;
             }
         }
@@ -257,12 +257,6 @@ final class SharedPackGemm {
                                 alpha, betaNow, c, cOff + ic * ldc + jc, ldc);
                     }
                 }
-            }
-        }
-
-        private static void fillStrides(int[] strides, int ld) {
-            for (int l = 0; l < strides.length; l++) {
-                strides[l] = l * ld;
             }
         }
     }

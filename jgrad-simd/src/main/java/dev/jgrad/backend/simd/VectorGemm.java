@@ -139,12 +139,17 @@ final class VectorGemm {
         /** strides[l] = l * ld, recomputed only when the leading dimension changes. */
         int[] strides(int ld) {
             if (stride != ld) {
-                for (int l = 0; l < L; l++) {
-                    strides[l] = l * ld;
-                }
+                fillStrides(strides, ld);
                 stride = ld;
             }
             return strides;
+        }
+    }
+
+    /** strides[l] = l * ld: the gather offsets of the transposing packers, for rows ld floats apart. */
+    static void fillStrides(int[] strides, int ld) {
+        for (int l = 0; l < strides.length; l++) {
+            strides[l] = l * ld;
         }
     }
 
