@@ -53,13 +53,14 @@ final class RowPanelNtGemm {
     }
 
     /**
-     * Rows of X up to which the route uses this kernel: training and inference batches. Measured against
-     * {@link VectorGemm} through the 1-thread route (thread CPU time, rounds alternating in one JVM, medians of the
-     * per-round ratios, busy 2-core Zen 3, launcher flags): JDK 17 128 x 784 x 256 1.01-1.03x, 128 x 256 x 128
-     * 1.14x, 240 x 784 x 256 1.03x, but 1024 x 784 x 256 0.90-0.93x (packing X in row chunks across a panel did not
-     * change that, so it is the kernel: six broadcast streams instead of one); JDK 25 1.03x, 1.3-2x, -, 1.12x.
+     * Rows of X up to which the route uses this kernel: batches up to 128. Measured against {@link VectorGemm} through
+     * the 1-thread route (thread CPU time, 41 rounds alternating in one JVM, medians of the per-round ratios, busy
+     * 2-core Zen 3, launcher flags), several runs each: JDK 17 128 x 784 x 256 0.94-1.07x (median of six runs 1.02x),
+     * 128 x 256 x 128 1.13-1.32x; JDK 25 1.02-1.11x and 1.16-1.38x. Larger batches were mixed on JDK 17: 240 x 784 x
+     * 256 0.93x and 1.03x, 1024 x 784 x 256 0.88-0.93x (JDK 25 1.12x and 1.07-1.12x); packing X in row chunks across
+     * a panel did not change that, so it is the kernel (six broadcast streams instead of one), cause not found.
      */
-    static final int MAX_M = 2 * MC;
+    static final int MAX_M = 128;
 
     /**
      * Whether the 1-thread route uses this kernel: 8-lane vectors (it is written for them, and {@link VectorGemm}'s
