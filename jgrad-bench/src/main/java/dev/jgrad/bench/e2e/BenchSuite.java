@@ -63,11 +63,13 @@ public final class BenchSuite {
         }
         report.put("peer", peer == null ? "disabled" : peer.problem() == null ? peer.describe() : peer.problem());
 
-        if (options.commands() != BenchOptions.Commands.NONE && !options.inProcess() && options.scale() != Scale.TINY) {
+        if (options.commands() != BenchOptions.Commands.NONE && !options.scalingOnly() && !options.inProcess()
+                && options.scale() != Scale.TINY) {
             report.put("commands", runCommands(options, peer, out));
         }
         List<Object> perThreads = new ArrayList<>();
-        for (int t : options.commands() == BenchOptions.Commands.ONLY ? List.<Integer>of() : options.threads()) {
+        boolean sections = options.commands() != BenchOptions.Commands.ONLY && !options.scalingOnly();
+        for (int t : sections ? options.threads() : List.<Integer>of()) {
             if (options.inProcess() && t != GemmThreads.threads()) {
                 out.println("skipping " + t + " thread(s): --in-process measures only this JVM's " + GemmThreads.threads());
                 continue;
