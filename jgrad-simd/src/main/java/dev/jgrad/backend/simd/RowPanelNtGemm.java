@@ -56,7 +56,8 @@ final class RowPanelNtGemm {
      * Rows of X up to which the route uses this kernel: batches up to 128. Measured against {@link VectorGemm} through
      * the 1-thread route (thread CPU time, 41 rounds alternating in one JVM, medians of the per-round ratios, busy
      * 2-core Zen 3, launcher flags), several runs each: JDK 17 128 x 784 x 256 0.94-1.07x (median of six runs 1.02x),
-     * 128 x 256 x 128 1.13-1.32x; JDK 25 1.02-1.11x and 1.16-1.38x. Larger batches were mixed on JDK 17: 240 x 784 x
+     * 128 x 256 x 128 1.13-1.32x, 128 x 128 x 10 1.75x (one panel of B: packing A was most of the work); JDK 25
+     * 1.02-1.11x, 1.16-1.38x and 1.81x. Larger batches were mixed on JDK 17: 240 x 784 x
      * 256 0.93x and 1.03x, 1024 x 784 x 256 0.88-0.93x (JDK 25 1.12x and 1.07-1.12x); packing X in row chunks across
      * a panel did not change that, so it is the kernel (six broadcast streams instead of one), cause not found.
      */

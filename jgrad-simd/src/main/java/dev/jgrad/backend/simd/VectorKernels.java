@@ -66,7 +66,8 @@ public final class VectorKernels implements Kernels {
         }
         int threads = GemmThreads.threads();
         if (threads == 1 && !transA && transB && RowPanelNtGemm.routes(m, n, k)) {
-            // One thread, X W^T with C one column block: X's rows packed by copies, not interleaved value by value.
+            // One thread, a batch of up to 128 rows through [out, in] weights, C one column block: X's rows packed by
+            // copies, not interleaved value by value.
             RowPanelNtGemm.gemm(false, true, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
