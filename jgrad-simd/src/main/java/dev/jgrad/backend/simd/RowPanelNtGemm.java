@@ -59,7 +59,8 @@ final class RowPanelNtGemm {
      * 128 x 256 x 128 1.13-1.32x, 128 x 128 x 10 1.75x (one panel of B: packing A was most of the work); JDK 25
      * 1.02-1.11x, 1.16-1.38x and 1.81x. Larger batches were mixed on JDK 17: 240 x 784 x
      * 256 0.93x and 1.03x, 1024 x 784 x 256 0.88-0.93x (JDK 25 1.12x and 1.07-1.12x); packing X in row chunks across
-     * a panel did not change that, so it is the kernel (six broadcast streams instead of one), cause not found.
+     * a panel did not change that, and the kernel's instructions per k-step are micro6x2's (hsdis); the suspect, not
+     * confirmed, is its six broadcast streams from L1 instead of one.
      */
     static final int MAX_M = 128;
 
