@@ -25,7 +25,8 @@ import java.util.Random;
 /**
  * Where a training step's time goes: the README loop (784-256-128-10, ReLU, cross-entropy, Adam) timed phase by
  * phase (zeroGrad, forward, loss, backward, step) by the wall clock and by the calling thread's CPU time, medians
- * over rounds, on the first Fashion-MNIST rows (random data if it is not installed). {@code one} trains on one
+ * over rounds (and the quietest round's, the fairest figure on a shared host where other processes take the
+ * cores for milliseconds), on the first Fashion-MNIST rows (random data if it is not installed). {@code one} trains on one
  * fixed batch, as the bench's per-step overhead rows do; {@code shuffled} on consecutive batches of 10,000 rows.
  * After each round it counts the Adam moments that are subnormal floats: a multiply with a subnormal result costs
  * tens of cycles on many x86 cores, and a weight whose gradient stays zero (a dead ReLU unit, a pixel that is
@@ -38,7 +39,7 @@ import java.util.Random;
  * their start latency and the caller's wait for them (the accounting costs a few clock reads per hand-off).
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -Djgrad.threads=1 -cp jgrad-bench/target/benchmarks.jar
- * dev.jgrad.bench.StepPhases [batch] [rounds] [one|shuffled]}
+ * dev.jgrad.bench.StepPhases [batch] [rounds] [one|shuffled] [steps per round, 200]}
  */
 public final class StepPhases {
 
@@ -52,7 +53,7 @@ public final class StepPhases {
         int batch = args.length > 0 ? Integer.parseInt(args[0]) : 32;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         boolean oneBatch = args.length <= 2 || args[2].equals("one");
-        int stepsPerRound = 200;
+        int stepsPerRound = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         int rows = 10_000;
         float[] features;
         float[] labels = new float[rows];
@@ -155,7 +156,9 @@ public final class StepPhases {
             }
         }
         for (int p = 0; p < PHASES.length; p++) {
-            System.out.printf("%-10s wall %8.1f us  cpu %8.1f us%n", PHASES[p], median(wall[p]), median(cpu[p]));
+            System.out.printf("%-10s wall %8.1f us  cpu %8.1f us   (quietest round: wall %8.1f, cpu %8.1f)%n", PHASES[p],
+                    median(wall[p]), median(cpu[p]), Arrays.stream(wall[p]).min().orElse(0),
+                    Arrays.stream(cpu[p]).min().orElse(0));
         }
         if (WorkerPool.statsEnabled()) {
             long steps = (long) rounds * stepsPerRound;
