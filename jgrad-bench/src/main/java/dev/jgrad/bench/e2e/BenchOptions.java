@@ -17,9 +17,12 @@ import java.util.List;
  * @param inProcess  measure jgrad in this JVM (only its own {@code -Djgrad.threads} count) instead of child JVMs
  * @param dataDir    the Fashion-MNIST directory, or null for the installed copy
  * @param seed       seeds every model, shuffle and random data set
+ * @param commands   whether to run the whole-command measurements too, only them, or not
+ * @param scalingOnly only the alternating 1-thread/N-thread JVMs of the Trainer rows ({@link ThreadScaling})
  */
 public record BenchOptions(Scale scale, List<Integer> threads, Path json, String python, Path peerScript,
-                           boolean peer, boolean inProcess, Path dataDir, long seed, Commands commands) {
+                           boolean peer, boolean inProcess, Path dataDir, long seed, Commands commands,
+                           boolean scalingOnly) {
 
     /** Whether to run the whole-command measurements ({@link CommandRuns}): also, only them, or not. */
     public enum Commands { ALSO, ONLY, NONE }
@@ -39,15 +42,17 @@ public record BenchOptions(Scale scale, List<Integer> threads, Path json, String
               --commands-only  only the whole commands: time to first result (jgrad train, jgrad predict) and
                              peak memory of a Fashion-MNIST training, beside PyTorch's (needs the jgrad launcher)
               --no-commands  skip those
+              --scaling-only only the Trainer rows in JVMs alternating between 1 thread and the most in --threads:
+                             whether more threads pay on this machine
             """;
 
     public BenchOptions(Scale scale, List<Integer> threads, Path json, String python, Path peerScript,
                         boolean peer, boolean inProcess, Path dataDir, long seed) {
-        this(scale, threads, json, python, peerScript, peer, inProcess, dataDir, seed, Commands.ALSO);
+        this(scale, threads, json, python, peerScript, peer, inProcess, dataDir, seed, Commands.ALSO, false);
     }
 
     public BenchOptions withCommands(Commands c) {
-        return new BenchOptions(scale, threads, json, python, peerScript, peer, inProcess, dataDir, seed, c);
+        return new BenchOptions(scale, threads, json, python, peerScript, peer, inProcess, dataDir, seed, c, scalingOnly);
     }
 
     public BenchOptions {
@@ -63,27 +68,27 @@ public record BenchOptions(Scale scale, List<Integer> threads, Path json, String
     }
 
     public BenchOptions withScale(Scale s) {
-        return new BenchOptions(s, threads, json, python, peerScript, peer, inProcess, dataDir, seed, commands);
+        return new BenchOptions(s, threads, json, python, peerScript, peer, inProcess, dataDir, seed, commands, scalingOnly);
     }
 
     public BenchOptions withThreads(List<Integer> t) {
-        return new BenchOptions(scale, t, json, python, peerScript, peer, inProcess, dataDir, seed, commands);
+        return new BenchOptions(scale, t, json, python, peerScript, peer, inProcess, dataDir, seed, commands, scalingOnly);
     }
 
     public BenchOptions withJson(Path p) {
-        return new BenchOptions(scale, threads, p, python, peerScript, peer, inProcess, dataDir, seed, commands);
+        return new BenchOptions(scale, threads, p, python, peerScript, peer, inProcess, dataDir, seed, commands, scalingOnly);
     }
 
     public BenchOptions withPeer(boolean p) {
-        return new BenchOptions(scale, threads, json, python, peerScript, p, inProcess, dataDir, seed, commands);
+        return new BenchOptions(scale, threads, json, python, peerScript, p, inProcess, dataDir, seed, commands, scalingOnly);
     }
 
     public BenchOptions withInProcess(boolean p) {
-        return new BenchOptions(scale, threads, json, python, peerScript, peer, p, dataDir, seed, commands);
+        return new BenchOptions(scale, threads, json, python, peerScript, peer, p, dataDir, seed, commands, scalingOnly);
     }
 
     public BenchOptions withDataDir(Path d) {
-        return new BenchOptions(scale, threads, json, python, peerScript, peer, inProcess, d, seed, commands);
+        return new BenchOptions(scale, threads, json, python, peerScript, peer, inProcess, d, seed, commands, scalingOnly);
     }
 
     /** Parses command-line words; throws IllegalArgumentException with the offending word and {@link #USAGE}. */
@@ -98,6 +103,8 @@ public record BenchOptions(Scale scale, List<Integer> threads, Path json, String
                 case "--in-process" -> o = o.withInProcess(true);
                 case "--commands-only" -> o = o.withCommands(Commands.ONLY);
                 case "--no-commands" -> o = o.withCommands(Commands.NONE);
+                case "--scaling-only" -> o = new BenchOptions(o.scale, o.threads, o.json, o.python, o.peerScript, o.peer,
+                        o.inProcess, o.dataDir, o.seed, o.commands, true);
                 case "--threads" -> {
                     List<Integer> t = new ArrayList<>();
                     for (String s : value(args, i++).split(",")) {
@@ -108,11 +115,11 @@ public record BenchOptions(Scale scale, List<Integer> threads, Path json, String
                 case "--json" -> o = o.withJson(Path.of(value(args, i++)));
                 case "--data" -> o = o.withDataDir(Path.of(value(args, i++)));
                 case "--python" -> o = new BenchOptions(o.scale, o.threads, o.json, value(args, i++), o.peerScript,
-                        o.peer, o.inProcess, o.dataDir, o.seed, o.commands);
+                        o.peer, o.inProcess, o.dataDir, o.seed, o.commands, o.scalingOnly);
                 case "--peer-script" -> o = new BenchOptions(o.scale, o.threads, o.json, o.python,
-                        Path.of(value(args, i++)), o.peer, o.inProcess, o.dataDir, o.seed, o.commands);
+                        Path.of(value(args, i++)), o.peer, o.inProcess, o.dataDir, o.seed, o.commands, o.scalingOnly);
                 case "--seed" -> o = new BenchOptions(o.scale, o.threads, o.json, o.python, o.peerScript, o.peer,
-                        o.inProcess, o.dataDir, parseInt("--seed", value(args, i++)), o.commands);
+                        o.inProcess, o.dataDir, parseInt("--seed", value(args, i++)), o.commands, o.scalingOnly);
                 default -> throw new IllegalArgumentException("bench: unknown option '" + a + "'\n" + USAGE);
             }
         }

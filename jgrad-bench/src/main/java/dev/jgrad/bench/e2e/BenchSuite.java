@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code --add-modules jdk.incubator.vector -Djgrad.threads=N}, since the GEMM thread count is fixed per JVM)
  * and the PyTorch/numpy peer's (a Python subprocess, with the environment as set and, if OpenBLAS tuning
  * variables are set, with them unset), printed as Markdown tables with speed ratios and optionally saved as
- * JSON.
+ * JSON; then, for 1 and N threads, the Trainer rows again in JVMs that alternate between the two counts
+ * ({@link ThreadScaling}), the scaling figure to trust on a shared machine.
  *
  * <p>Entry point for {@code jgrad bench}: {@code BenchSuite.run(BenchOptions.parse(args), System.out)}.
  */
@@ -62,11 +63,13 @@ public final class BenchSuite {
         }
         report.put("peer", peer == null ? "disabled" : peer.problem() == null ? peer.describe() : peer.problem());
 
-        if (options.commands() != BenchOptions.Commands.NONE && !options.inProcess() && options.scale() != Scale.TINY) {
+        if (options.commands() != BenchOptions.Commands.NONE && !options.scalingOnly() && !options.inProcess()
+                && options.scale() != Scale.TINY) {
             report.put("commands", runCommands(options, peer, out));
         }
         List<Object> perThreads = new ArrayList<>();
-        for (int t : options.commands() == BenchOptions.Commands.ONLY ? List.<Integer>of() : options.threads()) {
+        boolean sections = options.commands() != BenchOptions.Commands.ONLY && !options.scalingOnly();
+        for (int t : sections ? options.threads() : List.<Integer>of()) {
             if (options.inProcess() && t != GemmThreads.threads()) {
                 out.println("skipping " + t + " thread(s): --in-process measures only this JVM's " + GemmThreads.threads());
                 continue;
@@ -94,6 +97,11 @@ public final class BenchSuite {
             ResultTable.print(out, t, jgrad, peers);
         }
         report.put("results", perThreads);
+        int most = options.threads().stream().mapToInt(Integer::intValue).max().orElse(1);
+        if (options.threads().contains(1) && most > 1 && !options.inProcess() && ThreadScaling.pairs(options.scale()) > 0
+                && options.commands() != BenchOptions.Commands.ONLY) {
+            report.put("thread_scaling", ThreadScaling.run(most, options, out));
+        }
         report.put("load_after", Machine.loadAverage());
         out.println();
         out.println("load average after: " + Machine.loadAverage());
@@ -148,6 +156,29 @@ public final class BenchSuite {
                     + Backend.choice().reason() + ")");
             return JgradWorker.measure(o.scale(), o.seed(), o.dataDir());
         }
+        try {
+            Map<String, Object> r = Processes.runForJson(workerCommand(threads, o), workerEnvironment(threads),
+                    List.of(), JgradWorker.RESULT_PREFIX, out);
+            out.println("jgrad kernels: " + r.getOrDefault("kernels_detail", r.get("kernels")) + " (" + r.get("kernels_reason") + "); "
+                    + r.get("java"));
+            out.println("data: " + r.get("data"));
+            return r;
+        } catch (Processes.ChildFailedException e) {
+            out.println("jgrad worker failed: " + e.getMessage());
+            return Map.of("error", e.getMessage());
+        }
+    }
+
+    /** With -Djgrad.kernels=blas the products run on OpenBLAS's own threads: the worker gives it the same count. */
+    static Map<String, String> workerEnvironment(int threads) {
+        return Map.of("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+    }
+
+    /**
+     * The command line of a child JVM running {@link JgradWorker} on {@code threads} threads with this JVM's class
+     * path; {@code mode} (e.g. {@link JgradWorker#TRAINER_ROWS}) goes before the worker's usual arguments.
+     */
+    static List<String> workerCommand(int threads, BenchOptions o, String... mode) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.add("--add-modules");
@@ -161,22 +192,12 @@ public final class BenchSuite {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(JgradWorker.class.getName());
+        cmd.addAll(List.of(mode));
         cmd.add(o.scale().name());
         cmd.add(Long.toString(o.seed()));
         if (o.dataDir() != null) {
             cmd.add(o.dataDir().toString());
         }
-        try {
-            // With -Djgrad.kernels=blas the products run on OpenBLAS's own threads: give it the same count.
-            Map<String, Object> r = Processes.runForJson(cmd, Map.of("OPENBLAS_NUM_THREADS", Integer.toString(threads)),
-                    List.of(), JgradWorker.RESULT_PREFIX, out);
-            out.println("jgrad kernels: " + r.getOrDefault("kernels_detail", r.get("kernels")) + " (" + r.get("kernels_reason") + "); "
-                    + r.get("java"));
-            out.println("data: " + r.get("data"));
-            return r;
-        } catch (Processes.ChildFailedException e) {
-            out.println("jgrad worker failed: " + e.getMessage());
-            return Map.of("error", e.getMessage());
-        }
+        return cmd;
     }
 }

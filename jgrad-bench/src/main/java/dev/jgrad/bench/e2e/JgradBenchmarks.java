@@ -69,12 +69,7 @@ final class JgradBenchmarks {
         metrics.put("playground_steps", pg[0]);
         metrics.put("playground_steps_cpu", pg[1]);
         metrics.put("playground_autograd_steps", playgroundAutogradSteps());
-        for (int b : TRAIN_BATCHES) {
-            step("train b" + b);
-            double[] rates = trainerSamplesPerSecond(b, n);
-            metrics.put("train_b" + b, rates[0]);
-            metrics.put("train_b" + b + "_cpu", rates[1]);
-        }
+        trainerRows(metrics);
         step("gemm");
         gemm(metrics);
         for (int b : new int[] {32, 128}) {
@@ -107,6 +102,28 @@ final class JgradBenchmarks {
         out.put("metrics", metrics);
         out.put("notes", notes);
         return out;
+    }
+
+    /**
+     * Only the Trainer rows (batches 32, 128, 1024): what each of {@link ThreadScaling}'s short JVMs measures.
+     * Returns {"threads", "metrics": {train_bN, train_bN_cpu}}.
+     */
+    Map<String, Object> runTrainerRows() {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        trainerRows(metrics);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("threads", GemmThreads.threads());
+        out.put("metrics", metrics);
+        return out;
+    }
+
+    private void trainerRows(Map<String, Object> metrics) {
+        for (int b : TRAIN_BATCHES) {
+            step("train b" + b);
+            double[] rates = trainerSamplesPerSecond(b, scale.trainSamples);
+            metrics.put("train_b" + b, rates[0]);
+            metrics.put("train_b" + b + "_cpu", rates[1]);
+        }
     }
 
     /**

@@ -58,6 +58,9 @@ class BenchSuiteSmokeTest {
         assertThat(o.scale()).isEqualTo(Scale.QUICK);
         assertThat(o.threads()).containsExactly(1, 2);
         assertThat(o.peer()).isFalse();
+        assertThat(o.scalingOnly()).isFalse();
+        assertThat(BenchOptions.parse("--scaling-only", "--seed", "7").scalingOnly()).isTrue();
+        assertThat(BenchOptions.parse("--scaling-only", "--seed", "7").withThreads(List.of(1, 4)).scalingOnly()).isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchOptions.parse("--fast"))
                 .hasMessageContaining("unknown option '--fast'");
     }

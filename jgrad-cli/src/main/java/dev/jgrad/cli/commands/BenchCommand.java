@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
         description = "Benchmark jgrad against PyTorch side by side: MLP training, inference, the playground network,"
                 + " the notes' classic loop, allocation per step.",
         footer = {"", "The peer needs Debian's python3-torch and libopenblas0-pthread; without them only jgrad's numbers"
-                + " are printed.", "", "Examples:", "  jgrad bench --quick", "  jgrad bench --threads 1,2 --json bench.json"})
+                + " are printed.", "", "Examples:", "  jgrad bench --quick", "  jgrad bench --threads 1,2 --json bench.json",
+                "  jgrad bench --scaling-only"})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -62,6 +63,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-commands", description = "Skip the whole-command measurements.")
     boolean noCommands;
 
+    @Option(names = "--scaling-only", description = "Only the Trainer rows in JVMs alternating between 1 thread and the"
+            + " most in --threads (5 pairs): whether more threads pay on this machine.")
+    boolean scalingOnly;
+
     @Option(names = "--seed", description = "Seed for models, shuffling and random data (default: ${DEFAULT-VALUE}).",
             defaultValue = "42")
     long seed;
@@ -80,6 +85,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (noCommands) {
             words.add("--no-commands");
+        }
+        if (scalingOnly) {
+            words.add("--scaling-only");
         }
         if (json != null) {
             words.addAll(List.of("--json", json.toString()));
