@@ -25,7 +25,8 @@ import java.util.Random;
 /**
  * Where a training step's time goes: the README loop (784-256-128-10, ReLU, cross-entropy, Adam) timed phase by
  * phase (zeroGrad, forward, loss, backward, step) by the wall clock and by the calling thread's CPU time, medians
- * over rounds, on the first Fashion-MNIST rows (random data if it is not installed). {@code one} trains on one
+ * over rounds (and the quietest round's, the fairest figure on a shared host where other processes take the
+ * cores for milliseconds), on the first Fashion-MNIST rows (random data if it is not installed). {@code one} trains on one
  * fixed batch, as the bench's per-step overhead rows do; {@code shuffled} on consecutive batches of 10,000 rows.
  * After each round it counts the Adam moments that are subnormal floats: a multiply with a subnormal result costs
  * tens of cycles on many x86 cores, and a weight whose gradient stays zero (a dead ReLU unit, a pixel that is
@@ -33,8 +34,12 @@ import java.util.Random;
  * rounds back to {@code m} for m of 1 to 4 units in the last place. At the end the Adam kernel runs on copies of
  * the final state as it is and with those moments flushed to zero, alternating, to price them.
  *
+ * <p>With {@code -Djgrad.poolStats=true} it also prints, per phase, what {@link WorkerPool} did over the timed
+ * rounds: hand-offs per step, how many workers were posted, found parked, called off, how many parts they ran,
+ * their start latency and the caller's wait for them (the accounting costs a few clock reads per hand-off).
+ *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -Djgrad.threads=1 -cp jgrad-bench/target/benchmarks.jar
- * dev.jgrad.bench.StepPhases [batch] [rounds] [one|shuffled]}
+ * dev.jgrad.bench.StepPhases [batch] [rounds] [one|shuffled] [steps per round, 200]}
  */
 public final class StepPhases {
 
@@ -48,7 +53,7 @@ public final class StepPhases {
         int batch = args.length > 0 ? Integer.parseInt(args[0]) : 32;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         boolean oneBatch = args.length <= 2 || args[2].equals("one");
-        int stepsPerRound = 200;
+        int stepsPerRound = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         int rows = 10_000;
         float[] features;
         float[] labels = new float[rows];
@@ -87,6 +92,8 @@ public final class StepPhases {
         double[][] cpu = new double[PHASES.length][rounds];
         long[] w = new long[PHASES.length];
         long[] c = new long[PHASES.length];
+        WorkerPool.Stats[] handOffs = new WorkerPool.Stats[PHASES.length - 1];
+        WorkerPool.Stats[] marks = new WorkerPool.Stats[PHASES.length - 1];
         int next = 0;
         for (int r = -5; r < rounds; r++) {
             Arrays.fill(w, 0);
@@ -95,24 +102,36 @@ public final class StepPhases {
                 Tensor x = xs[next];
                 Tensor y = ys[next];
                 next = (next + 1) % batches;
+                marks[0] = WorkerPool.stats();
                 long c0 = THREADS.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 opt.zeroGrad();
                 long t1 = System.nanoTime();
                 long c1 = THREADS.getCurrentThreadCpuTime();
+                marks[1] = WorkerPool.stats();
                 Tensor out = model.forward(x);
                 long t2 = System.nanoTime();
                 long c2 = THREADS.getCurrentThreadCpuTime();
+                marks[2] = WorkerPool.stats();
                 Tensor l = loss.apply(out, y);
                 l.item();
                 long t3 = System.nanoTime();
                 long c3 = THREADS.getCurrentThreadCpuTime();
+                marks[3] = WorkerPool.stats();
                 l.backward();
                 long t4 = System.nanoTime();
                 long c4 = THREADS.getCurrentThreadCpuTime();
+                marks[4] = WorkerPool.stats();
                 opt.step();
                 long t5 = System.nanoTime();
                 long c5 = THREADS.getCurrentThreadCpuTime();
+                if (r >= 0 && WorkerPool.statsEnabled()) {
+                    WorkerPool.Stats end = WorkerPool.stats();
+                    for (int p = 0; p < handOffs.length; p++) {
+                        WorkerPool.Stats d = (p + 1 < marks.length ? marks[p + 1] : end).minus(marks[p]);
+                        handOffs[p] = handOffs[p] == null ? d : sum(handOffs[p], d);
+                    }
+                }
                 w[0] += t1 - t0;
                 c[0] += c1 - c0;
                 w[1] += t2 - t1;
@@ -137,9 +156,39 @@ public final class StepPhases {
             }
         }
         for (int p = 0; p < PHASES.length; p++) {
-            System.out.printf("%-10s wall %8.1f us  cpu %8.1f us%n", PHASES[p], median(wall[p]), median(cpu[p]));
+            System.out.printf("%-10s wall %8.1f us  cpu %8.1f us   (quietest round: wall %8.1f, cpu %8.1f)%n", PHASES[p],
+                    median(wall[p]), median(cpu[p]), Arrays.stream(wall[p]).min().orElse(0),
+                    Arrays.stream(cpu[p]).min().orElse(0));
+        }
+        if (WorkerPool.statsEnabled()) {
+            long steps = (long) rounds * stepsPerRound;
+            System.out.println("hand-offs per step (WorkerPool, timed rounds): runs, parts/run, workers posted (parked"
+                    + " when posted, called off), parts on the worker, worker start latency, caller's wait per run");
+            for (int p = 0; p < handOffs.length; p++) {
+                System.out.println("  " + handOffLine(PHASES[p], handOffs[p], steps));
+            }
         }
         subnormalCost(model.parameters(), opt, rounds);
+    }
+
+    private static WorkerPool.Stats sum(WorkerPool.Stats a, WorkerPool.Stats b) {
+        return new WorkerPool.Stats(a.runs() + b.runs(), a.parts() + b.parts(), a.posted() + b.posted(),
+                a.parked() + b.parked(), a.calledOff() + b.calledOff(), a.workerParts() + b.workerParts(),
+                a.startNanos() + b.startNanos(), a.waitNanos() + b.waitNanos(),
+                Math.max(a.maxWaitNanos(), b.maxWaitNanos()));
+    }
+
+    private static String handOffLine(String phase, WorkerPool.Stats s, long steps) {
+        if (s == null || s.runs() == 0) {
+            return String.format("%-10s no hand-off", phase);
+        }
+        return String.format("%-10s %5.2f runs, %4.1f parts/run, posted %5.2f (parked %4.2f, called off %4.2f),"
+                        + " worker parts %4.1f%%, start %6.1f us, wait %6.1f us/run (max %7.1f)",
+                phase, (double) s.runs() / steps, (double) s.parts() / s.runs(), (double) s.posted() / steps,
+                (double) s.parked() / steps, (double) s.calledOff() / steps,
+                100.0 * s.workerParts() / Math.max(1, s.parts()),
+                s.started() == 0 ? 0.0 : s.startNanos() / 1e3 / s.started(), s.waitNanos() / 1e3 / s.runs(),
+                s.maxWaitNanos() / 1e3);
     }
 
     /**

@@ -25,6 +25,11 @@ import java.util.concurrent.locks.LockSupport;
  * asks for more) or {@link #configure}, fixed for the JVM by the first use; {@code 1} starts no worker. Which part
  * runs on which thread varies from call to call, so a task must give the same result whichever thread runs a part:
  * parts write disjoint outputs, and nothing sums across parts in an order that depends on the thread count.
+ *
+ * <p>Hand-off accounting for benchmarks: with {@code -Djgrad.poolStats=true} every {@link #run} that could use a
+ * worker adds to counters of its calling thread, read with {@link #stats()} (parts, workers posted, called off or
+ * running, the caller's wait for them, their start latency). Off by default; then the check is a constant the JIT
+ * folds away.
  */
 public final class WorkerPool {
 
@@ -39,6 +44,9 @@ public final class WorkerPool {
 
     /** How long an idle worker (and a caller waiting for one) spins before parking. */
     static final long SPIN_NANOS = 100_000L;
+
+    /** Whether {@link #run} keeps {@link Stats} (the property is read once, at class initialization). */
+    private static final boolean STATS = Boolean.getBoolean("jgrad.poolStats");
 
     /** 0 until fixed: by {@link #configure} or, at the first {@link #threads()} call, by the property. */
     private static volatile int fixedThreads;
@@ -139,18 +147,26 @@ public final class WorkerPool {
         job.start(task, parts); // part 0 is the caller's: it is taken before any worker can see the job
         long posted = 0; // bit i: worker i was handed the job
         int helpers = Math.min(parts - 1, pool.length);
+        StatsCounter counter = STATS ? STATS_COUNTERS.get() : null;
         for (int i = 0; i < helpers; i++) {
             if (pool[i].claim()) {
+                if (STATS) {
+                    counter.posting(pool[i]);
+                }
                 pool[i].post(job);
                 posted |= 1L << i;
             }
         }
         Throwable failure = job.runParts(0);
+        long callerDone = STATS ? System.nanoTime() : 0;
         for (int i = 0; i < helpers; i++) {
             if ((posted & (1L << i)) != 0) {
-                Throwable f = pool[i].callOffOrAwait();
+                Throwable f = pool[i].callOffOrAwait(counter);
                 failure = failure == null ? f : failure;
             }
+        }
+        if (STATS) {
+            counter.ran(parts, System.nanoTime() - callerDone);
         }
         job.finish();
         if (failure instanceof RuntimeException re) {
@@ -163,6 +179,94 @@ public final class WorkerPool {
             throw new IllegalStateException("parallel part failed", failure);
         }
     }
+
+    /**
+     * Whether hand-off accounting is on ({@code -Djgrad.poolStats=true}): then {@link #stats()} counts, else it
+     * stays at zero.
+     */
+    public static boolean statsEnabled() {
+        return STATS;
+    }
+
+    /**
+     * The calling thread's hand-off counts since it first ran parallel work (all zero unless {@link #statsEnabled});
+     * take two snapshots and {@link Stats#minus} them to see what a piece of code did.
+     */
+    public static Stats stats() {
+        return STATS ? STATS_COUNTERS.get().snapshot() : Stats.ZERO;
+    }
+
+    /**
+     * Hand-off counts of {@link #run} calls on one calling thread that could use a worker (more than one part, more
+     * than one thread). Times in nanoseconds.
+     *
+     * @param runs         such calls
+     * @param parts        their parts, all together
+     * @param posted       workers handed a job (a worker busy with another caller's job is not)
+     * @param parked       of those, workers that were parked when posted (waking one costs tens of microseconds)
+     * @param calledOff    of those, workers that had not started when the caller ran out of parts
+     * @param workerParts  parts run on workers (the rest ran on the caller)
+     * @param startNanos   from posting to the worker taking the job, summed over the workers that took it
+     * @param waitNanos    the caller's time from running out of parts to returning (waiting for workers to finish)
+     * @param maxWaitNanos the longest such wait of one call
+     */
+    public record Stats(long runs, long parts, long posted, long parked, long calledOff, long workerParts,
+                        long startNanos, long waitNanos, long maxWaitNanos) {
+        static final Stats ZERO = new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        /** The counts between {@code earlier} and this snapshot ({@code maxWaitNanos}: this one's, not a difference). */
+        public Stats minus(Stats earlier) {
+            return new Stats(runs - earlier.runs, parts - earlier.parts, posted - earlier.posted,
+                    parked - earlier.parked, calledOff - earlier.calledOff, workerParts - earlier.workerParts,
+                    startNanos - earlier.startNanos, waitNanos - earlier.waitNanos, maxWaitNanos);
+        }
+
+        /** Workers that took their job. */
+        public long started() {
+            return posted - calledOff;
+        }
+    }
+
+    /** One calling thread's running counts, only with {@link #STATS}. */
+    private static final class StatsCounter {
+        private long runs;
+        private long parts;
+        private long posted;
+        private long parked;
+        private long calledOff;
+        private long workerParts;
+        private long startNanos;
+        private long waitNanos;
+        private long maxWaitNanos;
+
+        void posting(Worker w) {
+            posted++;
+            parked += w.parked ? 1 : 0;
+            w.postedAt = System.nanoTime();
+        }
+
+        void calledOff() {
+            calledOff++;
+        }
+
+        void workerRan(int partsRun, long startLatency) {
+            workerParts += partsRun;
+            startNanos += startLatency;
+        }
+
+        void ran(int parts, long waited) {
+            runs++;
+            this.parts += parts;
+            waitNanos += waited;
+            maxWaitNanos = Math.max(maxWaitNanos, waited);
+        }
+
+        Stats snapshot() {
+            return new Stats(runs, parts, posted, parked, calledOff, workerParts, startNanos, waitNanos, maxWaitNanos);
+        }
+    }
+
+    private static final ThreadLocal<StatsCounter> STATS_COUNTERS = ThreadLocal.withInitial(StatsCounter::new);
 
     /** The parts of one {@link #run} call, taken one at a time by whichever thread asks next. */
     private static final class Job {
@@ -181,8 +285,16 @@ public final class WorkerPool {
          * returns the first failure (the remaining parts still run).
          */
         Throwable runParts(int first) {
+            return runParts(first, null);
+        }
+
+        /** As {@link #runParts(int)}, counting the parts run in {@code worker.partsRun} when one is given. */
+        Throwable runParts(int first, Worker worker) {
             Throwable failure = null;
             for (int p = first; p < parts; p = next.getAndIncrement()) {
+                if (worker != null) {
+                    worker.partsRun++;
+                }
                 try {
                     task.run(p, parts);
                 } catch (Throwable e) {
@@ -224,6 +336,11 @@ public final class WorkerPool {
         private volatile Thread caller;
         private Throwable failure;
         private Job job;
+        // Accounting (only with STATS): set by the caller before posting, by the worker before reporting DONE.
+        private long postedAt;
+        private long startedAt;
+        private int partsRun;
+        private volatile boolean parked;
 
         Worker(String name) {
             super(name);
@@ -246,13 +363,18 @@ public final class WorkerPool {
          * After the caller ran out of parts: calls the job off if this worker has not taken it yet, else waits until
          * it is done; frees the worker and returns the failure of a part it ran, if any.
          */
-        Throwable callOffOrAwait() {
+        Throwable callOffOrAwait(StatsCounter counter) {
             Throwable f = null;
             if (!STATE.compareAndSet(this, POSTED, IDLE)) {
                 spinThenPark(DONE);
                 f = failure;
                 failure = null;
+                if (STATS) {
+                    counter.workerRan(partsRun, startedAt - postedAt);
+                }
                 state = IDLE;
+            } else if (STATS) {
+                counter.calledOff();
             }
             job = null;
             caller = null;
@@ -269,6 +391,10 @@ public final class WorkerPool {
             while (state != wanted) {
                 if (System.nanoTime() < spinUntil) {
                     Thread.onSpinWait();
+                } else if (STATS && wanted == POSTED) { // the worker itself, idle
+                    parked = true;
+                    LockSupport.park(this);
+                    parked = false;
                 } else {
                     LockSupport.park(this);
                 }
@@ -282,7 +408,13 @@ public final class WorkerPool {
                 if (!STATE.compareAndSet(this, POSTED, RUNNING)) {
                     continue; // called off before we got to it
                 }
-                failure = job.runParts(job.next.getAndIncrement());
+                if (STATS) {
+                    startedAt = System.nanoTime();
+                    partsRun = 0;
+                    failure = job.runParts(job.next.getAndIncrement(), this);
+                } else {
+                    failure = job.runParts(job.next.getAndIncrement());
+                }
                 Thread waiting = caller;
                 state = DONE;
                 LockSupport.unpark(waiting);

@@ -117,6 +117,57 @@ class WorkerPoolTest {
     }
 
     @Test
+    void withoutThePropertyNothingIsCounted() {
+        assumeTrue(!WorkerPool.statsEnabled(), "the test JVM runs without -Djgrad.poolStats");
+        WorkerPool.run((part, n) -> { }, 3);
+        assertThat(WorkerPool.stats()).isEqualTo(new WorkerPool.Stats(0, 0, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void theAccountingCountsRunsPartsAndWorkers() throws Exception {
+        String out = runChild(PoolStatsProbe.class, "-Djgrad.threads=2", "-Djgrad.poolStats=true");
+        String[] lines = out.strip().split("\n");
+        assertThat(lines[0]).isEqualTo("enabled=true");
+        // Ten 3-part runs, one caller: the worker is posted every time (never busy with another caller's job).
+        long[] ten = fields(lines[1]);
+        assertThat(ten[0]).as("runs").isEqualTo(10);
+        assertThat(ten[1]).as("parts").isEqualTo(30);
+        assertThat(ten[2]).as("posted").isEqualTo(10);
+        assertThat(ten[4]).as("called off").isBetween(0L, 10L);
+        assertThat(ten[5]).as("worker parts").isBetween(0L, 2 * (10 - ten[4]));
+        // The caller sleeps in its part: the worker takes the other one, after starting at some latency.
+        long[] slow = fields(lines[2]);
+        assertThat(slow[0]).isEqualTo(1);
+        assertThat(slow[1]).isEqualTo(2);
+        assertThat(slow[2]).isEqualTo(1);
+        assertThat(slow[4]).as("called off").isZero();
+        assertThat(slow[5]).as("worker parts").isEqualTo(1);
+        assertThat(slow[6]).as("start latency ns").isPositive();
+        assertThat(slow[7]).as("wait ns").isNotNegative();
+        assertThat(ten[8]).as("longest wait of ten >= their mean").isGreaterThanOrEqualTo(ten[7] / 10);
+    }
+
+    /** The numbers of a printed {@link WorkerPool.Stats} record, in component order. */
+    private static long[] fields(String record) {
+        return java.util.Arrays.stream(record.replaceAll("^Stats\\[|\\]$", "").split(", "))
+                .mapToLong(f -> Long.parseLong(f.substring(f.indexOf('=') + 1))).toArray();
+    }
+
+    private static String runChild(Class<?> main, String... jvmArgs) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(java.util.List.of(jvmArgs));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    @Test
     void aPartCountOutsideTheRangeIsRejected() {
         assertThatThrownBy(() -> WorkerPool.run((part, n) -> { }, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..64");

@@ -27,8 +27,6 @@ public abstract class GradientOptimizer implements Optimizer {
     private final float[][] stepWeights;
     private final float[][] stepGradients;
     private final WorkerPool.Parts ranges = this::updatePart;
-    private final WorkerPool.Parts zeroRanges = this::zeroPart;
-    private final Slice zeroSlice = this::zeroSlice;
     private final Slice updateSlice = this::updateSlice;
 
     /**
@@ -36,6 +34,8 @@ public abstract class GradientOptimizer implements Optimizer {
      * about a microsecond while it spins, tens when it has to be woken, and an element a nanosecond or less.
      */
     public static final int PARALLEL_MIN_ELEMENTS = 32 * 1024;
+    /** About this many elements per range (Adam's kernel takes ~6 us for them on one core). */
+    public static final int PART_ELEMENTS = 8 * 1024;
     /** Range boundaries fall on multiples of this many elements (a 64-byte cache line of floats). */
     private static final int RANGE_UNIT = 16;
 
@@ -135,37 +135,32 @@ public abstract class GradientOptimizer implements Optimizer {
         setLr(state.lr());
     }
 
-    /** Zeroes every gradient; a large set in ranges on {@link WorkerPool}'s threads, like {@link #step()}. */
+    /**
+     * Zeroes every gradient, on the calling thread: a fill runs at memory speed (~30 us for the README model's 0.9
+     * MB), and handed out in ranges on 2 threads it took 41 us (StepPhases b128, quiet host) to 60-130 us (load 7):
+     * the worker's start and the caller's wait cost more than the second core saves.
+     */
     @Override
     public void zeroGrad() {
-        int parts = parts();
-        if (parts == 1) {
-            for (Tensor p : params) {
-                p.zeroGrad();
-            }
-            return;
-        }
-        for (int i = 0; i < params.size(); i++) {
-            Tensor g = params.get(i).grad();
-            stepGradients[i] = g == null ? null : g.data(); // a gradient is always a whole array of its own
-        }
-        try {
-            WorkerPool.run(zeroRanges, parts);
-        } finally {
-            Arrays.fill(stepGradients, null);
+        for (Tensor p : params) {
+            p.zeroGrad();
         }
     }
 
+    /**
+     * How many ranges a step is cut into: one on one thread or below {@link #PARALLEL_MIN_ELEMENTS} per thread, else
+     * about {@link #PART_ELEMENTS} each (at least one per thread). The threads take ranges one at a time, so a worker
+     * that starts late (woken from a park, or kept off a core by another process) still takes its share instead of
+     * leaving the caller to wait for a whole half; with two ranges of 1.9 MB of state (w, g, m, v) each on 2 threads the step
+     * was no faster than on one.
+     */
     private int parts() {
-        return (int) Math.max(1, Math.min(WorkerPool.threads(), starts[params.size()] / PARALLEL_MIN_ELEMENTS));
-    }
-
-    private void zeroPart(int part, int parts) {
-        forSlices(part, parts, zeroSlice);
-    }
-
-    private void zeroSlice(int index, int from, int to) {
-        Arrays.fill(stepGradients[index], from, to, 0f);
+        long total = starts[params.size()];
+        int threads = WorkerPool.threads();
+        if (threads == 1 || total < (long) threads * PARALLEL_MIN_ELEMENTS) {
+            return 1;
+        }
+        return (int) Math.min(WorkerPool.MAX_PARTS, Math.max(threads, total / PART_ELEMENTS));
     }
 
     /** What a part does to one parameter's elements [from, to). */
