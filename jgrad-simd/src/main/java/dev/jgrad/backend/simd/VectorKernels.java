@@ -65,6 +65,12 @@ public final class VectorKernels implements Kernels {
             return;
         }
         int threads = GemmThreads.threads();
+        if (ColumnBandGemm.fits(threads, m, n, k)) {
+            // Few rows: one column band per thread, each packing its own part of op(B); one hand-off, no barrier.
+            ColumnBandGemm.gemm(threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
+                    ldc);
+            return;
+        }
         if (SharedPackGemm.fits(threads, m, n, k)) {
             // Row bands from one shared packed op(B): each thread packs part of it instead of all of it.
             SharedPackGemm.gemm(threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,

@@ -1,0 +1,66 @@
+package dev.jgrad.backend.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The GEMM cut into column bands: against a double-precision loop on ragged shapes (m, n, k not multiples of the
+ * tile or the blocks; n narrower than the bands asked for), operands at offsets in padded arrays, every transpose
+ * case and kind of alpha and beta (beta = 0 over NaN in C); and bit for bit the C of the single-thread
+ * {@link VectorGemm} for any band count, and through the kernels' route.
+ */
+class ColumnBandGemmTest {
+
+    @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4} alpha={5} beta={6}")
+    @CsvSource({
+        "1, 1, 1, false, false, 1, 0", "13, 7, 5, false, true, 1, 0", "13, 7, 17, true, false, -1.5, 1",
+        "13, 7, 33, true, true, 0.5, 0.25", "131, 257, 129, false, false, 0.75, 0.5",
+        "131, 257, 129, true, true, 1, 1", "128, 784, 256, false, true, 1, 0", "128, 784, 256, true, false, 1, 0",
+        "128, 256, 784, false, false, 1, 0", "256, 128, 784, true, false, 1, 1", "37, 500, 17, false, true, 2, -0.5",
+        "32, 128, 256, false, false, 1, 0", "10, 128, 128, true, false, 1, 1", "250, 1000, 300, true, true, 1, 0",
+        "300, 513, 270, true, false, 1, 0", "256, 100, 784, true, false, 1, 1"})
+    void matchesADoubleReferenceAndOneThreadBitForBit(int m, int k, int n, boolean transA, boolean transB,
+                                                     float alpha, float beta) {
+        GemmShape s = new GemmShape(m, k, n, transA, transB, alpha, beta, new Random(m * 29L + k * 11L + n));
+        float[] serial = s.serial();
+        for (int parts : new int[] {2, 3, 4, 7}) {
+            assertThat(s.columns(parts)).as("%d column bands against one thread", parts).isEqualTo(serial);
+        }
+        assertThat(s.routed()).as("the kernels' route").isEqualTo(serial);
+        s.assertMatchesReference(serial);
+    }
+
+    @Test
+    void fitsProductsOfFewRowsWorthSplitting() {
+        assertThat(ColumnBandGemm.fits(2, 128, 256, 784)).isTrue();
+        assertThat(ColumnBandGemm.fits(2, 256, 784, 32)).as("batch-32 weight gradient").isTrue();
+        assertThat(ColumnBandGemm.fits(1, 128, 256, 784)).as("one thread").isFalse();
+        assertThat(ColumnBandGemm.fits(2, ColumnBandGemm.MAX_M + 1, 256, 784)).as("tall: shared packing").isFalse();
+        assertThat(ColumnBandGemm.fits(2, 128, 2 * VectorGemm.NR - 1, 4096)).as("one panel per thread").isFalse();
+        assertThat(ColumnBandGemm.fits(2, 32, 32, 32)).as("too small").isFalse();
+    }
+
+    /** After the first product the calling thread reuses its band task and workspace: it allocates nothing. */
+    @Test
+    void aSteadyProductAllocatesNothing() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean tb
+                && tb.isThreadAllocatedMemorySupported() && tb.isThreadAllocatedMemoryEnabled(),
+                "needs per-thread allocation counting");
+        com.sun.management.ThreadMXBean tb = (com.sun.management.ThreadMXBean) bean;
+        GemmShape s = new GemmShape(128, 784, 256, false, true, 1f, 0f, new Random(4));
+        s.runColumns(2);
+        long id = Thread.currentThread().getId();
+        long before = tb.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 5; i++) {
+            s.runColumns(2);
+        }
+        assertThat(tb.getThreadAllocatedBytes(id) - before).isZero();
+    }
+}
