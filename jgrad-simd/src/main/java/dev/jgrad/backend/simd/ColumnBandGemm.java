@@ -3,11 +3,12 @@ package dev.jgrad.backend.simd;
 import static dev.jgrad.backend.simd.VectorGemm.NR;
 
 import dev.jgrad.backend.GemmThreads;
+import dev.jgrad.backend.SerialGemm;
 import dev.jgrad.backend.WorkerPool;
 
 /**
  * {@link VectorGemm} on several threads with C cut into column bands of whole NR-wide panels, one
- * {@link WorkerPool#run} per product: each band is a serial product that packs only its own columns of op(B) (into
+ * {@link WorkerPool#run} per product: each band is a serial product ({@link VectorGemm}) that packs only its own columns of op(B) (into
  * its thread's workspace, read back from its own core's L2) and all of op(A), which for products of at most
  * {@link #MAX_M} rows is the small operand.
  *
@@ -48,21 +49,22 @@ final class ColumnBandGemm {
 
     /**
      * {@code C = alpha * op(A) * op(B) + beta * C} in {@code parts} column bands (the contract of
-     * {@link dev.jgrad.backend.Kernels#gemm}), at most one per NR-wide panel of C.
+     * {@link dev.jgrad.backend.Kernels#gemm}), at most one per NR-wide panel of C, each computed by {@code serial}: a
+     * kernel whose C does not depend on where a band starts ({@link VectorGemm#gemm}, or one bit for bit equal to it).
      */
-    static void gemm(int parts, boolean transA, boolean transB, int m, int n, int k, float alpha,
+    static void gemm(SerialGemm serial, int parts, boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
         int p = Math.min(Math.min(parts, (n + NR - 1) / NR), WorkerPool.MAX_PARTS);
         if (p <= 1) {
-            VectorGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            serial.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         Bands bands = BANDS.get();
         if (bands.inUse) {
             bands = new Bands(); // a product started from inside a band on this thread: rare, never shared
         }
-        bands.set(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        bands.set(serial, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         try {
             WorkerPool.run(bands, p);
         } finally {
@@ -73,6 +75,7 @@ final class ColumnBandGemm {
     /** The arguments of one product; part i of p is the i-th run of whole panels of C. */
     private static final class Bands implements WorkerPool.Parts {
         private boolean inUse;
+        private SerialGemm serial;
         private boolean transA;
         private boolean transB;
         private int m;
@@ -90,10 +93,11 @@ final class ColumnBandGemm {
         private int cOff;
         private int ldc;
 
-        void set(boolean transA, boolean transB, int m, int n, int k, float alpha,
+        void set(SerialGemm serial, boolean transA, boolean transB, int m, int n, int k, float alpha,
                  float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                  float beta, float[] c, int cOff, int ldc) {
             this.inUse = true;
+            this.serial = serial;
             this.transA = transA;
             this.transB = transB;
             this.m = m;
@@ -114,6 +118,7 @@ final class ColumnBandGemm {
 
         /** Drops the caller's arrays so an idle thread's task does not keep them alive. */
         void clear() {
+            serial = null;
             a = null;
             b = null;
             c = null;
@@ -125,7 +130,7 @@ final class ColumnBandGemm {
             int panels = (n + NR - 1) / NR;
             int c0 = (int) ((long) panels * part / parts) * NR;
             int c1 = Math.min(n, (int) ((long) panels * (part + 1) / parts) * NR);
-            VectorGemm.gemm(transA, transB, m, c1 - c0, k, alpha, a, aOff, lda, b, bOff + (transB ? c0 * ldb : c0),
+            serial.gemm(transA, transB, m, c1 - c0, k, alpha, a, aOff, lda, b, bOff + (transB ? c0 * ldb : c0),
                     ldb, beta, c, cOff + c0, ldc);
         }
     }

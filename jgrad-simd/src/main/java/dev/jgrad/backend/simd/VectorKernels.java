@@ -67,8 +67,8 @@ public final class VectorKernels implements Kernels {
         int threads = GemmThreads.threads();
         if (ColumnBandGemm.fits(threads, m, n, k)) {
             // Few rows: one column band per thread, each packing its own part of op(B); one hand-off, no barrier.
-            ColumnBandGemm.gemm(threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
-                    ldc);
+            ColumnBandGemm.gemm(VectorGemm::gemm, threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                    beta, c, cOff, ldc);
             return;
         }
         if (SharedPackGemm.fits(threads, m, n, k)) {

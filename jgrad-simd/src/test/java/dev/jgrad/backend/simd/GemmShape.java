@@ -70,13 +70,15 @@ final class GemmShape {
     /** Through {@link ColumnBandGemm} in {@code parts} column bands. */
     float[] columns(int parts) {
         float[] out = c0.clone();
-        ColumnBandGemm.gemm(parts, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, out, cOff, ldc);
+        ColumnBandGemm.gemm(VectorGemm::gemm, parts, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta,
+                out, cOff, ldc);
         return out;
     }
 
     /** Into the same C every time (no allocation): for the allocation test. */
     void runColumns(int parts) {
-        ColumnBandGemm.gemm(parts, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        ColumnBandGemm.gemm(VectorGemm::gemm, parts, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta,
+                c, cOff, ldc);
     }
 
     /** Through the kernels' route ({@link VectorKernels#gemm}, as many threads as this JVM has). */

@@ -78,8 +78,8 @@ public final class SharedPackGemmAB {
                     if (small != null) {
                         KERNELS.gemm(p.ta, p.tb, p.m, p.n, p.k, 1f, a, 0, lda, b, 0, ldb, p.beta, c, 0, p.n);
                     } else {
-                        ColumnBandGemm.gemm(2, p.ta, p.tb, p.m, p.n, p.k, 1f, a, 0, lda, b, 0, ldb, p.beta, c, 0,
-                                p.n);
+                        ColumnBandGemm.gemm(VectorGemm::gemm, 2, p.ta, p.tb, p.m, p.n, p.k, 1f, a, 0, lda, b, 0, ldb,
+                                p.beta, c, 0, p.n);
                     }
                 }
             }
