@@ -19,13 +19,14 @@ import java.util.Random;
  * run call, each part a serial {@link VectorGemm} over its columns) with every part timestamped, rounds
  * alternating with the one-thread product in one JVM. Per product it prints medians over the calls of: wall time,
  * the caller's CPU time, how late the worker started its first part after the run call, how long the caller
- * waited at the end of each run call for the worker (the barrier), the worker's share of the work, and in how many
- * calls the worker took no part.
+ * waited at the end of each run call for the worker (the barrier), the worker's share of the work, in how many
+ * calls the worker missed a run call, and the thread CPU time spent in parts by each thread: in calls where both
+ * took parts, the larger of the two is what the product would take with a core per thread, whatever the load.
  *
  * <p>Usage, from the worktree root after {@code mvn -pl jgrad-simd -am test-compile}:
  * {@code java --add-modules jdk.incubator.vector -XX:ObjectAlignmentInBytes=64 -Djgrad.threads=2 -cp
  * jgrad-simd/target/test-classes:jgrad-simd/target/classes:jgrad-core/target/classes
- * dev.jgrad.backend.simd.TwoThreadGemmTrace [rounds] [callsPerRound]}
+ * dev.jgrad.backend.simd.TwoThreadGemmTrace [rounds] [callsPerRound] [shapes as NN,m,k,n ...]}
  */
 public final class TwoThreadGemmTrace {
 
@@ -267,8 +268,10 @@ public final class TwoThreadGemmTrace {
         String[] shapes = args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : new String[] {
             "NN,128,784,256", "NT,128,784,256", "TN,128,784,256", "NN,128,256,128", "NT,128,256,784",
             "TN,256,128,784", "NN,128,128,256", "TN,128,128,256", "NN,256,256,256"};
-        System.out.println("shape m,k,n        | 1t us (cpu) | shared: us  cpuC  late  wait  wShare absent |"
-                + " cols2: us  cpuC  late  wait  wShare absent | cols4: ...");
+        System.out.println("shape m,k,n | 1t: us (thread CPU us) GFLOPS | shared, then cols2: us GFLOPS, caller's thread"
+                + " CPU, worker's start after the run call, caller's wait at the ends of the run calls, worker's share of"
+                + " the parts' time, calls in which the worker missed a run call, parts' CPU us on caller + worker,"
+                + " the larger of the two in calls where both took parts");
         for (String sh : shapes) {
             String[] f = sh.split(",");
             boolean ta = f[0].charAt(0) == 'T';
@@ -281,9 +284,9 @@ public final class TwoThreadGemmTrace {
             float[] c = new float[m * n];
             Shared shared = new Shared(ta, tb, m, n, k, a, b, c);
             Columns cols2 = new Columns(ta, tb, m, n, k, a, b, c, 2);
-            Columns cols4 = new Columns(ta, tb, m, n, k, a, b, c, Math.min(4, (n + NR - 1) / NR));
             int v = 3;
-            double[][][] stats = new double[v][8][rounds * calls]; // wall, cpu, late, wait, share, absent, cpu in parts
+            // per call: wall, caller CPU, late, wait, worker share, absent, parts' CPU on caller and on worker
+            double[][][] stats = new double[v][8][rounds * calls];
             int[] count = new int[v];
             for (int round = -2; round < rounds; round++) {
                 for (int i = 0; i < v; i++) {
@@ -301,13 +304,9 @@ public final class TwoThreadGemmTrace {
                                 shared.gemm();
                                 t = shared.trace;
                             }
-                            case 2 -> {
+                            default -> {
                                 cols2.gemm();
                                 t = cols2.trace;
-                            }
-                            default -> {
-                                cols4.gemm();
-                                t = cols4.trace;
                             }
                         }
                         long t1 = System.nanoTime();
