@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,39 @@ class ColumnBandGemmTest {
         }
         assertThat(s.routed()).as("the kernels' route").isEqualTo(serial);
         s.assertMatchesReference(serial);
+    }
+
+    /** Two threads multiplying through the route at the same time (the pool's worker helps either) get exact Cs. */
+    @Test
+    void concurrentCallersGetTheirOwnProducts() throws InterruptedException {
+        GemmShape[] shapes = {
+            new GemmShape(128, 784, 256, false, true, 1f, 0f, new Random(1)),
+            new GemmShape(256, 128, 784, true, false, 1f, 1f, new Random(2)),
+            new GemmShape(131, 257, 129, false, false, 0.5f, 0.5f, new Random(3))};
+        float[][] want = new float[shapes.length][];
+        for (int i = 0; i < shapes.length; i++) {
+            want[i] = shapes[i].serial();
+        }
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread[] callers = new Thread[2];
+        for (int t = 0; t < callers.length; t++) {
+            int first = t;
+            callers[t] = new Thread(() -> {
+                try {
+                    for (int round = 0; round < 20; round++) {
+                        int i = (first + round) % shapes.length;
+                        assertThat(shapes[i].routed()).as("round %d, shape %d", round, i).isEqualTo(want[i]);
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+            callers[t].start();
+        }
+        for (Thread caller : callers) {
+            caller.join();
+        }
+        assertThat(failure.get()).isNull();
     }
 
     @Test
