@@ -10,16 +10,17 @@ import dev.jgrad.backend.WorkerPool;
  * {@link VectorGemm} on several threads with C cut into column bands of whole NR-wide panels, one
  * {@link WorkerPool#run} per product: each band is a serial product ({@link VectorGemm}) that packs only its own columns of op(B) (into
  * its thread's workspace, read back from its own core's L2) and all of op(A), which for products of at most
- * {@link #MAX_M} rows is the small operand.
+ * {@link #MAX_M} rows is the small operand, stored transposed (a weight gradient dY^T X) and cheap to pack.
  *
  * <p>Why not {@link SharedPackGemm} for these: its two phases are two hand-offs and a barrier per product, and its
  * packing phase is short (tens of microseconds), so a worker that starts late finds it done. Timestamped per part on
  * the 2-core AVX2 VM under load from other processes (load average 6-10, {@code TwoThreadGemmTrace}), the worker
- * took no part in at least one phase in 47-78 % of the shared products against 19-56 % here, and at 128 rows of
- * 128 x 256 products in most calls it did nothing at all. When both threads took part, the slower thread's CPU time
- * in its parts was about the same either way (NN 128 x 784 x 256: 597 against 651 us, the price of packing A twice;
- * NT 627 / 614, TN 562 / 411, the batch-128 weight gradient TN 256 x 784 x 128 1031 / 398, 128 x 256 x 128
- * products 59-104 either way; one thread 1090, 1139, 966, 1223).
+ * took no part in at least one phase in 47-78 % of the shared products against 19-56 % here. But in a quiet minute
+ * (rounds alternating in one JVM, {@code SharedPackGemmAB}) column bands for every product of at most 256 rows were
+ * 0.87-0.94x the shared packing per round on the 128-row NN and NT products (each thread then packs all of op(A)
+ * value by value) while the eight products of a training step were 1.13x at batch 32 and 1.05x at batch 1024, whose
+ * products of at most 256 rows are weight gradients (TN): op(A) stored k x m is packed by one vector copy per step.
+ * So only products with a transposed op(A) come here.
  *
  * <p>C is bit for bit the single-thread {@link VectorGemm#gemm}'s: k is cut into the same blocks
  * ({@link VectorGemm#depthBlock} depends on k alone) added onto C in the same order, and a tile of C does not
@@ -37,11 +38,14 @@ final class ColumnBandGemm {
     static final long MIN_MACS = GemmThreads.PARALLEL_MIN_MACS;
 
     /**
-     * Whether a product runs here: two threads or more, at most {@link #MAX_M} rows, at least {@link #MIN_MACS}
-     * multiply-adds and one NR-wide panel of C per thread.
+     * Whether a product runs here: two threads or more, op(A) stored transposed (k x m: its packing is a vector copy
+     * per step, cheap to do on every thread; stored m x k it is packed value by value and doing that twice cost more
+     * than the shared packing's barrier), at most {@link #MAX_M} rows, at least {@link #MIN_MACS} multiply-adds and
+     * one NR-wide panel of C per thread.
      */
-    static boolean fits(int threads, int m, int n, int k) {
-        return threads > 1 && m > 0 && m <= MAX_M && k > 0 && n >= threads * NR && (long) m * n * k >= MIN_MACS;
+    static boolean fits(int threads, boolean transA, int m, int n, int k) {
+        return threads > 1 && transA && m > 0 && m <= MAX_M && k > 0 && n >= threads * NR
+                && (long) m * n * k >= MIN_MACS;
     }
 
     /** One reusable product per calling thread, so a hand-off allocates nothing. */

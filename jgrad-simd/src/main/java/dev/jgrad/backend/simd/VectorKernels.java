@@ -65,8 +65,9 @@ public final class VectorKernels implements Kernels {
             return;
         }
         int threads = GemmThreads.threads();
-        if (ColumnBandGemm.fits(threads, m, n, k)) {
-            // Few rows: one column band per thread, each packing its own part of op(B); one hand-off, no barrier.
+        if (ColumnBandGemm.fits(threads, transA, m, n, k)) {
+            // A weight gradient (TN): one column band per thread, each packing its own part of op(B) and all of the
+            // small op(A); one hand-off, no barrier.
             ColumnBandGemm.gemm(VectorGemm::gemm, threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
                     beta, c, cOff, ldc);
             return;

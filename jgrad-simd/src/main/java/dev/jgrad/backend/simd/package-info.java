@@ -8,8 +8,8 @@
  * on 8), {@code Transpose16} and {@code Transpose8} (the in-register transposes its packers use for
  * stored-transposed operands) and {@code PanelAlignment} (where the packed panels start so the kernel's loads are
  * 64-byte aligned). Threads come from jgrad-core's {@link dev.jgrad.backend.WorkerPool}: on two threads or more a
- * large product of at most 256 rows goes through {@code ColumnBandGemm} (one column band per thread, each packing
- * its own columns of op(B) and all of the small op(A): one hand-off, no barrier), a taller one through
+ * large TN product of at most 256 rows (a weight gradient) goes through {@code ColumnBandGemm} (one column band per
+ * thread, each packing its own columns of op(B) and all of the small op(A): one hand-off, no barrier), others through
  * {@code SharedPackGemm} (op(B) packed once, the threads packing parts of it, then row bands of C computed from the
  * shared panels), the rest through {@link dev.jgrad.backend.GemmThreads} (bands that each run a serial GEMM).
  *
