@@ -2,25 +2,26 @@ package dev.jgrad.backend.simd;
 
 import static dev.jgrad.backend.simd.VectorGemm.NR;
 
-import dev.jgrad.backend.GemmThreads;
 import dev.jgrad.backend.SerialGemm;
 import dev.jgrad.backend.WorkerPool;
 
 /**
  * {@link VectorGemm} on several threads with C cut into column bands of whole NR-wide panels, one
- * {@link WorkerPool#run} per product: each band is a serial product ({@link VectorGemm}) that packs only its own columns of op(B) (into
- * its thread's workspace, read back from its own core's L2) and all of op(A), which for products of at most
- * {@link #MAX_M} rows is the small operand, stored transposed (a weight gradient dY^T X) and cheap to pack.
+ * {@link WorkerPool#run} per product: each band is a serial product that packs only its own columns of op(B) (into
+ * its thread's workspace, read back from its own core's L2) and all of op(A), the small operand of a product of few
+ * rows (the training step's have at most 256). Not routed: kept, tested, as the alternative {@code SharedPackGemmAB}
+ * measures the shared packing against (contender 3), until a quiet machine says where it pays.
  *
- * <p>Why not {@link SharedPackGemm} for these: its two phases are two hand-offs and a barrier per product, and its
+ * <p>Why it was tried: {@link SharedPackGemm}'s two phases are two hand-offs and a barrier per product, and its
  * packing phase is short (tens of microseconds), so a worker that starts late finds it done. Timestamped per part on
  * the 2-core AVX2 VM under load from other processes (load average 6-10, {@code TwoThreadGemmTrace}), the worker
- * took no part in at least one phase in 47-78 % of the shared products against 19-56 % here. But in a quiet minute
- * (rounds alternating in one JVM, {@code SharedPackGemmAB}) column bands for every product of at most 256 rows were
- * 0.87-0.94x the shared packing per round on the 128-row NN and NT products (each thread then packs all of op(A)
- * value by value) while the eight products of a training step were 1.13x at batch 32 and 1.05x at batch 1024, whose
- * products of at most 256 rows are weight gradients (TN): op(A) stored k x m is packed by one vector copy per step.
- * So only products with a transposed op(A) come here.
+ * took no part in at least one phase in 47-78 % of the shared products against 19-56 % here, and when both threads
+ * took part the slower one's CPU time in its parts was about the same either way. Why it is not routed: in a quiet
+ * minute (rounds alternating in one JVM, 27-31 of ~30 rounds with other processes below 0.3 cores) column bands for
+ * every product of at most 256 rows were 0.87-0.94x the shared packing per round on the 128-row NN and NT products
+ * (each thread packs all of op(A) value by value), the eight products of a training step 1.13x at batch 32, 0.97x
+ * at 128 and 1.05x at 1024; the weight gradients alone (TN, op(A) packed by a vector copy per step) measured
+ * 0.55-1.37x per round across windows, no clear gain.
  *
  * <p>C is bit for bit the single-thread {@link VectorGemm#gemm}'s: k is cut into the same blocks
  * ({@link VectorGemm#depthBlock} depends on k alone) added onto C in the same order, and a tile of C does not
@@ -29,23 +30,6 @@ import dev.jgrad.backend.WorkerPool;
 final class ColumnBandGemm {
 
     private ColumnBandGemm() {
-    }
-
-    /** The most rows of C cut into column bands; taller products share one packed op(B) ({@link SharedPackGemm}). */
-    static final int MAX_M = 256;
-
-    /** Products with fewer multiply-adds than this stay on one thread. */
-    static final long MIN_MACS = GemmThreads.PARALLEL_MIN_MACS;
-
-    /**
-     * Whether a product runs here: two threads or more, op(A) stored transposed (k x m: its packing is a vector copy
-     * per step, cheap to do on every thread; stored m x k it is packed value by value and doing that twice cost more
-     * than the shared packing's barrier), at most {@link #MAX_M} rows, at least {@link #MIN_MACS} multiply-adds and
-     * one NR-wide panel of C per thread.
-     */
-    static boolean fits(int threads, boolean transA, int m, int n, int k) {
-        return threads > 1 && transA && m > 0 && m <= MAX_M && k > 0 && n >= threads * NR
-                && (long) m * n * k >= MIN_MACS;
     }
 
     /** One reusable product per calling thread, so a hand-off allocates nothing. */

@@ -33,10 +33,6 @@ import dev.jgrad.backend.WorkerPool;
  * 1.08x at batch 1024 (2t/1t 1.57x and 2.03x); with 16-row bands, NN 128 x 256 x 784 1.22x, its input-gradient
  * twin 1.27x, NT 1.09x, TN 0.96-1.06x.
  *
- * <p>Products of at most {@link ColumnBandGemm#MAX_M} rows with op(A) stored transposed (weight gradients) go to
- * {@link ColumnBandGemm} instead (one hand-off, no barrier; op(A) is small and cheap enough to pack on every
- * thread).
- *
  * <p>C is bit for bit the single-thread {@link VectorGemm#gemm}'s: the panels are the same values whoever packs
  * them, k is cut into the same blocks ({@link VectorGemm#depthBlock}) added onto C in the same order, and a tile
  * of C does not depend on where a band or block starts (every element is its own chain of multiply-adds).

@@ -65,13 +65,6 @@ public final class VectorKernels implements Kernels {
             return;
         }
         int threads = GemmThreads.threads();
-        if (ColumnBandGemm.fits(threads, transA, m, n, k)) {
-            // A weight gradient (TN): one column band per thread, each packing its own part of op(B) and all of the
-            // small op(A); one hand-off, no barrier.
-            ColumnBandGemm.gemm(VectorGemm::gemm, threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
-                    beta, c, cOff, ldc);
-            return;
-        }
         if (SharedPackGemm.fits(threads, m, n, k)) {
             // Row bands from one shared packed op(B): each thread packs part of it instead of all of it.
             SharedPackGemm.gemm(threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,

@@ -7,11 +7,11 @@
  * <p>The GEMM: {@code VectorGemm} (packing and the register-tiled micro-kernel: 6 x 4 vectors on 16 lanes, 6 x 2
  * on 8), {@code Transpose16} and {@code Transpose8} (the in-register transposes its packers use for
  * stored-transposed operands) and {@code PanelAlignment} (where the packed panels start so the kernel's loads are
- * 64-byte aligned). Threads come from jgrad-core's {@link dev.jgrad.backend.WorkerPool}: on two threads or more a
- * large TN product of at most 256 rows (a weight gradient) goes through {@code ColumnBandGemm} (one column band per
- * thread, each packing its own columns of op(B) and all of the small op(A): one hand-off, no barrier), others through
- * {@code SharedPackGemm} (op(B) packed once, the threads packing parts of it, then row bands of C computed from the
- * shared panels), the rest through {@link dev.jgrad.backend.GemmThreads} (bands that each run a serial GEMM).
+ * 64-byte aligned). Threads come from jgrad-core's {@link dev.jgrad.backend.WorkerPool}: a large product on two
+ * threads or more goes through {@code SharedPackGemm} (op(B) packed once, the threads packing parts of it, then
+ * row bands of C computed from the shared panels), the rest through {@link dev.jgrad.backend.GemmThreads} (bands
+ * that each run a serial GEMM). {@code ColumnBandGemm} (one column band per thread, one hand-off, no barrier) is
+ * the measured alternative to the shared packing, not routed: its doc says why.
  *
  * <p>Few rows skip packing, because packing all of W costs more than a small batch's work with it: up to four rows
  * (one sample's forward or input gradient) {@code SmallRowsGemm} streams B once; on 8 lanes, an NT product (a

@@ -70,18 +70,6 @@ class ColumnBandGemmTest {
         assertThat(failure.get()).isNull();
     }
 
-    @Test
-    void fitsProductsOfFewRowsWorthSplitting() {
-        assertThat(ColumnBandGemm.fits(2, true, 256, 784, 128)).as("batch-128 weight gradient").isTrue();
-        assertThat(ColumnBandGemm.fits(2, true, 256, 784, 32)).as("batch-32 weight gradient").isTrue();
-        assertThat(ColumnBandGemm.fits(2, false, 128, 256, 784)).as("A stored m x k: shared packing").isFalse();
-        assertThat(ColumnBandGemm.fits(1, true, 128, 256, 784)).as("one thread").isFalse();
-        assertThat(ColumnBandGemm.fits(2, true, ColumnBandGemm.MAX_M + 1, 256, 784)).as("tall").isFalse();
-        assertThat(ColumnBandGemm.fits(2, true, 128, 2 * VectorGemm.NR - 1, 4096)).as("one panel per thread")
-                .isFalse();
-        assertThat(ColumnBandGemm.fits(2, true, 32, 32, 32)).as("too small").isFalse();
-    }
-
     /** After the first product the calling thread reuses its band task and workspace: it allocates nothing. */
     @Test
     void aSteadyProductAllocatesNothing() {
