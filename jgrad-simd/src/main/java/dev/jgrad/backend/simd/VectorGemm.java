@@ -273,7 +273,7 @@ final class VectorGemm {
     }
 
     /** A full tile: C[0..MR) x [0..NR) = alpha * tile + beta * C, where beta == 0 never reads C. */
-    private static void store(float[] w, int tile, float alpha, float beta, float[] c, int cIdx, int ldc) {
+    static void store(float[] w, int tile, float alpha, float beta, float[] c, int cIdx, int ldc) {
         for (int r = 0; r < MR; r++) {
             int row = cIdx + r * ldc;
             for (int v = 0; v < NV; v++) {
@@ -290,7 +290,7 @@ final class VectorGemm {
     }
 
     /** An edge tile: C[0..mr) x [0..nr) = alpha * tile + beta * C, scalar (it is at most MR x NR elements). */
-    private static void merge(float[] w, int tile, int mr, int nr, float alpha, float beta, float[] c, int cIdx,
+    static void merge(float[] w, int tile, int mr, int nr, float alpha, float beta, float[] c, int cIdx,
                               int ldc) {
         for (int r = 0; r < mr; r++) {
             int row = cIdx + r * ldc;

@@ -65,6 +65,12 @@ public final class VectorKernels implements Kernels {
             return;
         }
         int threads = GemmThreads.threads();
+        if (threads == 1 && !transA && transB && RowPanelNtGemm.routes(m, n, k)) {
+            // One thread, a batch of up to 128 rows through [out, in] weights, C one column block: X's rows packed by
+            // copies, not interleaved value by value.
+            RowPanelNtGemm.gemm(false, true, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         if (SharedPackGemm.fits(threads, m, n, k)) {
             // Row bands from one shared packed op(B): each thread packs part of it instead of all of it.
             SharedPackGemm.gemm(threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,

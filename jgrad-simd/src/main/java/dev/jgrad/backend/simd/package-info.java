@@ -16,7 +16,8 @@
  * <p>Few rows skip packing, because packing all of W costs more than a small batch's work with it: up to four rows
  * (one sample's forward or input gradient) {@code SmallRowsGemm} streams B once; on 8 lanes, an NT product (a
  * batch through [out, in] weights) of 5-11 rows goes to {@code FewRowsNtGemm} (dot products of stored rows) and
- * of 12-16 or 29-32 rows to {@code SmallBatchNtGemm} (C^T = W X^T, W read where it is stored). Each class says
- * which measurements set its range.
+ * of 12-16 or 29-32 rows to {@code SmallBatchNtGemm} (C^T = W X^T, W read where it is stored). On one thread, other
+ * NT batches of up to 128 rows go to {@code RowPanelNtGemm} ({@code VectorGemm}'s blocking with X's rows packed by
+ * copies). Each class says which measurements set its range.
  */
 package dev.jgrad.backend.simd;
