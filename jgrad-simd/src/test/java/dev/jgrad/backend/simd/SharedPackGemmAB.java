@@ -13,7 +13,7 @@ import java.util.Random;
 /**
  * Not a test: the measurement behind the two-thread GEMM routes, in one JVM with rounds alternating between the
  * contenders so a change in the machine's load hits all of them. Contenders ({@code -Dab.contenders}, default
- * 0,1,2): 0 one thread (the serial kernel the route would use), 1 the route before column bands (small-row routes,
+ * 0,1,2): 0 one thread (the serial kernel the one-thread route uses), 1 the route before column bands (small-row routes,
  * else {@link SharedPackGemm}, else row or column bands of serial GEMMs), 2 today's route ({@link VectorKernels}),
  * 3 {@link ColumnBandGemm} directly. Each round runs a contender for {@code roundMillis}; a round counts only if the
  * other processes on the machine used at most {@code -Dab.othersMax} cores meanwhile (default 0.15, from /proc/stat;
@@ -60,8 +60,9 @@ public final class SharedPackGemmAB {
             int ldb = p.tb ? p.k : p.n;
             SerialGemm small = smallRoute(p);
             switch (how) {
-                case 0 -> (small != null ? small : (SerialGemm) VectorGemm::gemm).gemm(p.ta, p.tb, p.m, p.n, p.k, 1f,
-                        a, 0, lda, b, 0, ldb, p.beta, c, 0, p.n);
+                case 0 -> (small != null ? small : !p.ta && p.tb && RowPanelNtGemm.routes(p.m, p.n, p.k)
+                        ? (SerialGemm) RowPanelNtGemm::gemm : (SerialGemm) VectorGemm::gemm).gemm(p.ta, p.tb, p.m, p.n,
+                        p.k, 1f, a, 0, lda, b, 0, ldb, p.beta, c, 0, p.n);
                 case 1 -> {
                     if (small != null) {
                         KERNELS.gemm(p.ta, p.tb, p.m, p.n, p.k, 1f, a, 0, lda, b, 0, ldb, p.beta, c, 0, p.n);
