@@ -65,9 +65,11 @@ public final class VectorKernels implements Kernels {
             return;
         }
         int threads = GemmThreads.threads();
-        if (threads == 1 && !transA && transB && RowPanelNtGemm.routes(m, n, k)) {
-            // One thread, a batch of up to 128 rows through [out, in] weights, C one column block: X's rows packed by
-            // copies, not interleaved value by value.
+        if ((threads == 1 || (long) m * n * k < GemmThreads.PARALLEL_MIN_MACS) && !transA && transB
+                && RowPanelNtGemm.routes(m, n, k)) {
+            // On one thread (one in the JVM, or a product too small to split: below the threshold both paths below
+            // keep it on the caller), a batch of up to 128 rows through [out, in] weights, C one column block: X's
+            // rows packed by copies, not interleaved value by value.
             RowPanelNtGemm.gemm(false, true, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }

@@ -1,6 +1,7 @@
 package dev.jgrad.backend.simd;
 
 import dev.jgrad.backend.GemmThreads;
+import dev.jgrad.backend.SerialGemm;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -10,18 +11,20 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Not a test: the measurement behind {@link SharedPackGemm}, in one JVM with rounds alternating between the
- * contenders so a change in the machine's load hits all of them: one thread ({@link VectorGemm} alone), two
- * threads the old way (row or column bands, each a serial GEMM packing the shared operand itself) and two threads
- * sharing one packed op(B). Each round runs a contender for {@code roundMillis}; a round counts only if the other
- * processes on the machine used at most {@code -Dab.othersMax} cores meanwhile (default 0.15, from /proc/stat),
- * and rounds go on until every contender has {@code rounds} such rounds or {@code -Dab.maxSeconds} (90) passed.
- * Printed: medians of the counted rounds (GFLOPS by the wall clock; for one thread also by its CPU time), then
- * the best round of each. Also the eight products of one 784-256-128-10 training step at batch 128 and 1024 as
- * the kernels route them, old against new.
+ * Not a test: the measurement behind the two-thread GEMM routes, in one JVM with rounds alternating between the
+ * contenders so a change in the machine's load hits all of them. Contenders ({@code -Dab.contenders}, default
+ * 0,1,2): 0 one thread (the serial kernel the one-thread route uses), 1 the route before column bands (small-row routes,
+ * else {@link SharedPackGemm}, else row or column bands of serial GEMMs), 2 today's route ({@link VectorKernels}),
+ * 3 {@link ColumnBandGemm} directly. Each round runs a contender for {@code roundMillis}; a round counts only if the
+ * other processes on the machine used at most {@code -Dab.othersMax} cores meanwhile (default 0.15, from /proc/stat;
+ * a large value counts every round), and rounds go on until every contender has {@code rounds} such rounds or
+ * {@code -Dab.maxSeconds} (90) passed. Printed per product: GFLOPS by the wall clock (medians of the counted rounds)
+ * and the speed-up over the first contender, wall and process CPU time per call, the first contender's GFLOPS by
+ * its thread CPU time, and the median per-round speed-up of the third contender on over the second. The products: the
+ * bench's, then the eight of one 784-256-128-10 training step at batch 32, 128 and 1024, then the steps whole.
  *
  * <p>Usage, from the worktree root after {@code mvn -pl jgrad-simd -am test-compile}:
- * {@code java --add-modules jdk.incubator.vector -Djgrad.threads=2 -cp jgrad-simd/target/test-classes:jgrad-simd/target/classes:jgrad-core/target/classes dev.jgrad.backend.simd.SharedPackGemmAB [rounds] [roundMillis] [regex of rows]}
+ * {@code java --add-modules jdk.incubator.vector -XX:ObjectAlignmentInBytes=64 -Djgrad.threads=2 -cp jgrad-simd/target/test-classes:jgrad-simd/target/classes:jgrad-core/target/classes dev.jgrad.backend.simd.SharedPackGemmAB [rounds] [roundMillis] [regex of rows]}
  */
 public final class SharedPackGemmAB {
 
@@ -55,21 +58,53 @@ public final class SharedPackGemmAB {
         void run(int how) {
             int lda = p.ta ? p.m : p.k;
             int ldb = p.tb ? p.k : p.n;
+            SerialGemm small = smallRoute(p);
             switch (how) {
-                case 0 -> VectorGemm.gemm(p.ta, p.tb, p.m, p.n, p.k, 1f, a, 0, lda, b, 0, ldb, p.beta, c, 0, p.n);
-                case 1 -> GemmThreads.gemm(VectorGemm::gemm, 2, VectorGemm.MR, VectorGemm.NR, p.ta, p.tb, p.m, p.n,
+                case 0 -> (small != null ? small : !p.ta && p.tb && RowPanelNtGemm.routes(p.m, p.n, p.k)
+                        ? (SerialGemm) RowPanelNtGemm::gemm : (SerialGemm) VectorGemm::gemm).gemm(p.ta, p.tb, p.m, p.n,
                         p.k, 1f, a, 0, lda, b, 0, ldb, p.beta, c, 0, p.n);
-                default -> {
-                    if (SharedPackGemm.fits(2, p.m, p.n, p.k)) {
+                case 1 -> {
+                    if (small != null) {
+                        KERNELS.gemm(p.ta, p.tb, p.m, p.n, p.k, 1f, a, 0, lda, b, 0, ldb, p.beta, c, 0, p.n);
+                    } else if (SharedPackGemm.fits(2, p.m, p.n, p.k)) {
                         SharedPackGemm.gemm(2, p.ta, p.tb, p.m, p.n, p.k, 1f, a, 0, lda, b, 0, ldb, p.beta, c, 0,
                                 p.n);
                     } else {
-                        run(1);
+                        GemmThreads.gemm(VectorGemm::gemm, 2, VectorGemm.MR, VectorGemm.NR, p.ta, p.tb, p.m, p.n,
+                                p.k, 1f, a, 0, lda, b, 0, ldb, p.beta, c, 0, p.n);
+                    }
+                }
+                case 2 -> KERNELS.gemm(p.ta, p.tb, p.m, p.n, p.k, 1f, a, 0, lda, b, 0, ldb, p.beta, c, 0, p.n);
+                default -> {
+                    if (small != null) {
+                        KERNELS.gemm(p.ta, p.tb, p.m, p.n, p.k, 1f, a, 0, lda, b, 0, ldb, p.beta, c, 0, p.n);
+                    } else {
+                        ColumnBandGemm.gemm(VectorGemm::gemm, 2, p.ta, p.tb, p.m, p.n, p.k, 1f, a, 0, lda, b, 0, ldb,
+                                p.beta, c, 0, p.n);
                     }
                 }
             }
             sink += c[0];
         }
+    }
+
+    private static final VectorKernels KERNELS = new VectorKernels();
+
+    /** The serial kernel of a product that takes one of the few-row routes of {@link VectorKernels}, else null. */
+    static SerialGemm smallRoute(Product p) {
+        if (p.ta || p.m <= 0) {
+            return null;
+        }
+        if (p.m <= VectorKernels.SMALL_M) {
+            return SmallRowsGemm::gemm;
+        }
+        if (VectorGemm.L == FewRowsNtGemm.L && p.m <= FewRowsNtGemm.MAX_M && p.tb) {
+            return FewRowsNtGemm::gemm;
+        }
+        if (VectorGemm.L == SmallBatchNtGemm.L && SmallBatchNtGemm.routes(p.m) && p.tb) {
+            return SmallBatchNtGemm::gemm;
+        }
+        return null;
     }
 
     /** The products of one 784-256-128-10 step (as the bench's step-overhead row issues them) at batch b. */
@@ -85,6 +120,11 @@ public final class SharedPackGemmAB {
                 new Product("dW1 TN", true, false, 256, 784, b, 1f));
     }
 
+    /** Which contenders run: 0 one thread, 1 the route before (shared packing), 2 today's route, 3 column bands. */
+    static final int[] HOW = java.util.Arrays.stream(System.getProperty("ab.contenders", "0,1,2").split(","))
+            .mapToInt(Integer::parseInt).toArray();
+    static final String[] HOW_NAMES = {"1t", "before", "route", "cols2"};
+
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 11;
         long roundNanos = (args.length > 1 ? Long.parseLong(args[1]) : 200) * 1_000_000L;
@@ -95,26 +135,33 @@ public final class SharedPackGemmAB {
         single.add(new Product("bench NN 128x784x256", false, false, 128, 256, 784, 0f));
         single.add(new Product("bench NT 128x784x256", false, true, 128, 256, 784, 0f));
         single.add(new Product("bench TN 128x784x256", true, false, 128, 256, 784, 0f));
-        single.add(new Product("fwd1 NT 1024x256x784", false, true, 1024, 256, 784, 0f));
-        single.add(new Product("dX1 NN 128x784x256", false, false, 128, 784, 256, 0f));
-        single.add(new Product("dX1 NN 1024x784x256", false, false, 1024, 784, 256, 0f));
-        single.add(new Product("dW1 TN 256x784x128", true, false, 256, 784, 128, 1f));
-        single.add(new Product("dW1 TN 256x784x1024", true, false, 256, 784, 1024, 1f));
-        single.add(new Product("fwd2 NT 128x128x256", false, true, 128, 128, 256, 0f));
-        single.add(new Product("dW2 TN 128x256x128", true, false, 128, 256, 128, 1f));
-        single.add(new Product("dX2 NN 128x256x128", false, false, 128, 256, 128, 0f));
-        single.add(new Product("sq NN 1024^3", false, false, 1024, 1024, 1024, 0f));
+        single.add(new Product("bench NN 128x256x128", false, false, 128, 128, 256, 0f));
+        single.add(new Product("bench NN 256x256x256", false, false, 256, 256, 256, 0f));
         Random rnd = new Random(1);
-        System.out.println("product                         1t GF (cpu)   2t old GF   2t new GF   old/1t  new/1t  new/old");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-30s", "product (GFLOPS, x vs first)"));
+        for (int h : HOW) {
+            head.append(String.format(Locale.ROOT, " %14s", HOW_NAMES[h]));
+        }
+        System.out.println(head + "   [us per call] (1t thread-CPU GFLOPS)");
+        for (int b : new int[] {32, 128, 1024}) {
+            for (Product p : step(b)) {
+                single.add(new Product("b" + b + " " + p.name + " " + p.m + "x" + p.k + "x" + p.n, p.ta, p.tb,
+                        p.m, p.n, p.k, p.beta));
+            }
+        }
         for (Product p : single) {
             if (!p.name.matches(".*(" + filter + ").*")) {
                 continue;
             }
             Operands o = new Operands(p, rnd);
-            double[][] r = measure(rounds, roundNanos, new Runnable[] {() -> o.run(0), () -> o.run(1), () -> o.run(2)});
-            report(p.name, 2.0 * p.macs(), r);
+            Runnable[] contenders = new Runnable[HOW.length];
+            for (int i = 0; i < HOW.length; i++) {
+                int h = HOW[i];
+                contenders[i] = () -> o.run(h);
+            }
+            report(p.name, 2.0 * p.macs(), measure(rounds, roundNanos, contenders));
         }
-        for (int b : new int[] {128, 1024}) {
+        for (int b : new int[] {32, 128, 1024}) {
             if (!("step b" + b).matches(".*(" + filter + ").*")) {
                 continue;
             }
@@ -124,10 +171,10 @@ public final class SharedPackGemmAB {
                 ops.add(new Operands(p, rnd));
                 macs += p.macs();
             }
-            Runnable[] contenders = new Runnable[3];
-            for (int how = 0; how < 3; how++) {
-                int h = how;
-                contenders[how] = () -> ops.forEach(o -> o.run(h));
+            Runnable[] contenders = new Runnable[HOW.length];
+            for (int i = 0; i < HOW.length; i++) {
+                int h = HOW[i];
+                contenders[i] = () -> ops.forEach(o -> o.run(h));
             }
             report("step b" + b + " (8 products)", 2.0 * macs, measure(rounds, roundNanos, contenders));
         }
@@ -177,20 +224,23 @@ public final class SharedPackGemmAB {
                     t1 = System.nanoTime();
                 } while (t1 - t0 < roundNanos);
                 long cpu1 = THREADS.getCurrentThreadCpuTime();
+                long proc1 = processCpuNanos();
                 double others = (double) ((machineBusyNanos() - busy0) - (processCpuNanos() - proc0)) / (t1 - t0);
                 total++;
                 if (busy0 < 0 || others <= OTHERS_MAX) {
-                    quiet.get(who).add(new double[] {(double) (t1 - t0) / calls, (double) (cpu1 - cpu0) / calls});
+                    quiet.get(who).add(new double[] {(double) (t1 - t0) / calls, (double) (cpu1 - cpu0) / calls,
+                            (double) (proc1 - proc0) / calls});
                 }
             }
         }
         int kept = 0;
-        double[][] out = new double[2 * c][];
+        double[][] out = new double[3 * c][];
         for (int i = 0; i < c; i++) {
             List<double[]> q = quiet.get(i);
             kept += q.size();
             out[i] = q.stream().mapToDouble(x -> x[0]).toArray();
             out[c + i] = q.stream().mapToDouble(x -> x[1]).toArray();
+            out[2 * c + i] = q.stream().mapToDouble(x -> x[2]).toArray();
         }
         System.out.printf(Locale.ROOT, "  (%d of %d rounds quiet)%n", kept, total);
         return out;
@@ -224,19 +274,28 @@ public final class SharedPackGemmAB {
     }
 
     static void report(String name, double flops, double[][] r) {
-        int c = r.length / 2;
-        double one = median(r[0]);
-        double oneCpu = median(r[c]);
-        double old = median(r[1]);
-        double neu = median(r[2]);
-        System.out.printf(Locale.ROOT, "%-30s %6.1f (%5.1f) %9.1f %11.1f %8.2f %7.2f %7.2f   [us: %.0f %.0f %.0f]%n",
-                name, flops / one, flops / oneCpu, flops / old, flops / neu, one / old, one / neu, old / neu,
-                one / 1e3, old / 1e3, neu / 1e3);
-        double bOne = best(r[0]);
-        double bOld = best(r[1]);
-        double bNew = best(r[2]);
-        System.out.printf(Locale.ROOT, "%-30s %6.1f %17.1f %11.1f %8.2f %7.2f %7.2f%n", "  best rounds",
-                flops / bOne, flops / bOld, flops / bNew, bOne / bOld, bOne / bNew, bOld / bNew);
+        int c = r.length / 3;
+        double first = median(r[0]);
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-30s", name));
+        StringBuilder us = new StringBuilder();
+        for (int i = 0; i < c; i++) {
+            double t = median(r[i]);
+            line.append(String.format(Locale.ROOT, " %6.1f (%5.2f)", flops / t, first / t));
+            us.append(String.format(Locale.ROOT, " %.0f/%.0f", t / 1e3, median(r[2 * c + i]) / 1e3));
+        }
+        // Per round, each contender's time over the second one's (the route before a change) in that same round: the
+        // ratios cancel the load's drift between rounds, which the medians of the times alone do not.
+        StringBuilder pairs = new StringBuilder();
+        for (int i = 2; i < c; i++) {
+            int rounds = Math.min(r[1].length, r[i].length);
+            double[] ratio = new double[rounds];
+            for (int j = 0; j < rounds; j++) {
+                ratio[j] = r[1][j] / r[i][j];
+            }
+            pairs.append(String.format(Locale.ROOT, " %.2f", median(ratio)));
+        }
+        System.out.printf(Locale.ROOT, "%s   [wall/process-CPU us:%s] (%.1f) speed-up over the second, per round:%s%n",
+                line, us, flops / median(r[c]), pairs);
     }
 
     static double best(double[] x) {

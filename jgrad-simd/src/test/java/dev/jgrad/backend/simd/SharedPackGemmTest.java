@@ -3,7 +3,6 @@ package dev.jgrad.backend.simd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
@@ -29,7 +28,7 @@ class SharedPackGemmTest {
         "250, 1000, 300, true, true, 1, 0", "371, 300, 40, false, false, -0.75, 0", "300, 513, 270, true, false, 1, 0"})
     void matchesADoubleReferenceAndOneThreadBitForBit(int m, int k, int n, boolean transA, boolean transB,
                                                      float alpha, float beta) {
-        Shape s = new Shape(m, k, n, transA, transB, alpha, beta, new Random(m * 31L + k * 7L + n));
+        GemmShape s = new GemmShape(m, k, n, transA, transB, alpha, beta, new Random(m * 31L + k * 7L + n));
         float[] serial = s.serial();
         for (int threads : new int[] {2, 3, 5}) {
             float[] shared = s.shared(threads);
@@ -46,7 +45,7 @@ class SharedPackGemmTest {
     @CsvSource({"4100, 300, 256, false, false", "4100, 300, 250, true, true", "1024, 784, 256, false, true",
         "256, 1024, 784, true, false", "1500, 600, 520, false, false"})
     void largeShapesMatchOneThreadBitForBit(int m, int k, int n, boolean transA, boolean transB) {
-        Shape s = new Shape(m, k, n, transA, transB, 1.25f, 0.5f, new Random(m + k + n));
+        GemmShape s = new GemmShape(m, k, n, transA, transB, 1.25f, 0.5f, new Random(m + k + n));
         float[] serial = s.serial();
         assertThat(s.shared(2)).isEqualTo(serial);
         assertThat(s.shared(4)).isEqualTo(serial);
@@ -55,10 +54,10 @@ class SharedPackGemmTest {
     /** Two threads multiplying at the same time (each its own shared buffer) both get their exact products. */
     @Test
     void concurrentCallersGetTheirOwnProducts() throws InterruptedException {
-        Shape[] shapes = {
-            new Shape(128, 784, 256, false, true, 1f, 0f, new Random(1)),
-            new Shape(256, 128, 784, true, false, 1f, 1f, new Random(2)),
-            new Shape(131, 257, 129, false, false, 0.5f, 0.5f, new Random(3))};
+        GemmShape[] shapes = {
+            new GemmShape(128, 784, 256, false, true, 1f, 0f, new Random(1)),
+            new GemmShape(256, 128, 784, true, false, 1f, 1f, new Random(2)),
+            new GemmShape(131, 257, 129, false, false, 0.5f, 0.5f, new Random(3))};
         float[][] want = new float[shapes.length][];
         for (int i = 0; i < shapes.length; i++) {
             want[i] = shapes[i].serial();
@@ -93,8 +92,8 @@ class SharedPackGemmTest {
                 && tb.isThreadAllocatedMemorySupported() && tb.isThreadAllocatedMemoryEnabled(),
                 "needs per-thread allocation counting");
         com.sun.management.ThreadMXBean tb = (com.sun.management.ThreadMXBean) bean;
-        Shape big = new Shape(128, 784, 256, false, true, 1f, 0f, new Random(4));
-        Shape small = new Shape(128, 256, 128, true, false, 1f, 1f, new Random(5));
+        GemmShape big = new GemmShape(128, 784, 256, false, true, 1f, 0f, new Random(4));
+        GemmShape small = new GemmShape(128, 256, 128, true, false, 1f, 1f, new Random(5));
         big.runShared(2);
         small.runShared(2);
         long id = Thread.currentThread().getId();
@@ -115,78 +114,4 @@ class SharedPackGemmTest {
         assertThat(SharedPackGemm.fits(2, 4096, 4096, 4096)).as("op(B) beyond the cap").isFalse();
     }
 
-    /** One product with its operands at offsets inside padded arrays, and C's starting values. */
-    private static final class Shape {
-        final int m;
-        final int k;
-        final int n;
-        final boolean transA;
-        final boolean transB;
-        final float alpha;
-        final float beta;
-        final int lda;
-        final int ldb;
-        final int ldc;
-        final int aOff = 3;
-        final int bOff = 1;
-        final int cOff = 2;
-        final float[] a;
-        final float[] b;
-        final float[] c0;
-        final float[] c;
-
-        Shape(int m, int k, int n, boolean transA, boolean transB, float alpha, float beta, Random rnd) {
-            this.m = m;
-            this.k = k;
-            this.n = n;
-            this.transA = transA;
-            this.transB = transB;
-            this.alpha = alpha;
-            this.beta = beta;
-            lda = (transA ? m : k) + 3;
-            ldb = (transB ? k : n) + 5;
-            ldc = n + 2;
-            a = random(rnd, aOff + (transA ? k : m) * lda);
-            b = random(rnd, bOff + (transB ? n : k) * ldb);
-            c0 = random(rnd, cOff + m * ldc + 1);
-            if (beta == 0f) {
-                for (int i = 0; i < m; i++) {
-                    Arrays.fill(c0, cOff + i * ldc, cOff + i * ldc + n, Float.NaN); // beta = 0 never reads C
-                }
-            }
-            c = c0.clone();
-        }
-
-        float[] serial() {
-            float[] out = c0.clone();
-            VectorGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, out, cOff, ldc);
-            return out;
-        }
-
-        float[] shared(int threads) {
-            float[] out = c0.clone();
-            SharedPackGemm.gemm(threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, out, cOff,
-                    ldc);
-            return out;
-        }
-
-        /** Into the same C every time (no allocation): for the allocation test. */
-        void runShared(int threads) {
-            SharedPackGemm.gemm(threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
-                    ldc);
-        }
-
-        void assertMatchesReference(float[] got) {
-            GemmReference.assertProduct(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c0, got, cOff,
-                    ldc);
-        }
-    }
-
-    private static float[] random(Random rnd, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rnd.nextFloat() - 0.5f;
-        }
-        return x;
-    }
 }
