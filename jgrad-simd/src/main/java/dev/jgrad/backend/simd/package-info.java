@@ -10,8 +10,8 @@
  * 64-byte aligned). Threads come from jgrad-core's {@link dev.jgrad.backend.WorkerPool}: a large product on two
  * threads or more goes through {@code SharedPackGemm} (op(B) packed once, the threads packing parts of it, then
  * row bands of C computed from the shared panels), the rest through {@link dev.jgrad.backend.GemmThreads} (bands
- * that each run a serial GEMM). {@code ColumnBandGemm} (one column band per thread, one hand-off, no barrier) is
- * the measured alternative to the shared packing, not routed: its doc says why.
+ * that each run a serial GEMM). The measured alternative to the shared packing, one column band per thread with one
+ * hand-off and no barrier, lives in the test sources ({@code ColumnBandGemm}, with its measurements).
  *
  * <p>Few rows skip packing, because packing all of W costs more than a small batch's work with it: up to four rows
  * (one sample's forward or input gradient) {@code SmallRowsGemm} streams B once; on 8 lanes, an NT product (a

@@ -9,8 +9,8 @@ import dev.jgrad.backend.WorkerPool;
  * {@link VectorGemm} on several threads with C cut into column bands of whole NR-wide panels, one
  * {@link WorkerPool#run} per product: each band is a serial product that packs only its own columns of op(B) (into
  * its thread's workspace, read back from its own core's L2) and all of op(A), the small operand of a product of few
- * rows (the training step's have at most 256). Not routed: kept, tested, as the alternative {@code SharedPackGemmAB}
- * measures the shared packing against (contender 3), until a quiet machine says where it pays.
+ * rows (the training step's have at most 256). Not routed, so it lives in the test sources: tested, the alternative
+ * {@code SharedPackGemmAB} measures the shared packing against (contender 3), until a quiet machine says where it pays.
  *
  * <p>Why it was tried: {@link SharedPackGemm}'s two phases are two hand-offs and a barrier per product, and its
  * packing phase is short (tens of microseconds), so a worker that starts late finds it done. Timestamped per part on
