@@ -27,7 +27,6 @@ public abstract class GradientOptimizer implements Optimizer {
     private final float[][] stepWeights;
     private final float[][] stepGradients;
     private final WorkerPool.Parts ranges = this::updatePart;
-    private final Slice updateSlice = this::updateSlice;
 
     /**
      * Below this many elements per thread the update stays on the calling thread: a hand-off to a worker costs
@@ -151,8 +150,8 @@ public abstract class GradientOptimizer implements Optimizer {
      * How many ranges a step is cut into: one on one thread or below {@link #PARALLEL_MIN_ELEMENTS} per thread, else
      * about {@link #PART_ELEMENTS} each (at least one per thread). The threads take ranges one at a time, so a worker
      * that starts late (woken from a park, or kept off a core by another process) still takes its share instead of
-     * leaving the caller to wait for a whole half; with two ranges of 1.9 MB of state (w, g, m, v) each on 2 threads the step
-     * was no faster than on one.
+     * leaving the caller to wait for a whole half; with two ranges of 1.9 MB of state (w, g, m, v) each on 2 threads
+     * the step was no faster than on one.
      */
     private int parts() {
         long total = starts[params.size()];
@@ -161,28 +160,6 @@ public abstract class GradientOptimizer implements Optimizer {
             return 1;
         }
         return (int) Math.min(WorkerPool.MAX_PARTS, Math.max(threads, total / PART_ELEMENTS));
-    }
-
-    /** What a part does to one parameter's elements [from, to). */
-    private interface Slice {
-        void apply(int index, int from, int to);
-    }
-
-    /**
-     * Part {@code part} of {@code parts}: a contiguous range of all the parameters' elements taken end to end, cut
-     * at parameter boundaries into slices; parameters without a gradient this step are skipped.
-     */
-    private void forSlices(int part, int parts, Slice slice) {
-        long total = starts[params.size()];
-        long from = boundary(total, part, parts);
-        long to = boundary(total, part + 1, parts);
-        for (int i = 0; i < params.size() && from < to; i++) {
-            long lo = Math.max(from, starts[i]);
-            long hi = Math.min(to, starts[i + 1]);
-            if (lo < hi && stepGradients[i] != null) {
-                slice.apply(i, (int) (lo - starts[i]), (int) (hi - starts[i]));
-            }
-        }
     }
 
     @Override
@@ -208,12 +185,22 @@ public abstract class GradientOptimizer implements Optimizer {
         }
     }
 
+    /**
+     * Part {@code part} of {@code parts}: a contiguous range of all the parameters' elements taken end to end, cut
+     * at parameter boundaries into slices, each handed to {@link #update}; parameters without a gradient this step
+     * are skipped.
+     */
     private void updatePart(int part, int parts) {
-        forSlices(part, parts, updateSlice);
-    }
-
-    private void updateSlice(int index, int from, int to) {
-        update(index, stepWeights[index], stepGradients[index], from, to);
+        long total = starts[params.size()];
+        long from = boundary(total, part, parts);
+        long to = boundary(total, part + 1, parts);
+        for (int i = 0; i < params.size() && from < to; i++) {
+            long lo = Math.max(from, starts[i]);
+            long hi = Math.min(to, starts[i + 1]);
+            if (lo < hi && stepGradients[i] != null) {
+                update(i, stepWeights[i], stepGradients[i], (int) (lo - starts[i]), (int) (hi - starts[i]));
+            }
+        }
     }
 
     private static long boundary(long total, int part, int parts) {
