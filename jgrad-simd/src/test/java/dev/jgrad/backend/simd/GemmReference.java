@@ -47,4 +47,13 @@ final class GemmReference {
             }
         }
     }
+
+    /** {@code size} floats drawn uniformly from [-0.5, 0.5): the operands every GEMM check and harness here uses. */
+    static float[] centered(java.util.Random rnd, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rnd.nextFloat() - 0.5f;
+        }
+        return x;
+    }
 }

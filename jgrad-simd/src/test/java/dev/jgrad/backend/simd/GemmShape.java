@@ -37,9 +37,9 @@ final class GemmShape {
         lda = (transA ? m : k) + 3;
         ldb = (transB ? k : n) + 5;
         ldc = n + 2;
-        a = random(rnd, aOff + (transA ? k : m) * lda);
-        b = random(rnd, bOff + (transB ? n : k) * ldb);
-        c0 = random(rnd, cOff + m * ldc + 1);
+        a = GemmReference.centered(rnd, aOff + (transA ? k : m) * lda);
+        b = GemmReference.centered(rnd, bOff + (transB ? n : k) * ldb);
+        c0 = GemmReference.centered(rnd, cOff + m * ldc + 1);
         if (beta == 0f) {
             for (int i = 0; i < m; i++) {
                 Arrays.fill(c0, cOff + i * ldc, cOff + i * ldc + n, Float.NaN); // beta = 0 never reads C
@@ -91,13 +91,5 @@ final class GemmShape {
     void assertMatchesReference(float[] got) {
         GemmReference.assertProduct(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c0, got, cOff,
                 ldc);
-    }
-
-    private static float[] random(Random rnd, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rnd.nextFloat() - 0.5f;
-        }
-        return x;
     }
 }

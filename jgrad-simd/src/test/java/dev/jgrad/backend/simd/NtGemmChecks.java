@@ -27,9 +27,9 @@ final class NtGemmChecks {
         int aOff = 1;
         int bOff = 2;
         int cOff = 3;
-        float[] a = random(rnd, aOff + m * lda);
-        float[] b = random(rnd, bOff + n * ldb);
-        float[] c = random(rnd, cOff + m * ldc);
+        float[] a = GemmReference.centered(rnd, aOff + m * lda);
+        float[] b = GemmReference.centered(rnd, bOff + n * ldb);
+        float[] c = GemmReference.centered(rnd, cOff + m * ldc);
         if (beta == 0f) {
             for (int i = 0; i < m; i++) {
                 Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, Float.NaN); // beta = 0 never reads C
@@ -48,9 +48,9 @@ final class NtGemmChecks {
     static void bandsGiveTheWholeProductsCBitForBit(SerialGemm kernel, int m, int k, int n, boolean rowsToo,
                                                     int... cuts) {
         Random rnd = new Random(5);
-        float[] a = random(rnd, m * k);
-        float[] b = random(rnd, n * k);
-        float[] c0 = random(rnd, m * n);
+        float[] a = GemmReference.centered(rnd, m * k);
+        float[] b = GemmReference.centered(rnd, n * k);
+        float[] c0 = GemmReference.centered(rnd, m * n);
         float[] whole = c0.clone();
         kernel.gemm(false, true, m, n, k, 0.75f, a, 0, k, b, 0, k, 0.5f, whole, 0, n);
         for (int cut : cuts) {
@@ -74,9 +74,9 @@ final class NtGemmChecks {
             int k = s[1];
             int n = s[2];
             Random rnd = new Random(m + k + n);
-            float[] a = random(rnd, 1 + m * (k + 1));
-            float[] b = random(rnd, 2 + n * (k + 2));
-            float[] c0 = random(rnd, 3 + m * n);
+            float[] a = GemmReference.centered(rnd, 1 + m * (k + 1));
+            float[] b = GemmReference.centered(rnd, 2 + n * (k + 2));
+            float[] c0 = GemmReference.centered(rnd, 3 + m * n);
             float[] one = c0.clone();
             float[] two = c0.clone();
             GemmThreads.gemm(kernel, 1, 0, 64, 16, false, true, m, n, k, 1.25f, a, 1, k + 1, b, 2, k + 2, 1f, one, 3, n);
@@ -92,13 +92,5 @@ final class NtGemmChecks {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NT");
         assertThatThrownBy(() -> kernel.gemm(true, true, 5, 2, 2, 1f, x, 0, 5, x, 0, 2, 0f, x, 0, 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NT");
-    }
-
-    private static float[] random(Random rnd, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rnd.nextFloat() - 0.5f;
-        }
-        return x;
     }
 }

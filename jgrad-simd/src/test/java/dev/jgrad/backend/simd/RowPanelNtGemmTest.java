@@ -41,9 +41,9 @@ class RowPanelNtGemmTest {
         int lda = k + 1;
         int ldb = k + 2;
         int ldc = n + 3;
-        float[] a = random(rnd, 5 + m * lda);
-        float[] b = random(rnd, 6 + n * ldb);
-        float[] c = random(rnd, 7 + m * ldc);
+        float[] a = GemmReference.centered(rnd, 5 + m * lda);
+        float[] b = GemmReference.centered(rnd, 6 + n * ldb);
+        float[] c = GemmReference.centered(rnd, 7 + m * ldc);
         float[] want = c.clone();
         VectorGemm.gemm(false, true, m, n, k, alpha, a, 5, lda, b, 6, ldb, beta, want, 7, ldc);
         RowPanelNtGemm.gemm(false, true, m, n, k, alpha, a, 5, lda, b, 6, ldb, beta, c, 7, ldc);
@@ -68,13 +68,5 @@ class RowPanelNtGemmTest {
         assertThat(RowPanelNtGemm.routes(RowPanelNtGemm.MAX_M, 256, 784)).isTrue();
         assertThat(RowPanelNtGemm.routes(RowPanelNtGemm.MAX_M + 1, 256, 784)).isFalse();
         assertThat(RowPanelNtGemm.routes(128, VectorGemm.NC + 1, 784)).isFalse();
-    }
-
-    private static float[] random(Random rnd, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rnd.nextFloat() - 0.5f;
-        }
-        return x;
     }
 }

@@ -50,8 +50,8 @@ public final class SharedPackGemmAB {
 
         Operands(Product p, Random rnd) {
             this.p = p;
-            a = random(rnd, p.m * p.k);
-            b = random(rnd, p.k * p.n);
+            a = GemmReference.centered(rnd, p.m * p.k);
+            b = GemmReference.centered(rnd, p.k * p.n);
             c = new float[p.m * p.n];
         }
 
@@ -310,13 +310,5 @@ public final class SharedPackGemmAB {
         Arrays.sort(s);
         int n = s.length;
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
-
-    private static float[] random(Random rnd, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rnd.nextFloat() - 0.5f;
-        }
-        return x;
     }
 }

@@ -279,8 +279,8 @@ public final class TwoThreadGemmTrace {
             int m = Integer.parseInt(f[1]);
             int k = Integer.parseInt(f[2]);
             int n = Integer.parseInt(f[3]);
-            float[] a = random(rnd, m * k);
-            float[] b = random(rnd, k * n);
+            float[] a = GemmReference.centered(rnd, m * k);
+            float[] b = GemmReference.centered(rnd, k * n);
             float[] c = new float[m * n];
             Shared shared = new Shared(ta, tb, m, n, k, a, b, c);
             Columns cols2 = new Columns(ta, tb, m, n, k, a, b, c, 2);
@@ -366,13 +366,5 @@ public final class TwoThreadGemmTrace {
 
     static double mean(double[] x, int n) {
         return Arrays.stream(x, 0, n).average().orElse(Double.NaN);
-    }
-
-    private static float[] random(Random rnd, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rnd.nextFloat() - 0.5f;
-        }
-        return x;
     }
 }

@@ -44,9 +44,9 @@ class VectorGemmTest {
         int aOff = 1;
         int bOff = 2;
         int cOff = 3;
-        float[] a = random(rnd, aOff + (transA ? k : m) * lda);
-        float[] b = random(rnd, bOff + (transB ? n : k) * ldb);
-        float[] c = random(rnd, cOff + m * ldc);
+        float[] a = GemmReference.centered(rnd, aOff + (transA ? k : m) * lda);
+        float[] b = GemmReference.centered(rnd, bOff + (transB ? n : k) * ldb);
+        float[] c = GemmReference.centered(rnd, cOff + m * ldc);
         if (beta == 0f) {
             for (int i = 0; i < m; i++) {
                 java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, Float.NaN); // beta = 0 ignores C
@@ -57,13 +57,5 @@ class VectorGemmTest {
         VectorGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         GemmReference.assertProduct(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, before, c, cOff,
                 ldc);
-    }
-
-    private static float[] random(Random rnd, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rnd.nextFloat() - 0.5f;
-        }
-        return x;
     }
 }

@@ -26,9 +26,9 @@ class VectorGemmThreadsTest {
         int lda = (transA ? m : k) + 1;
         int ldb = (transB ? k : n) + 3;
         int ldc = n + 5;
-        float[] a = random(rnd, 2 + (transA ? k : m) * lda);
-        float[] b = random(rnd, 1 + (transB ? n : k) * ldb);
-        float[] c0 = random(rnd, 4 + m * ldc);
+        float[] a = GemmReference.centered(rnd, 2 + (transA ? k : m) * lda);
+        float[] b = GemmReference.centered(rnd, 1 + (transB ? n : k) * ldb);
+        float[] c0 = GemmReference.centered(rnd, 4 + m * ldc);
         float[] one = run(1, transA, transB, m, n, k, a, lda, b, ldb, beta, c0.clone(), ldc);
         for (int threads : new int[] {2, 3}) {
             float[] many = run(threads, transA, transB, m, n, k, a, lda, b, ldb, beta, c0.clone(), ldc);
@@ -41,13 +41,5 @@ class VectorGemmThreadsTest {
         GemmThreads.gemm(VectorGemm::gemm, threads, VectorGemm.MR, VectorGemm.NR, transA, transB, m, n, k, 0.75f,
                 a, 2, lda, b, 1, ldb, beta, c, 4, ldc);
         return c;
-    }
-
-    private static float[] random(Random rnd, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rnd.nextFloat() - 0.5f;
-        }
-        return x;
     }
 }
