@@ -13,12 +13,27 @@ import java.util.List;
  */
 final class EpochTimer implements Callback {
 
+    /** Threads of the FMA burst run before each epoch (outside its time), or 0 for none. */
+    private final int peakThreads;
+    private final List<Double> peakGflops = new ArrayList<>();
     private final List<Double> epochSeconds = new ArrayList<>();
     private final List<Double> epochCpuSeconds = new ArrayList<>();
     private long epochStart;
     private long epochCpuStart;
     private long trainStart;
     private double trainSeconds;
+
+    EpochTimer() {
+        this(0);
+    }
+
+    /**
+     * With {@code peakThreads > 0}, a {@link FmaPeak#burst} on that many threads runs before each epoch, outside the
+     * epoch's time, for {@link #medianPeakFraction}.
+     */
+    EpochTimer(int peakThreads) {
+        this.peakThreads = peakThreads;
+    }
 
     @Override
     public void onTrainBegin(TrainingContext context) {
@@ -27,6 +42,9 @@ final class EpochTimer implements Callback {
 
     @Override
     public void onEpochBegin(TrainingContext context, int epoch) {
+        if (peakThreads > 0) {
+            peakGflops.add(FmaPeak.burst(peakThreads));
+        }
         epochStart = System.nanoTime();
         epochCpuStart = Cpu.processNanos();
     }
@@ -54,6 +72,28 @@ final class EpochTimer implements Callback {
     double meanEpochCpuSeconds(int warmup) {
         List<Double> kept = epochCpuSeconds.subList(Math.min(warmup, epochCpuSeconds.size() - 1), epochCpuSeconds.size());
         return kept.stream().mapToDouble(Double::doubleValue).sum() / kept.size();
+    }
+
+    /**
+     * The median over the epochs after {@code warmup} of each epoch's GFLOPS ({@code flopsPerEpoch} over its time)
+     * as a fraction of the FMA burst measured just before it: how close the work came to the peak available at that
+     * moment. NaN without bursts.
+     */
+    double medianPeakFraction(int warmup, double flopsPerEpoch) {
+        return medianPeakFraction(epochSeconds, peakGflops, warmup, flopsPerEpoch);
+    }
+
+    /** {@link #medianPeakFraction(int, double)} over given epoch times and the bursts' GFLOPS, epoch by epoch. */
+    static double medianPeakFraction(List<Double> seconds, List<Double> peaks, int warmup, double flopsPerEpoch) {
+        if (peaks.size() != seconds.size() || peaks.isEmpty()) {
+            return Double.NaN;
+        }
+        int from = Math.min(warmup, seconds.size() - 1);
+        double[] fractions = new double[seconds.size() - from];
+        for (int e = from; e < seconds.size(); e++) {
+            fractions[e - from] = flopsPerEpoch / seconds.get(e) / 1e9 / peaks.get(e);
+        }
+        return Stats.median(fractions);
     }
 
     private static double medianAfter(List<Double> values, int warmup) {

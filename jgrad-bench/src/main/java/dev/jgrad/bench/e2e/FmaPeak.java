@@ -73,6 +73,32 @@ public final class FmaPeak {
         return new Result(threads, S.length(), sorted[rounds - 1], Stats.median(gflops), sorted[0], rounds);
     }
 
+    /** Steps of {@link #chains} that take about {@link #BURST_NANOS} on this machine; 0 until calibrated. */
+    private static long burstIterations;
+
+    /** How long {@link #burst} runs: short beside an epoch, long enough for a 1 ms tick of the host not to matter. */
+    static final long BURST_NANOS = 15_000_000L;
+
+    /**
+     * One short round of the peak loop on {@code threads} threads, in GFLOPS: the peak available right now, taken
+     * beside a piece of work so that the work's fraction of it does not move with the host's load (on a VM whose
+     * core a neighbour shares, the best round and the median here were measured 30 % apart within a minute). The
+     * first call compiles and calibrates the loop (about half a second).
+     */
+    public static synchronized double burst(int threads) {
+        if (burstIterations == 0) {
+            long iterations = 1 << 16;
+            for (long end = System.nanoTime() + 400_000_000L; System.nanoTime() < end; ) {
+                sink(chains(iterations));
+            }
+            long t0 = System.nanoTime();
+            sink(chains(iterations));
+            burstIterations = Math.max(iterations, (long) (iterations * (double) BURST_NANOS
+                    / Math.max(1, System.nanoTime() - t0)));
+        }
+        return threads == 1 ? oneThread(burstIterations) : manyThreads(threads, burstIterations);
+    }
+
     /** Flops of {@code iterations} steps: CHAINS FMAs of S.length() lanes, 2 flops each. */
     static double flops(long iterations) {
         return 2.0 * CHAINS * S.length() * iterations;

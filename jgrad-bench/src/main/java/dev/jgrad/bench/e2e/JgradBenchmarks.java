@@ -123,6 +123,7 @@ final class JgradBenchmarks {
             double[] rates = trainerSamplesPerSecond(b, scale.trainSamples);
             metrics.put("train_b" + b, rates[0]);
             metrics.put("train_b" + b + "_cpu", rates[1]);
+            metrics.put("train_b" + b + "_paired_pk", 100 * rates[2]);
         }
     }
 
@@ -190,7 +191,10 @@ final class JgradBenchmarks {
 
     // ---- training -------------------------------------------------------------------------------------------
 
-    /** Trainer.fit over the first n samples: {samples per second, samples per CPU-second} of the median epoch. */
+    /**
+     * Trainer.fit over the first n samples: {samples per second, samples per CPU-second, fraction of the FMA burst
+     * before each epoch} of the median epoch (the last NaN for other activations or losses, whose FLOPs differ).
+     */
     private double[] trainerSamplesPerSecond(int batch, int n) {
         return trainerSamplesPerSecond(batch, n, new ReLU(), false);
     }
@@ -203,7 +207,8 @@ final class JgradBenchmarks {
         Module second = activation instanceof GELU ? new GELU() : new ReLU();
         Sequential model = fashionMlp(new Random(seed), activation, second);
         Adam opt = new Adam(model.parameters(), 1e-3);
-        EpochTimer timer = new EpochTimer();
+        boolean counted = activation instanceof ReLU && !huber; // MetricRow.MLP_TRAIN's FLOPs
+        EpochTimer timer = counted ? new EpochTimer(GemmThreads.threads()) : new EpochTimer();
         int warm = scale.warmup + (batch <= 32 ? 1 : 0); // more steps to compile at small batches
         Tensor x = Tensor.of(data.features(n), n, 784);
         Tensor y = huber ? Tensor.of(data.oneHot(n), n, 10) : Tensor.of(data.labelsAsFloats(n), n);
@@ -216,7 +221,8 @@ final class JgradBenchmarks {
         Trainer.builder(model, loss, opt).epochs(warm + scale.runs).batchSize(batch)
                 .shuffle(seed).callbacks(timer).build()
                 .fit(x, y);
-        return new double[] {n / timer.medianEpochSeconds(warm), perCpuSecond(n, timer.meanEpochCpuSeconds(warm))};
+        return new double[] {n / timer.medianEpochSeconds(warm), perCpuSecond(n, timer.meanEpochCpuSeconds(warm)),
+                timer.medianPeakFraction(warm, n * MetricRow.MLP_TRAIN)};
     }
 
     /**

@@ -114,7 +114,7 @@ final class ResultTable {
         return switch (unit) {
             case "us" -> String.format(Locale.ROOT, "%.1f", v);
             case "s/iter" -> String.format(Locale.ROOT, "%.3f", v);
-            case "GFLOPS" -> String.format(Locale.ROOT, "%.1f", v);
+            case "GFLOPS", "%" -> String.format(Locale.ROOT, "%.1f", v);
             default -> String.format(Locale.ROOT, "%,.0f", v);
         };
     }
