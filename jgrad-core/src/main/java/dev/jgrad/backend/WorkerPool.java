@@ -11,17 +11,17 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #threads()} {@code - 1} daemon workers, and returns when every part is done.
  *
  * <p>The global state: the workers, started on the first {@link #run} that can use one and never stopped (daemon,
- * so they never keep the JVM alive), and two clock readings of recent hand-offs that tell them how long to spin. A hand-off allocates nothing and costs well under a
- * microsecond while a worker is awake: the caller stores the job in the worker's slot and flips a volatile flag
- * (and unparks the worker only if it parked). A worker spins for {@link #SPIN_NANOS} after its last job and after
- * any hand-off, even one called off before it got to it, and only then parks; {@link #keepAwake}, called by work
- * that runs on one thread between parallel pieces (a small product), keeps it spinning, or wakes it early, while
- * parallel work ran within the last millisecond. The caller runs part 0; it and the workers take the others one at
- * a time, and a worker that has not started when the caller ran out of parts is called off: waking a parked thread costs tens of
- * microseconds in a VM, and on a shared machine a worker can be kept off the cores for milliseconds, and neither
- * may hold the caller up (with fixed parts per thread the caller waited 2.2 ms per batch-32 step for its worker,
- * measured at load average 7 on 2 cores). A worker busy with another caller's job is simply not used, so
- * concurrent callers never wait for each other and cannot deadlock.
+ * so they never keep the JVM alive), and two clock readings of recent hand-offs that tell them how long to spin. A
+ * hand-off allocates nothing and costs well under a microsecond while a worker is awake: the caller stores the job
+ * in the worker's slot and flips a volatile flag (and unparks the worker only if it parked). A worker spins for
+ * {@link #SPIN_NANOS} after its last job and after any hand-off, even one called off before it got to it, and only
+ * then parks; {@link #keepAwake}, called by work that runs on one thread between parallel pieces (a small product),
+ * keeps it spinning, or wakes it early, while parallel work ran within the last millisecond. The caller runs part
+ * 0; it and the workers take the others one at a time, and a worker that has not started when the caller ran out of
+ * parts is called off: waking a parked thread costs tens of microseconds in a VM, and on a shared machine a worker
+ * can be kept off the cores for milliseconds, and neither may hold the caller up (with fixed parts per thread the
+ * caller waited 2.2 ms per batch-32 step for its worker, measured at load average 7 on 2 cores). A worker busy with
+ * another caller's job is simply not used, so concurrent callers never wait for each other and cannot deadlock.
  *
  * <p>The thread count is {@code -Djgrad.threads=N} (default: available processors, at most 2 unless the property
  * asks for more) or {@link #configure}, fixed for the JVM by the first use; {@code 1} starts no worker. Which part
@@ -285,16 +285,20 @@ public final class WorkerPool {
      * @param startNanos   from posting to the worker taking the job, summed over the workers that took it
      * @param waitNanos    the caller's time from running out of parts to returning (waiting for workers to finish)
      * @param maxWaitNanos the longest such wait of one call
+     * @param parkedIdleNanos of the workers parked when posted, how long each had been without a job, summed: more
+     *                     than the spin means the gaps between parallel work are longer than it (what
+     *                     {@link #keepAwake} bridges), less means the worker was woken or descheduled
      */
     public record Stats(long runs, long parts, long posted, long parked, long calledOff, long workerParts,
-                        long startNanos, long waitNanos, long maxWaitNanos) {
-        static final Stats ZERO = new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0);
+                        long startNanos, long waitNanos, long maxWaitNanos, long parkedIdleNanos) {
+        static final Stats ZERO = new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         /** The counts between {@code earlier} and this snapshot ({@code maxWaitNanos}: this one's, not a difference). */
         public Stats minus(Stats earlier) {
             return new Stats(runs - earlier.runs, parts - earlier.parts, posted - earlier.posted,
                     parked - earlier.parked, calledOff - earlier.calledOff, workerParts - earlier.workerParts,
-                    startNanos - earlier.startNanos, waitNanos - earlier.waitNanos, maxWaitNanos);
+                    startNanos - earlier.startNanos, waitNanos - earlier.waitNanos, maxWaitNanos,
+                    parkedIdleNanos - earlier.parkedIdleNanos);
         }
 
         /** Workers that took their job. */
@@ -314,11 +318,15 @@ public final class WorkerPool {
         private long startNanos;
         private long waitNanos;
         private long maxWaitNanos;
+        private long parkedIdleNanos;
 
         void posting(Worker w) {
             posted++;
-            parked += w.parked ? 1 : 0;
             w.postedAt = System.nanoTime();
+            if (w.parked) {
+                parked++;
+                parkedIdleNanos += w.postedAt - w.jobEndedAt;
+            }
         }
 
         void calledOff() {
@@ -338,7 +346,8 @@ public final class WorkerPool {
         }
 
         Stats snapshot() {
-            return new Stats(runs, parts, posted, parked, calledOff, workerParts, startNanos, waitNanos, maxWaitNanos);
+            return new Stats(runs, parts, posted, parked, calledOff, workerParts, startNanos, waitNanos, maxWaitNanos,
+                    parkedIdleNanos);
         }
     }
 
@@ -412,10 +421,12 @@ public final class WorkerPool {
         private volatile Thread caller;
         private Throwable failure;
         private Job job;
-        // Accounting (only with STATS): set by the caller before posting, by the worker before reporting DONE.
+        // Accounting (only with STATS): set by the caller before posting, by the worker before reporting DONE (the
+        // end of its last job, for parkedIdleNanos).
         private long postedAt;
         private long startedAt;
         private int partsRun;
+        private volatile long jobEndedAt = System.nanoTime();
         /** Whether the worker is parked (or about to park), for {@link #keepAwake} and the accounting. */
         private volatile boolean parked;
         /** How often the idle worker returned from a park (for tests: whether something woke it). */
@@ -501,6 +512,7 @@ public final class WorkerPool {
                     startedAt = System.nanoTime();
                     partsRun = 0;
                     failure = job.runParts(job.next.getAndIncrement(), this);
+                    jobEndedAt = System.nanoTime();
                 } else {
                     failure = job.runParts(job.next.getAndIncrement());
                 }

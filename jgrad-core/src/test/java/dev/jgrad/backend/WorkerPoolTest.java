@@ -120,7 +120,7 @@ class WorkerPoolTest {
     void withoutThePropertyNothingIsCounted() {
         assumeTrue(!WorkerPool.statsEnabled(), "the test JVM runs without -Djgrad.poolStats");
         WorkerPool.run((part, n) -> { }, 3);
-        assertThat(WorkerPool.stats()).isEqualTo(new WorkerPool.Stats(0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(WorkerPool.stats()).isEqualTo(new WorkerPool.Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -145,6 +145,10 @@ class WorkerPoolTest {
         assertThat(slow[6]).as("start latency ns").isPositive();
         assertThat(slow[7]).as("wait ns").isNotNegative();
         assertThat(ten[8]).as("longest wait of ten >= their mean").isGreaterThanOrEqualTo(ten[7] / 10);
+        // Before the slow run the caller slept 50 ms: a worker found parked then had been without a job that long.
+        assertThat(slow[3]).as("parked").isBetween(0L, 1L);
+        assertThat(slow[9]).as("idle ns of the parked").isGreaterThanOrEqualTo(slow[3] * 50_000_000L);
+        assertThat(ten[9]).as("idle ns of the parked among ten").isNotNegative();
     }
 
     /** The numbers of a printed {@link WorkerPool.Stats} record, in component order. */
