@@ -69,7 +69,9 @@ final class ActivationOps {
                 f.backward(keepZ ? z : null, 0, a, 0, g, 0, len);
             }
             if (w.requiresGrad()) {
-                SmallProducts.weightGradient(k, g, xd.data, xd.offset, n, in, outF, w.hasGrad(), w.gradBuffer());
+                boolean accumulate = w.hasGrad();
+                SmallProducts.weightGradient(k, g, xd.data, xd.offset, n, in, outF, accumulate,
+                        accumulate ? w.gradBuffer() : w.gradBufferForOverwrite());
             }
             if (bias != null && bias.requiresGrad()) {
                 SmallProducts.addColumnSums(k, g, n, outF, bias.gradBuffer());

@@ -48,10 +48,12 @@ final class LinalgOps {
         return Tensor.result(out, new int[]{m, n}, "matmul", y -> {
             Tensor g = y.grad();
             if (a.requiresGrad()) {
-                gemm(m, k, n, g, false, b, true, a.hasGrad() ? 1f : 0f, a.gradBuffer()); // dA = dC B^T
+                gemm(m, k, n, g, false, b, true, a.hasGrad() ? 1f : 0f,
+                        a.hasGrad() ? a.gradBuffer() : a.gradBufferForOverwrite()); // dA = dC B^T
             }
             if (b.requiresGrad()) {
-                gemm(k, n, m, a, true, g, false, b.hasGrad() ? 1f : 0f, b.gradBuffer()); // dB = A^T dC
+                gemm(k, n, m, a, true, g, false, b.hasGrad() ? 1f : 0f,
+                        b.hasGrad() ? b.gradBuffer() : b.gradBufferForOverwrite()); // dB = A^T dC
             }
         }, a, b);
     }

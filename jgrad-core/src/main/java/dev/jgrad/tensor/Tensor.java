@@ -35,6 +35,12 @@ public class Tensor {
 
     private boolean requiresGrad;
     private Tensor grad;
+    /**
+     * {@link #zeroGrad()} was called and {@code grad}'s values are stale: they read as zeros. The fill is deferred
+     * so that the next backward can overwrite the buffer (a GEMM with beta 0 never reads it) instead of zeroing it
+     * and then adding into it: two passes over every weight gradient per training step saved.
+     */
+    private boolean gradZeroed;
     private String name;
 
     // The graph: which op made this tensor, from which inputs, and its local gradient rule.
@@ -436,19 +442,30 @@ public class Tensor {
 
     /** dL/dthis after {@link #backward()}, or null if no gradient reached this tensor. */
     public Tensor grad() {
+        if (gradZeroed) {
+            Arrays.fill(grad.data, 0f);
+            gradZeroed = false;
+        }
         return grad;
     }
 
-    /** Forgets the accumulated gradient (gradients add up across backward calls, as in PyTorch). */
+    /**
+     * Forgets the accumulated gradient (gradients add up across backward calls, as in PyTorch): {@link #grad()}
+     * reads zeros afterwards. The buffer is kept and cleared lazily: the next backward writes its gradient over it
+     * instead of adding to zeros, and only a {@link #grad()} call before that fills it with zeros. So a gradient
+     * tensor obtained from {@link #grad()} before this call keeps its old values until the next backward or
+     * {@link #grad()} call; take the gradient again after zeroGrad rather than keeping it across.
+     */
     public void zeroGrad() {
         if (grad != null) {
-            Arrays.fill(grad.data, 0f);
+            gradZeroed = true;
         }
     }
 
     /** Drops the gradient buffer altogether. */
     public void clearGrad() {
         grad = null;
+        gradZeroed = false;
     }
 
     /** The same values, cut from the graph: a constant that shares storage. */
@@ -515,6 +532,7 @@ public class Tensor {
         for (Tensor t : order) {
             if (t.lease != null) {
                 t.grad = null;
+                t.gradZeroed = false;
                 t.lease.release();
             }
         }
@@ -560,6 +578,13 @@ public class Tensor {
         }
         if (grad == null) {
             grad = new Tensor(g.toArray(), 0, shape.clone(), null, "grad", null, null);
+        } else if (gradZeroed) {
+            if (g.isContiguous()) {
+                System.arraycopy(g.data, g.offset, grad.data, 0, grad.data.length);
+            } else {
+                g.copyStrided(grad.data);
+            }
+            gradZeroed = false;
         } else if (g.isContiguous()) {
             kernels().axpy(1f, g.data, g.offset, grad.data, 0, grad.data.length);
         } else {
@@ -575,6 +600,9 @@ public class Tensor {
         }
         if (grad == null) {
             grad = new Tensor(g, 0, shape.clone(), null, "grad", null, null);
+        } else if (gradZeroed) {
+            System.arraycopy(g, 0, grad.data, 0, g.length);
+            gradZeroed = false;
         } else {
             kernels().axpy(1f, g, 0, grad.data, 0, g.length);
         }
@@ -593,6 +621,10 @@ public class Tensor {
 
     /** The gradient buffer, created as zeros if absent: op rules that write with beta=1 (GEMM) use this. */
     float[] gradBuffer() {
+        if (gradZeroed) {
+            Arrays.fill(grad.data, 0f);
+            gradZeroed = false;
+        }
         if (grad == null) {
             float[] g;
             if (lease != null) {
@@ -611,14 +643,22 @@ public class Tensor {
      * gradient yet: a workspace buffer is handed out without clearing it.
      */
     float[] gradBufferForOverwrite() {
+        if (gradZeroed) {
+            gradZeroed = false; // the caller writes every element: the deferred fill is not needed
+            return grad.data;
+        }
         if (grad == null && lease != null) {
             grad = new Tensor(lease.buffer(gradSlot, numel()), 0, shape.clone(), null, "grad", null, null);
         }
         return gradBuffer();
     }
 
+    /**
+     * Whether a gradient has been accumulated since the last {@link #zeroGrad()}: op rules add into the buffer when
+     * it has, and overwrite it ({@link #gradBufferForOverwrite()}) when not.
+     */
     boolean hasGrad() {
-        return grad != null;
+        return grad != null && !gradZeroed;
     }
 
     // ---------------------------------------------------------------- elementwise ops
