@@ -163,7 +163,8 @@ public final class StepPhases {
         if (WorkerPool.statsEnabled()) {
             long steps = (long) rounds * stepsPerRound;
             System.out.println("hand-offs per step (WorkerPool, timed rounds): runs, parts/run, workers posted (parked"
-                    + " when posted, called off), parts on the worker, worker start latency, caller's wait per run");
+                    + " when posted and their mean time without a job, called off), parts on the worker, worker start"
+                    + " latency, caller's wait per run");
             for (int p = 0; p < handOffs.length; p++) {
                 System.out.println("  " + handOffLine(PHASES[p], handOffs[p], steps));
             }
@@ -175,17 +176,18 @@ public final class StepPhases {
         return new WorkerPool.Stats(a.runs() + b.runs(), a.parts() + b.parts(), a.posted() + b.posted(),
                 a.parked() + b.parked(), a.calledOff() + b.calledOff(), a.workerParts() + b.workerParts(),
                 a.startNanos() + b.startNanos(), a.waitNanos() + b.waitNanos(),
-                Math.max(a.maxWaitNanos(), b.maxWaitNanos()));
+                Math.max(a.maxWaitNanos(), b.maxWaitNanos()), a.parkedIdleNanos() + b.parkedIdleNanos());
     }
 
     private static String handOffLine(String phase, WorkerPool.Stats s, long steps) {
         if (s == null || s.runs() == 0) {
             return String.format("%-10s no hand-off", phase);
         }
-        return String.format("%-10s %5.2f runs, %4.1f parts/run, posted %5.2f (parked %4.2f, called off %4.2f),"
-                        + " worker parts %4.1f%%, start %6.1f us, wait %6.1f us/run (max %7.1f)",
+        return String.format("%-10s %5.2f runs, %4.1f parts/run, posted %5.2f (parked %4.2f after %6.1f us idle,"
+                        + " called off %4.2f), worker parts %4.1f%%, start %6.1f us, wait %6.1f us/run (max %7.1f)",
                 phase, (double) s.runs() / steps, (double) s.parts() / s.runs(), (double) s.posted() / steps,
-                (double) s.parked() / steps, (double) s.calledOff() / steps,
+                (double) s.parked() / steps, s.parked() == 0 ? 0.0 : s.parkedIdleNanos() / 1e3 / s.parked(),
+                (double) s.calledOff() / steps,
                 100.0 * s.workerParts() / Math.max(1, s.parts()),
                 s.started() == 0 ? 0.0 : s.startNanos() / 1e3 / s.started(), s.waitNanos() / 1e3 / s.runs(),
                 s.maxWaitNanos() / 1e3);

@@ -65,6 +65,7 @@ public final class GemmThreads {
         int units = splitRows ? ceilDiv(m, rowUnit) : ceilDiv(n, colUnit);
         t = Math.min(t, units);
         if (t <= 1 || macs < minMacs || threads() <= 1) {
+            WorkerPool.keepAwake();
             serial.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
@@ -91,13 +92,14 @@ public final class GemmThreads {
     /**
      * How many bands to cut a product into for {@code t} threads: at least {@code t}, up to {@code 4t} when the
      * cut side is long enough that every band keeps {@link #MIN_CHUNK_EXTENT} rows or columns (each band packs the
-     * shared operand again: 128-row bands at batch 1024 would pack a layer's weights 8 times). The bands are
-     * handed to whichever thread is free (see {@link Bands}), so more bands than threads even out a late start.
+     * shared operand again: 128-row bands at batch 1024 would pack a layer's weights 8 times), and a whole multiple
+     * of {@code t} (3 bands on 2 threads leave one thread two thirds of the work). The bands are handed to
+     * whichever thread is free (see {@link Bands}), so more bands than threads even out a late start.
      */
     static int chunks(int t, int units, int unit) {
         long extent = (long) units * unit;
-        long byExtent = extent / MIN_CHUNK_EXTENT;
-        return (int) Math.min(Math.min(units, WorkerPool.MAX_PARTS), Math.max(t, Math.min(4L * t, byExtent)));
+        long byExtent = Math.min(4L * t, extent / MIN_CHUNK_EXTENT) / t * t;
+        return (int) Math.min(Math.min(units, WorkerPool.MAX_PARTS), Math.max(t, byExtent));
     }
 
     /** Band i of t: a run of whole row (or column) units of C, and the matching rows of op(A) (columns of op(B)). */

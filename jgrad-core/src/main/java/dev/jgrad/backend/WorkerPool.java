@@ -10,16 +10,18 @@ import java.util.concurrent.locks.LockSupport;
  * jgrad's worker threads: runs a piece of work cut into disjoint parts on the calling thread and up to
  * {@link #threads()} {@code - 1} daemon workers, and returns when every part is done.
  *
- * <p>The one piece of global state: the workers, started on the first {@link #run} that can use one and never
- * stopped (daemon, so they never keep the JVM alive). A hand-off allocates nothing and costs well under a
- * microsecond while a worker is awake: the caller stores the job in the worker's slot and flips a volatile flag;
- * a worker spins for {@link #SPIN_NANOS} after each job (a training step issues its parallel work a few
- * microseconds apart) and only then parks. The caller runs part 0; it and the workers take the others one at a time, and a
- * worker that has not started when the caller ran out of parts is called off: waking a parked thread costs tens of
- * microseconds in a VM, and on a shared machine a worker can be kept off the cores for milliseconds, and neither
- * may hold the caller up (with fixed parts per thread the caller waited 2.2 ms per batch-32 step for its worker,
- * measured at load average 7 on 2 cores). A worker busy with another caller's job is simply not used, so
- * concurrent callers never wait for each other and cannot deadlock.
+ * <p>The global state: the workers, started on the first {@link #run} that can use one and never stopped (daemon,
+ * so they never keep the JVM alive), and two clock readings of recent hand-offs that tell them how long to spin. A
+ * hand-off allocates nothing and costs well under a microsecond while a worker is awake: the caller stores the job
+ * in the worker's slot and flips a volatile flag (and unparks the worker only if it parked). A worker spins for
+ * {@link #SPIN_NANOS} after its last job and after any hand-off, even one called off before it got to it, and only
+ * then parks; {@link #keepAwake}, called by work that runs on one thread between parallel pieces (a small product),
+ * keeps it spinning, or wakes it early, while parallel work ran within the last millisecond. The caller runs part
+ * 0; it and the workers take the others one at a time, and a worker that has not started when the caller ran out of
+ * parts is called off: waking a parked thread costs tens of microseconds in a VM, and on a shared machine a worker
+ * can be kept off the cores for milliseconds, and neither may hold the caller up (with fixed parts per thread the
+ * caller waited 2.2 ms per batch-32 step for its worker, measured at load average 7 on 2 cores). A worker busy with
+ * another caller's job is simply not used, so concurrent callers never wait for each other and cannot deadlock.
  *
  * <p>The thread count is {@code -Djgrad.threads=N} (default: available processors, at most 2 unless the property
  * asks for more) or {@link #configure}, fixed for the JVM by the first use; {@code 1} starts no worker. Which part
@@ -117,6 +119,75 @@ public final class WorkerPool {
         return w;
     }
 
+    /**
+     * How long after the last hand-off to a worker {@link #keepAwake} still keeps the workers spinning: longer than
+     * the serial stretch of a training step (the last layer's products and the loss), short enough that a program
+     * that stops issuing parallel work lets its workers park within about a millisecond.
+     */
+    static final long KEEP_AWAKE_WINDOW_NANOS = 1_000_000L;
+
+    /**
+     * Until when (System.nanoTime) idle workers spin rather than park, whatever their own {@link #SPIN_NANOS} since
+     * their last job: pushed on by every hand-off (also one called off before the worker got to it) and by
+     * {@link #keepAwake}.
+     */
+    private static volatile long awakeUntil;
+
+    /** When a caller last handed a job to a worker (System.nanoTime), for {@link #keepAwake}'s window. */
+    private static volatile long lastHandOff;
+
+    /**
+     * A hint from work that runs on the calling thread alone (a product too small to split) that parallel work is
+     * near: if a caller handed work to a worker within {@link #KEEP_AWAKE_WINDOW_NANOS}, idle workers spin for
+     * another {@link #SPIN_NANOS} instead of parking, and a parked one is woken now, so it is spinning when the next
+     * hand-off comes instead of taking tens of microseconds to wake then (or missing it). In a training step at batch
+     * 128 the last layer's products, the loss and the first backward products run on one thread for 100-200 us,
+     * longer than the spin: measured (StepPhases, 2 threads), the worker was found parked at 2.4 of the 11 hand-offs
+     * of a step without this hint and at 0.9-1.3 with it. Costs a clock read when the workers are awake, an unpark
+     * when one is parked, nothing with one thread or when no hand-off happened within the window (so a program
+     * that only ever runs small products lets its workers park). Never waits, never hands out work.
+     */
+    public static void keepAwake() {
+        keepAwake(KEEP_AWAKE_WINDOW_NANOS);
+    }
+
+    /** {@link #keepAwake()} with the window given (tests use a long one). */
+    static void keepAwake(long windowNanos) {
+        Worker[] pool = workers;
+        if (pool == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastHandOff > windowNanos) {
+            return;
+        }
+        extendAwake(now);
+        for (Worker w : pool) {
+            if (w.parked) {
+                LockSupport.unpark(w);
+            }
+        }
+    }
+
+    private static void extendAwake(long now) {
+        long until = now + SPIN_NANOS;
+        if (until - awakeUntil > SPIN_NANOS / 8) { // skip most writes: the workers read this line as they spin
+            awakeUntil = until;
+        }
+    }
+
+    /** Whether worker {@code i} is parked now (for tests; false before the workers started). */
+    static boolean workerParked(int i) {
+        Worker[] pool = workers;
+        return pool != null && pool[i].parked;
+    }
+
+    /** How often worker {@code i} returned from a park so far (for tests). */
+    static int workerWakeUps(int i) {
+        Worker[] pool = workers;
+        return pool == null ? 0 : pool[i].wakeUps;
+    }
+
     /** One reusable job per calling thread, so a hand-off allocates nothing. */
     private static final ThreadLocal<Job> JOBS = ThreadLocal.withInitial(Job::new);
 
@@ -156,6 +227,11 @@ public final class WorkerPool {
                 pool[i].post(job);
                 posted |= 1L << i;
             }
+        }
+        if (posted != 0) {
+            long now = System.nanoTime();
+            lastHandOff = now;
+            extendAwake(now);
         }
         Throwable failure = job.runParts(0);
         long callerDone = STATS ? System.nanoTime() : 0;
@@ -209,16 +285,20 @@ public final class WorkerPool {
      * @param startNanos   from posting to the worker taking the job, summed over the workers that took it
      * @param waitNanos    the caller's time from running out of parts to returning (waiting for workers to finish)
      * @param maxWaitNanos the longest such wait of one call
+     * @param parkedIdleNanos of the workers parked when posted, how long each had been without a job, summed: more
+     *                     than the spin means the gaps between parallel work are longer than it (what
+     *                     {@link #keepAwake} bridges), less means the worker was woken or descheduled
      */
     public record Stats(long runs, long parts, long posted, long parked, long calledOff, long workerParts,
-                        long startNanos, long waitNanos, long maxWaitNanos) {
-        static final Stats ZERO = new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0);
+                        long startNanos, long waitNanos, long maxWaitNanos, long parkedIdleNanos) {
+        static final Stats ZERO = new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         /** The counts between {@code earlier} and this snapshot ({@code maxWaitNanos}: this one's, not a difference). */
         public Stats minus(Stats earlier) {
             return new Stats(runs - earlier.runs, parts - earlier.parts, posted - earlier.posted,
                     parked - earlier.parked, calledOff - earlier.calledOff, workerParts - earlier.workerParts,
-                    startNanos - earlier.startNanos, waitNanos - earlier.waitNanos, maxWaitNanos);
+                    startNanos - earlier.startNanos, waitNanos - earlier.waitNanos, maxWaitNanos,
+                    parkedIdleNanos - earlier.parkedIdleNanos);
         }
 
         /** Workers that took their job. */
@@ -238,11 +318,15 @@ public final class WorkerPool {
         private long startNanos;
         private long waitNanos;
         private long maxWaitNanos;
+        private long parkedIdleNanos;
 
         void posting(Worker w) {
             posted++;
-            parked += w.parked ? 1 : 0;
             w.postedAt = System.nanoTime();
+            if (w.parked) {
+                parked++;
+                parkedIdleNanos += w.postedAt - w.jobEndedAt;
+            }
         }
 
         void calledOff() {
@@ -262,7 +346,8 @@ public final class WorkerPool {
         }
 
         Stats snapshot() {
-            return new Stats(runs, parts, posted, parked, calledOff, workerParts, startNanos, waitNanos, maxWaitNanos);
+            return new Stats(runs, parts, posted, parked, calledOff, workerParts, startNanos, waitNanos, maxWaitNanos,
+                    parkedIdleNanos);
         }
     }
 
@@ -336,11 +421,16 @@ public final class WorkerPool {
         private volatile Thread caller;
         private Throwable failure;
         private Job job;
-        // Accounting (only with STATS): set by the caller before posting, by the worker before reporting DONE.
+        // Accounting (only with STATS): set by the caller before posting, by the worker before reporting DONE (the
+        // end of its last job, for parkedIdleNanos).
         private long postedAt;
         private long startedAt;
         private int partsRun;
+        private volatile long jobEndedAt = System.nanoTime();
+        /** Whether the worker is parked (or about to park), for {@link #keepAwake} and the accounting. */
         private volatile boolean parked;
+        /** How often the idle worker returned from a park (for tests: whether something woke it). */
+        private volatile int wakeUps;
 
         Worker(String name) {
             super(name);
@@ -356,7 +446,9 @@ public final class WorkerPool {
             this.failure = null;
             this.caller = Thread.currentThread();
             state = POSTED;
-            LockSupport.unpark(this);
+            if (parked) { // a spinning worker sees POSTED by itself; one about to park re-reads state after parked
+                LockSupport.unpark(this);
+            }
         }
 
         /**
@@ -383,17 +475,25 @@ public final class WorkerPool {
         }
 
         /**
-         * Waits until {@code state} is {@code wanted}: spins for {@link #SPIN_NANOS}, then parks. The other side
-         * unparks this waiter (the caller thread, or the worker) after its state store, so no wake-up is lost.
+         * Waits until {@code state} is {@code wanted}: spins for {@link #SPIN_NANOS} (the idle worker also while
+         * {@link #awakeUntil} lies ahead), then parks. The other side unparks this waiter (the caller thread after
+         * its store of POSTED if the worker announced {@code parked}; the worker after its store of DONE), so no
+         * wake-up is lost.
          */
         private void spinThenPark(int wanted) {
             long spinUntil = System.nanoTime() + SPIN_NANOS;
             while (state != wanted) {
-                if (System.nanoTime() < spinUntil) {
+                long now = System.nanoTime();
+                if (now < spinUntil || (wanted == POSTED && now < awakeUntil)) {
                     Thread.onSpinWait();
-                } else if (STATS && wanted == POSTED) { // the worker itself, idle
+                } else if (wanted == POSTED) { // the worker itself, idle
                     parked = true;
-                    LockSupport.park(this);
+                    // Re-read after announcing the park: a caller's keepAwake either sees parked and unparks, or
+                    // its awakeUntil is seen here (both sides write, then read, a volatile).
+                    if (state != wanted && System.nanoTime() >= awakeUntil) {
+                        LockSupport.park(this);
+                        wakeUps++; // only this thread writes it
+                    }
                     parked = false;
                 } else {
                     LockSupport.park(this);
@@ -412,6 +512,7 @@ public final class WorkerPool {
                     startedAt = System.nanoTime();
                     partsRun = 0;
                     failure = job.runParts(job.next.getAndIncrement(), this);
+                    jobEndedAt = System.nanoTime();
                 } else {
                     failure = job.runParts(job.next.getAndIncrement());
                 }

@@ -126,6 +126,10 @@ class GemmThreadsTest {
         assertThat(GemmThreads.chunks(2, 1000, 6)).isEqualTo(8); // at most four per thread
         assertThat(GemmThreads.chunks(2, 22, 6)).isEqualTo(2); // 128 rows: one band per thread
         assertThat(GemmThreads.chunks(3, 2, 6)).isEqualTo(2); // never more bands than units
+        // 784 columns in 16-column units: three 256-column bands would leave one of 2 threads two thirds.
+        assertThat(GemmThreads.chunks(2, 49, 16)).isEqualTo(2);
+        assertThat(GemmThreads.chunks(2, 64, 16)).isEqualTo(4); // 1024 columns: two bands per thread
+        assertThat(GemmThreads.chunks(3, 200, 6)).isEqualTo(3); // 1200 rows: 4 fit, cut to one round of 3
         List<int[]> bands = new CopyOnWriteArrayList<>();
         Set<Thread> workers = ConcurrentHashMap.newKeySet();
         split(2, false, false, 1030, 40, 70, bands, workers); // bit-identical to the reference, checked inside

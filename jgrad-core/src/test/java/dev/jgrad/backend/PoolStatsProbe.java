@@ -2,8 +2,8 @@ package dev.jgrad.backend;
 
 /**
  * Child-JVM main for {@link WorkerPoolTest}'s accounting test (the accounting switch is read once per JVM): runs
- * ten 3-part jobs, then one 2-part job whose caller part sleeps so the worker takes the other, and prints the
- * calling thread's {@link WorkerPool.Stats} after each.
+ * ten 3-part jobs, then (after 50 ms without work) one 2-part job whose caller part sleeps so the worker takes the
+ * other, and prints the calling thread's {@link WorkerPool.Stats} after each.
  */
 public final class PoolStatsProbe {
 
@@ -17,6 +17,7 @@ public final class PoolStatsProbe {
         }
         WorkerPool.Stats afterTen = WorkerPool.stats();
         System.out.println(afterTen);
+        Thread.sleep(50); // long past the spin: the worker parks
         Thread caller = Thread.currentThread();
         WorkerPool.run((part, n) -> {
             if (Thread.currentThread() == caller) {

@@ -120,7 +120,7 @@ class WorkerPoolTest {
     void withoutThePropertyNothingIsCounted() {
         assumeTrue(!WorkerPool.statsEnabled(), "the test JVM runs without -Djgrad.poolStats");
         WorkerPool.run((part, n) -> { }, 3);
-        assertThat(WorkerPool.stats()).isEqualTo(new WorkerPool.Stats(0, 0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(WorkerPool.stats()).isEqualTo(new WorkerPool.Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -145,6 +145,10 @@ class WorkerPoolTest {
         assertThat(slow[6]).as("start latency ns").isPositive();
         assertThat(slow[7]).as("wait ns").isNotNegative();
         assertThat(ten[8]).as("longest wait of ten >= their mean").isGreaterThanOrEqualTo(ten[7] / 10);
+        // Before the slow run the caller slept 50 ms: a worker found parked then had been without a job that long.
+        assertThat(slow[3]).as("parked").isBetween(0L, 1L);
+        assertThat(slow[9]).as("idle ns of the parked").isGreaterThanOrEqualTo(slow[3] * 50_000_000L);
+        assertThat(ten[9]).as("idle ns of the parked among ten").isNotNegative();
     }
 
     /** The numbers of a printed {@link WorkerPool.Stats} record, in component order. */
@@ -165,6 +169,84 @@ class WorkerPoolTest {
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as(out).isZero();
         return out;
+    }
+
+    /** Polls until the condition holds; fails after a minute (a liveness guard, not a timing assertion). */
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() < deadline).as(what).isTrue();
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void aParkedWorkerIsWokenByTheNextHandOff() {
+        assumeTrue(WorkerPool.threads() == 2, "needs exactly one worker");
+        WorkerPool.run((part, n) -> { }, 2); // starts the worker
+        awaitTrue(() -> WorkerPool.workerParked(0), "the idle worker parked");
+        // The caller's part waits for the worker's: a hand-off that left a parked worker asleep would hang here.
+        CountDownLatch workerRan = new CountDownLatch(1);
+        Thread caller = Thread.currentThread();
+        WorkerPool.run((part, n) -> {
+            if (Thread.currentThread() == caller) {
+                await(workerRan);
+            } else {
+                workerRan.countDown();
+            }
+        }, 2);
+        assertThat(workerRan.getCount()).isZero();
+    }
+
+    @Test
+    void keepAwakeWakesAParkedWorkerAfterARecentHandOff() {
+        assumeTrue(WorkerPool.threads() == 2, "needs exactly one worker");
+        WorkerPool.run((part, n) -> { }, 2);
+        awaitTrue(() -> WorkerPool.workerParked(0), "the idle worker parked");
+        int before = WorkerPool.workerWakeUps(0);
+        WorkerPool.keepAwake(Long.MAX_VALUE); // within the window: the parked worker is woken to spin
+        awaitTrue(() -> WorkerPool.workerWakeUps(0) > before, "keepAwake woke the parked worker");
+        // And it is still a working worker afterwards.
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Thread caller = Thread.currentThread();
+        CountDownLatch workerRan = new CountDownLatch(1);
+        WorkerPool.run((part, n) -> {
+            threads.add(Thread.currentThread());
+            if (Thread.currentThread() == caller) {
+                await(workerRan);
+            } else {
+                workerRan.countDown();
+            }
+        }, 2);
+        assertThat(threads).hasSize(2);
+    }
+
+    @Test
+    void keepAwakeFromManyThreadsBesideParallelWorkChangesNoResult() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            Future<?>[] f = new Future<?>[3];
+            for (int c = 0; c < f.length; c++) {
+                int id = c;
+                f[c] = callers.submit(() -> {
+                    for (int round = 0; round < 2_000; round++) {
+                        if (id == 0) {
+                            WorkerPool.keepAwake();
+                            WorkerPool.keepAwake(Long.MAX_VALUE);
+                            continue;
+                        }
+                        int[] done = new int[5];
+                        WorkerPool.run((part, n) -> done[part]++, 5);
+                        assertThat(done).containsOnly(1);
+                    }
+                });
+            }
+            for (Future<?> future : f) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

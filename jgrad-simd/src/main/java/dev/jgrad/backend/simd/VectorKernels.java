@@ -3,6 +3,7 @@ package dev.jgrad.backend.simd;
 import dev.jgrad.backend.GemmThreads;
 import dev.jgrad.backend.Kernels;
 import dev.jgrad.backend.ReferenceKernels;
+import dev.jgrad.backend.WorkerPool;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -70,7 +71,15 @@ public final class VectorKernels implements Kernels {
             // On one thread (one in the JVM, or a product too small to split: below the threshold both paths below
             // keep it on the caller), a batch of up to 128 rows through [out, in] weights, C one column block: X's
             // rows packed by copies, not interleaved value by value.
+            WorkerPool.keepAwake();
             RowPanelNtGemm.gemm(false, true, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        if (m < MIN_PARALLEL_ROWS) {
+            // Too few rows of C for two threads: a column cut has each pack all of op(A), and 10 x 128 at k = 1024
+            // (the last layer's weight gradient at batch 1024) took 1 / 0.74 as long on two threads as on one.
+            WorkerPool.keepAwake();
+            VectorGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         if (SharedPackGemm.fits(threads, m, n, k)) {
@@ -82,6 +91,12 @@ public final class VectorKernels implements Kernels {
         GemmThreads.gemm(VectorGemm::gemm, threads, VectorGemm.MR, VectorGemm.NR,
                 transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
+
+    /**
+     * Products through the packed GEMM with fewer rows of C than this (two register tiles) stay on one thread; the
+     * small-m kernels above cut B's columns instead and run on two from {@link #SMALL_PARALLEL_MIN_MACS}.
+     */
+    static final int MIN_PARALLEL_ROWS = 2 * VectorGemm.MR;
 
     /** Up to this many rows of A, packing costs more than it saves: one sample's forward, for example. */
     static final int SMALL_M = 4;
