@@ -103,6 +103,14 @@ public final class BenchSuite {
                 && options.commands() != BenchOptions.Commands.ONLY) {
             report.put("thread_scaling", ThreadScaling.run(most, options, out));
         }
+        if (peer != null && peer.problem() == null && sections && !options.inProcess()
+                && ThreadScaling.pairs(options.scale()) > 0) {
+            List<Object> peerPairs = new ArrayList<>();
+            for (int t : options.threads()) {
+                peerPairs.add(PeerPairs.run(t, peer, options, out));
+            }
+            report.put("peer_pairs", peerPairs);
+        }
         report.put("load_after", Machine.loadAverage());
         out.println();
         out.println("load average after: " + Machine.loadAverage());
