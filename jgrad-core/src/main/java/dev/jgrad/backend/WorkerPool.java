@@ -10,18 +10,19 @@ import java.util.concurrent.locks.LockSupport;
  * jgrad's worker threads: runs a piece of work cut into disjoint parts on the calling thread and up to
  * {@link #threads()} {@code - 1} daemon workers, and returns when every part is done.
  *
- * <p>The global state: the workers, started on the first {@link #run} that can use one and never stopped (daemon,
- * so they never keep the JVM alive), and two clock readings of recent hand-offs that tell them how long to spin. A
- * hand-off allocates nothing and costs well under a microsecond while a worker is awake: the caller stores the job
- * in the worker's slot and flips a volatile flag (and unparks the worker only if it parked). A worker spins for
- * {@link #SPIN_NANOS} after its last job and after any hand-off, even one called off before it got to it, and only
- * then parks; {@link #keepAwake}, called by work that runs on one thread between parallel pieces (a small product),
- * keeps it spinning, or wakes it early, while parallel work ran within the last millisecond. The caller runs part
- * 0; it and the workers take the others one at a time, and a worker that has not started when the caller ran out of
- * parts is called off: waking a parked thread costs tens of microseconds in a VM, and on a shared machine a worker
- * can be kept off the cores for milliseconds, and neither may hold the caller up (with fixed parts per thread the
- * caller waited 2.2 ms per batch-32 step for its worker, measured at load average 7 on 2 cores). A worker busy with
- * another caller's job is simply not used, so concurrent callers never wait for each other and cannot deadlock.
+ * <p>The global state: the workers, started on the first {@link #run} that can use one and never stopped (daemon, so
+ * they never keep the JVM alive), two clock readings of recent hand-offs and a count of runs in flight that tell them
+ * how long to spin. A hand-off allocates nothing and costs well under a microsecond while a worker is awake: the
+ * caller stores the job in the worker's slot and flips a volatile flag (and unparks the worker only if it parked). A
+ * worker spins while any run that handed out work is still in flight, for {@link #IDLE_SPIN_NANOS} after such a run
+ * returned and after any hand-off, even one called off before it got to it, and only then parks; {@link #keepAwake},
+ * called by work that runs on one thread between parallel pieces (a small product), keeps it spinning, or wakes it
+ * early, while parallel work ran within the last millisecond. The caller runs part 0; it and the workers take the
+ * others one at a time, and a worker that has not started when the caller ran out of parts is called off: waking a
+ * parked thread costs tens of microseconds in a VM, and on a shared machine a worker can be kept off the cores for
+ * milliseconds, and neither may hold the caller up (with fixed parts per thread the caller waited 2.2 ms per batch-32
+ * step for its worker, measured at load average 7 on 2 cores). A worker busy with another caller's job is simply not
+ * used, so concurrent callers never wait for each other and cannot deadlock.
  *
  * <p>The thread count is {@code -Djgrad.threads=N} (default: available processors, at most 2 unless the property
  * asks for more) or {@link #configure}, fixed for the JVM by the first use; {@code 1} starts no worker. Which part
@@ -44,7 +45,10 @@ public final class WorkerPool {
     /** At most this many parts per call (one bit each in the caller's bookkeeping). */
     public static final int MAX_PARTS = 64;
 
-    /** How long an idle worker (and a caller waiting for one) spins before parking. */
+    /**
+     * How long a caller waiting for a worker spins before parking, and the least an idle worker spins after its job
+     * (longer while {@link #IDLE_SPIN_NANOS} after recent parallel work has not passed).
+     */
     static final long SPIN_NANOS = 100_000L;
 
     /** Whether {@link #run} keeps {@link Stats} (the property is read once, at class initialization). */
@@ -127,25 +131,44 @@ public final class WorkerPool {
     static final long KEEP_AWAKE_WINDOW_NANOS = 1_000_000L;
 
     /**
+     * How long idle workers go on spinning after a hand-off, after a run that handed out work returned, and after
+     * {@link #keepAwake}: longer than the serial stretches between the parallel pieces of a training step (at batch
+     * 1024 the activation and bias passes, the loss and the batch's gather take 0.1-0.5 ms each), so the worker is
+     * not parked when the next piece comes. OpenMP runtimes spin longer still (libgomp ~0.3 ms to ms, Intel's 200
+     * ms). A program that stops issuing parallel work lets its workers park after this long.
+     */
+    static final long IDLE_SPIN_NANOS = 1_000_000L;
+
+    /**
      * Until when (System.nanoTime) idle workers spin rather than park, whatever their own {@link #SPIN_NANOS} since
-     * their last job: pushed on by every hand-off (also one called off before the worker got to it) and by
-     * {@link #keepAwake}.
+     * their last job: pushed on by every hand-off (also one called off before the worker got to it), by the end of
+     * every run that handed out work and by {@link #keepAwake}, each to {@link #IDLE_SPIN_NANOS} ahead.
      */
     private static volatile long awakeUntil;
+
+    /**
+     * Runs that handed work to a worker and have not returned yet. Idle workers spin, not park, while one is in
+     * flight: when a worker finishes its parts of an unevenly split product before the caller finishes its own, the
+     * caller's last band can take longer than the spin (a batch-1024 layer's products run for milliseconds), and a
+     * worker parked in that tail was found parked at the next hand-off, tens of microseconds to wake. Measured with
+     * StepPhases-style accounting (Trainer, batch 1024, 2 threads): 7.6 of 15.6 hand-offs per step found the worker
+     * parked, after ~500 us without a job. When the run returns, the spin starts again from there.
+     */
+    private static final AtomicInteger RUNS_IN_FLIGHT = new AtomicInteger();
 
     /** When a caller last handed a job to a worker (System.nanoTime), for {@link #keepAwake}'s window. */
     private static volatile long lastHandOff;
 
     /**
      * A hint from work that runs on the calling thread alone (a product too small to split) that parallel work is
-     * near: if a caller handed work to a worker within {@link #KEEP_AWAKE_WINDOW_NANOS}, idle workers spin for
-     * another {@link #SPIN_NANOS} instead of parking, and a parked one is woken now, so it is spinning when the next
+     * near: if a caller handed work to a worker within {@link #KEEP_AWAKE_WINDOW_NANOS}, idle workers spin for another
+     * {@link #IDLE_SPIN_NANOS} instead of parking, and a parked one is woken now, so it is spinning when the next
      * hand-off comes instead of taking tens of microseconds to wake then (or missing it). In a training step at batch
-     * 128 the last layer's products, the loss and the first backward products run on one thread for 100-200 us,
-     * longer than the spin: measured (StepPhases, 2 threads), the worker was found parked at 2.4 of the 11 hand-offs
-     * of a step without this hint and at 0.9-1.3 with it. Costs a clock read when the workers are awake, an unpark
-     * when one is parked, nothing with one thread or when no hand-off happened within the window (so a program
-     * that only ever runs small products lets its workers park). Never waits, never hands out work.
+     * 128 the last layer's products, the loss and the first backward products run on one thread for 100-200 us, longer
+     * than the spin: measured (StepPhases, 2 threads), the worker was found parked at 2.4 of the 11 hand-offs of a
+     * step without this hint and at 0.9-1.3 with it. Costs a clock read when the workers are awake, an unpark when one
+     * is parked, nothing with one thread or when no hand-off happened within the window (so a program that only ever
+     * runs small products lets its workers park). Never waits, never hands out work.
      */
     public static void keepAwake() {
         keepAwake(KEEP_AWAKE_WINDOW_NANOS);
@@ -170,8 +193,8 @@ public final class WorkerPool {
     }
 
     private static void extendAwake(long now) {
-        long until = now + SPIN_NANOS;
-        if (until - awakeUntil > SPIN_NANOS / 8) { // skip most writes: the workers read this line as they spin
+        long until = now + IDLE_SPIN_NANOS;
+        if (until - awakeUntil > IDLE_SPIN_NANOS / 16) { // skip most writes: the workers read this line as they spin
             awakeUntil = until;
         }
     }
@@ -219,6 +242,12 @@ public final class WorkerPool {
         long posted = 0; // bit i: worker i was handed the job
         int helpers = Math.min(parts - 1, pool.length);
         StatsCounter counter = STATS ? STATS_COUNTERS.get() : null;
+        // In flight before any worker can see the job: a worker that finishes its part at once must find it so,
+        // even if this thread is kept off the core right after posting (seen in a test JVM busy compiling).
+        RUNS_IN_FLIGHT.incrementAndGet();
+        long handOff = System.nanoTime();
+        lastHandOff = handOff;
+        extendAwake(handOff);
         for (int i = 0; i < helpers; i++) {
             if (pool[i].claim()) {
                 if (STATS) {
@@ -228,10 +257,8 @@ public final class WorkerPool {
                 posted |= 1L << i;
             }
         }
-        if (posted != 0) {
-            long now = System.nanoTime();
-            lastHandOff = now;
-            extendAwake(now);
+        if (posted == 0) {
+            RUNS_IN_FLIGHT.decrementAndGet(); // every worker was busy with another caller: all parts run here
         }
         Throwable failure = job.runParts(0);
         long callerDone = STATS ? System.nanoTime() : 0;
@@ -240,6 +267,12 @@ public final class WorkerPool {
                 Throwable f = pool[i].callOffOrAwait(counter);
                 failure = failure == null ? f : failure;
             }
+        }
+        if (posted != 0) {
+            long now = System.nanoTime();
+            lastHandOff = now;
+            extendAwake(now);
+            RUNS_IN_FLIGHT.decrementAndGet();
         }
         if (STATS) {
             counter.ran(parts, System.nanoTime() - callerDone);
@@ -484,13 +517,13 @@ public final class WorkerPool {
             long spinUntil = System.nanoTime() + SPIN_NANOS;
             while (state != wanted) {
                 long now = System.nanoTime();
-                if (now < spinUntil || (wanted == POSTED && now < awakeUntil)) {
+                if (now < spinUntil || (wanted == POSTED && (now < awakeUntil || RUNS_IN_FLIGHT.get() > 0))) {
                     Thread.onSpinWait();
                 } else if (wanted == POSTED) { // the worker itself, idle
                     parked = true;
                     // Re-read after announcing the park: a caller's keepAwake either sees parked and unparks, or
                     // its awakeUntil is seen here (both sides write, then read, a volatile).
-                    if (state != wanted && System.nanoTime() >= awakeUntil) {
+                    if (state != wanted && System.nanoTime() >= awakeUntil && RUNS_IN_FLIGHT.get() == 0) {
                         LockSupport.park(this);
                         wakeUps++; // only this thread writes it
                     }

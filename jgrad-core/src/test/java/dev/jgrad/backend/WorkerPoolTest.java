@@ -222,6 +222,27 @@ class WorkerPoolTest {
     }
 
     @Test
+    void aWorkerDoesNotParkWhileTheRunItHelpedWithIsStillInFlight() {
+        assumeTrue(WorkerPool.threads() == 2, "needs exactly one worker");
+        Thread caller = Thread.currentThread();
+        CountDownLatch workerRan = new CountDownLatch(1);
+        boolean[] parkedDuringTheRun = {false};
+        WorkerPool.run((part, n) -> {
+            if (Thread.currentThread() != caller) {
+                workerRan.countDown();
+                return;
+            }
+            await(workerRan); // the worker took the other part; now the caller's part runs on, past any spin
+            long end = System.nanoTime() + 3 * WorkerPool.IDLE_SPIN_NANOS;
+            while (System.nanoTime() < end) {
+                parkedDuringTheRun[0] |= WorkerPool.workerParked(0);
+            }
+        }, 2);
+        assertThat(parkedDuringTheRun[0]).as("worker parked while the caller's part was still running").isFalse();
+        awaitTrue(() -> WorkerPool.workerParked(0), "the idle worker parks once the run has returned");
+    }
+
+    @Test
     void keepAwakeFromManyThreadsBesideParallelWorkChangesNoResult() throws Exception {
         onConcurrentCallers(3, id -> {
             if (id == 0) {
