@@ -1,0 +1,82 @@
+package dev.jgrad.backend.simd;
+
+import dev.jgrad.backend.SerialGemm;
+
+/**
+ * NT GEMM (C = X W^T: a batch of rows X through [out, in] weights W) for W of at most 16 rows, a classifier's last
+ * layer (784-256-128-10: C = X[1024 x 128] W[10 x 128]^T), on 8 lanes (AVX2), without packing X. The packed
+ * path packs all of X (128K floats at batch 1024) for only 10 multiply-adds per packed element, and its 16-column
+ * B panel is the whole of C's width anyway.
+ *
+ * <p>Here W^T (k x 16 floats, zero past n: 8 KiB at k = 128) is the only thing copied, and X streams once from
+ * where it is stored: a {@link StridedTile} of 6 rows of X by the 16 columns broadcasts X's values from its stored
+ * rows and loads W^T's two vectors per step. Columns past n are computed from the zeros and never written, so n
+ * = 10 does 16 lanes of work for 10 columns of C.
+ *
+ * <p>Each C element is one chain of fused multiply-adds over k in order, then alpha and beta ({@link StridedTile}):
+ * C does not depend on the row band a thread computes. Written for 8 lanes; the route uses it only there.
+ */
+final class FewColumnsNtGemm {
+
+    /** The most rows of W (columns of C): one tile's width. */
+    static final int MAX_N = StridedTile.NR;
+
+    private FewColumnsNtGemm() {
+    }
+
+    /** C = alpha * X * W^T + beta * C, X stored m x k, W stored n x k (n at most {@link #MAX_N}). */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     float[] x, int xOff, int ldx, float[] w, int wOff, int ldw,
+                     float beta, float[] c, int cOff, int ldc) {
+        if (transA || !transB) {
+            throw new IllegalArgumentException("FewColumnsNtGemm: A must be stored as used and B transposed (NT), got"
+                    + " transA=" + transA + " transB=" + transB);
+        }
+        if (n > MAX_N) {
+            throw new IllegalArgumentException("FewColumnsNtGemm: n = " + n + " is more than " + MAX_N + " columns");
+        }
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        if (k <= 0) {
+            SerialGemm.scaleC(beta, c, cOff, ldc, m, n);
+            return;
+        }
+        StridedTile.Scratch scratch = StridedTile.scratch();
+        float[] wt = scratch.panel(k);
+        transpose(w, wOff, ldw, n, k, wt);
+        int[] o = scratch.offsets;
+        StridedTile.rowOffsets(StridedTile.MR, ldx, o);
+        for (int i = 0; i < m; i += StridedTile.MR) {
+            int rows = Math.min(StridedTile.MR, m - i);
+            int xi = xOff + i * ldx;
+            int ci = cOff + i * ldc;
+            if (StridedTile.direct(rows, n, alpha, beta)) {
+                StridedTile.run(k, x, xi, 1, o[1], o[2], o[3], o[4], o[5], wt, 0, StridedTile.NR, beta == 1f,
+                        c, ci, ldc);
+                continue;
+            }
+            if (rows < StridedTile.MR) {
+                StridedTile.rowOffsets(rows, ldx, o);
+            }
+            StridedTile.run(k, x, xi, 1, o[1], o[2], o[3], o[4], o[5], wt, 0, StridedTile.NR, false,
+                    scratch.tile, 0, StridedTile.NR);
+            StridedTile.store(scratch.tile, rows, n, alpha, beta, c, ci, ldc);
+        }
+    }
+
+    /** wt[p * 16 + j] = w[wOff + j * ldw + p] for j < n, zero for j in [n, 16): W^T as one tile-wide panel. */
+    static void transpose(float[] w, int wOff, int ldw, int n, int k, float[] wt) {
+        for (int p = 0; p < k; p++) {
+            for (int j = n; j < StridedTile.NR; j++) {
+                wt[p * StridedTile.NR + j] = 0f;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            int src = wOff + j * ldw;
+            for (int p = 0; p < k; p++) {
+                wt[p * StridedTile.NR + j] = w[src + p];
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.jgrad.backend.simd;
+
+import dev.jgrad.backend.SerialGemm;
+
+/**
+ * TN GEMM (C = A^T B, A stored k x m) for C of at most 16 rows, on 8 lanes (AVX2), without packing: the weight
+ * gradient of a narrow layer (784-256-128-10: dW[10 x 128] = dY[1024 x 10]^T X[1024 x 128], k the batch). The
+ * packed path gathers dY's columns into panels and packs all of X (128K floats) for 10 multiply-adds per packed
+ * element of X.
+ *
+ * <p>Here a {@link StridedTile} of 6 rows of C by 16 columns stays in registers over all of k: per step it loads
+ * 16 floats of a stored row of B and broadcasts 6 consecutive values of a stored row of A. Column blocks outermost,
+ * so the row blocks of one column block (2 at m = 10, the second repeating 2 rows) read the same strip of B (64
+ * bytes of each row) one after the other, the second time from cache. A last block of fewer than 16 columns reads
+ * B from a zero-padded copy of those columns.
+ *
+ * <p>Each C element is one chain of fused multiply-adds over k in order, then alpha and beta ({@link StridedTile}):
+ * C does not depend on the column band a thread computes. Written for 8 lanes; the route uses it only there.
+ */
+final class FewRowsTnGemm {
+
+    /** The most rows of C the route gives this kernel (it takes any m). */
+    static final int MAX_M = 16;
+
+    private FewRowsTnGemm() {
+    }
+
+    /** C = alpha * A^T * B + beta * C, A stored k x m, B stored k x n. */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        if (!transA || transB) {
+            throw new IllegalArgumentException("FewRowsTnGemm: A must be stored transposed and B as used (TN), got"
+                    + " transA=" + transA + " transB=" + transB);
+        }
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        if (k <= 0) {
+            SerialGemm.scaleC(beta, c, cOff, ldc, m, n);
+            return;
+        }
+        StridedTile.Scratch scratch = StridedTile.scratch();
+        int[] o = scratch.offsets;
+        for (int j = 0; j < n; j += StridedTile.NR) {
+            int cols = Math.min(StridedTile.NR, n - j);
+            float[] panel = b;
+            int bi = bOff + j;
+            int bStep = ldb;
+            if (cols < StridedTile.NR) {
+                panel = scratch.panel(k);
+                StridedTile.copyColumns(b, bOff, ldb, j, cols, k, panel);
+                bi = 0;
+                bStep = StridedTile.NR;
+            }
+            for (int i = 0; i < m; i += StridedTile.MR) {
+                int rows = Math.min(StridedTile.MR, m - i);
+                StridedTile.rowOffsets(rows, 1, o);
+                int ci = cOff + i * ldc + j;
+                if (StridedTile.direct(rows, cols, alpha, beta)) {
+                    StridedTile.run(k, a, aOff + i, lda, o[1], o[2], o[3], o[4], o[5], panel, bi, bStep, beta == 1f,
+                            c, ci, ldc);
+                } else {
+                    StridedTile.run(k, a, aOff + i, lda, o[1], o[2], o[3], o[4], o[5], panel, bi, bStep, false,
+                            scratch.tile, 0, StridedTile.NR);
+                    StridedTile.store(scratch.tile, rows, cols, alpha, beta, c, ci, ldc);
+                }
+            }
+        }
+    }
+}

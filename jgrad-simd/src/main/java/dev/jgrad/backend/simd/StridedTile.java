@@ -1,0 +1,188 @@
+package dev.jgrad.backend.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The register tile of the unpacked skinny GEMMs ({@link FewColumnsNtGemm}, {@link ShallowNnGemm},
+ * {@link FewRowsTnGemm}): 6 rows by 2 vectors (16 columns) of C on 8 lanes, 12 accumulators, 2 vector loads and one
+ * broadcast at a time per step, 15 of AVX2's 16 registers (the same tile as {@code VectorGemm.micro6x2}). The
+ * operands are read where the caller says, with any strides, so each kernel walks its operands as they are stored:
+ * step s adds a[ai + s * aStep + o_r] * b[bi + s * bStep + (0 .. 16)] to row r, where o_0 = 0 and o_1..o_5 are the
+ * other rows' offsets (a ragged last block repeats a row: computed, never written).
+ *
+ * <p>Every element of C is one chain of fused multiply-adds over the steps in order, in one vector lane, then
+ * alpha and beta as {@link #store} does them; the scalar edge columns of {@link #store} repeat that arithmetic, so
+ * C does not depend on where a tile or a thread's band starts.
+ */
+final class StridedTile {
+
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    static final int L = 8;
+    /** Rows of the tile. */
+    static final int MR = 6;
+    /** Columns of the tile: two vectors; also the distance between the rows of a tile parked in a scratch array. */
+    static final int NR = 2 * L;
+
+    private StridedTile() {
+    }
+
+    /**
+     * A thread's scratch for these kernels: a parked tile, the row offsets of a block, and a k x 16 panel for columns
+     * that do not fill a tile (grown to the largest seen, so a steady training step allocates nothing). One per
+     * thread is enough: a kernel never calls another.
+     */
+    static final class Scratch {
+        final float[] tile = new float[MR * NR];
+        final int[] offsets = new int[MR];
+        private float[] panel = new float[0];
+
+        /** The panel, at least k x {@link #NR} floats. */
+        float[] panel(int k) {
+            if (panel.length < k * NR) {
+                panel = new float[k * NR];
+            }
+            return panel;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    static Scratch scratch() {
+        return SCRATCH.get();
+    }
+
+    /**
+     * Columns [j0, j0 + cols) of the k rows of b (stored k x n, ldb apart), cols at most {@link #NR}, into the
+     * panel: panel[p * 16 + j] = b[bOff + p * ldb + j0 + j], zero past cols. So a ragged last column block of an
+     * operand read in rows runs the same tile, without reading past its rows.
+     */
+    static void copyColumns(float[] b, int bOff, int ldb, int j0, int cols, int k, float[] panel) {
+        for (int p = 0; p < k; p++) {
+            int src = bOff + p * ldb + j0;
+            int dst = p * NR;
+            for (int j = 0; j < cols; j++) {
+                panel[dst + j] = b[src + j];
+            }
+            for (int j = cols; j < NR; j++) {
+                panel[dst + j] = 0f;
+            }
+        }
+    }
+
+    /**
+     * Runs the tile over {@code steps} steps; then C[cIdx + r * ldc + (0 .. 16)] = the sums for all 6 rows, or C +
+     * the sums when {@code accumulate}. A tile that is not whole or needs alpha and beta goes to a scratch array
+     * ({@code ldc} = {@link #NR}) and then through {@link #store}.
+     */
+    static void run(int steps, float[] a, int ai, int aStep, int o1, int o2, int o3, int o4, int o5,
+                    float[] b, int bi, int bStep, boolean accumulate, float[] c, int cIdx, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        for (int s = 0; s < steps; s++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ai + o1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ai + o2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ai + o3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ai + o4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ai + o5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            ai += aStep;
+            bi += bStep;
+        }
+        int c1 = cIdx + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
+        if (accumulate) {
+            c00 = c00.add(FloatVector.fromArray(S, c, cIdx));
+            c01 = c01.add(FloatVector.fromArray(S, c, cIdx + L));
+            c10 = c10.add(FloatVector.fromArray(S, c, c1));
+            c11 = c11.add(FloatVector.fromArray(S, c, c1 + L));
+            c20 = c20.add(FloatVector.fromArray(S, c, c2));
+            c21 = c21.add(FloatVector.fromArray(S, c, c2 + L));
+            c30 = c30.add(FloatVector.fromArray(S, c, c3));
+            c31 = c31.add(FloatVector.fromArray(S, c, c3 + L));
+            c40 = c40.add(FloatVector.fromArray(S, c, c4));
+            c41 = c41.add(FloatVector.fromArray(S, c, c4 + L));
+            c50 = c50.add(FloatVector.fromArray(S, c, c5));
+            c51 = c51.add(FloatVector.fromArray(S, c, c5 + L));
+        }
+        c00.intoArray(c, cIdx);
+        c01.intoArray(c, cIdx + L);
+        c10.intoArray(c, c1);
+        c11.intoArray(c, c1 + L);
+        c20.intoArray(c, c2);
+        c21.intoArray(c, c2 + L);
+        c30.intoArray(c, c3);
+        c31.intoArray(c, c3 + L);
+        c40.intoArray(c, c4);
+        c41.intoArray(c, c4 + L);
+        c50.intoArray(c, c5);
+        c51.intoArray(c, c5 + L);
+    }
+
+    /**
+     * Whether a tile of {@code rows} x {@code cols} goes from the registers straight to C ({@link #run} with C
+     * itself): a whole tile with alpha = 1 and beta = 0 or 1, every product of training.
+     */
+    static boolean direct(int rows, int cols, float alpha, float beta) {
+        return rows == MR && cols == NR && alpha == 1f && (beta == 0f || beta == 1f);
+    }
+
+    /**
+     * The first {@code rows} x {@code cols} of a tile parked at tile[0..] (rows {@link #NR} apart) into C: c =
+     * alpha * t + beta * c, where beta = 0 never reads C; whole vectors first, then the columns left over in scalar
+     * arithmetic that rounds exactly as the vector lanes do (and as {@link #run}'s accumulate, for alpha = beta = 1).
+     */
+    static void store(float[] tile, int rows, int cols, float alpha, float beta, float[] c, int cIdx, int ldc) {
+        int vectorCols = cols / L * L;
+        for (int r = 0; r < rows; r++) {
+            int row = cIdx + r * ldc;
+            for (int j = 0; j < vectorCols; j += L) {
+                FloatVector t = FloatVector.fromArray(S, tile, r * NR + j);
+                if (alpha != 1f) {
+                    t = t.mul(alpha);
+                }
+                if (beta != 0f) {
+                    t = FloatVector.fromArray(S, c, row + j).mul(beta).add(t);
+                }
+                t.intoArray(c, row + j);
+            }
+            for (int j = vectorCols; j < cols; j++) {
+                float t = tile[r * NR + j];
+                if (alpha != 1f) {
+                    t = t * alpha;
+                }
+                if (beta != 0f) {
+                    t = c[row + j] * beta + t;
+                }
+                c[row + j] = t;
+            }
+        }
+    }
+
+    /**
+     * One block of up to {@link #MR} rows: the offsets o_1..o_5 of {@link #run} for rows {@code rowStride} apart,
+     * a row past {@code rows} repeating the last one. Returned in {@code offsets[1..5]}.
+     */
+    static void rowOffsets(int rows, int rowStride, int[] offsets) {
+        for (int r = 1; r < MR; r++) {
+            offsets[r] = Math.min(r, rows - 1) * rowStride;
+        }
+    }
+}
