@@ -43,25 +43,21 @@ final class FewColumnsNtGemm {
             return;
         }
         StridedTile.Scratch scratch = StridedTile.scratch();
-        float[] wt = scratch.panel(k);
+        float[] wt = scratch.panel(k * StridedTile.NR);
         transpose(w, wOff, ldw, n, k, wt);
-        int[] o = scratch.offsets;
-        StridedTile.rowOffsets(StridedTile.MR, ldx, o);
-        for (int i = 0; i < m; i += StridedTile.MR) {
-            int rows = Math.min(StridedTile.MR, m - i);
-            int xi = xOff + i * ldx;
+        for (int i = 0; i < m; i += StridedTile.ROWS_MR) {
+            int rows = Math.min(StridedTile.ROWS_MR, m - i);
+            int x0 = xOff + i * ldx; // rows past m repeat the last one: computed, never written
+            int x1 = xOff + (i + Math.min(1, rows - 1)) * ldx;
+            int x2 = xOff + (i + Math.min(2, rows - 1)) * ldx;
+            int x3 = xOff + (i + Math.min(3, rows - 1)) * ldx;
             int ci = cOff + i * ldc;
-            if (StridedTile.direct(rows, n, alpha, beta)) {
-                StridedTile.run(k, x, xi, 1, o[1], o[2], o[3], o[4], o[5], wt, 0, StridedTile.NR, beta == 1f,
-                        c, ci, ldc);
-                continue;
+            if (StridedTile.direct(rows, StridedTile.ROWS_MR, n, alpha, beta)) {
+                StridedTile.rows(k, x, x0, x1, x2, x3, wt, 0, beta == 1f, c, ci, ldc);
+            } else {
+                StridedTile.rows(k, x, x0, x1, x2, x3, wt, 0, false, scratch.tile, 0, StridedTile.NR);
+                StridedTile.store(scratch.tile, rows, n, alpha, beta, c, ci, ldc);
             }
-            if (rows < StridedTile.MR) {
-                StridedTile.rowOffsets(rows, ldx, o);
-            }
-            StridedTile.run(k, x, xi, 1, o[1], o[2], o[3], o[4], o[5], wt, 0, StridedTile.NR, false,
-                    scratch.tile, 0, StridedTile.NR);
-            StridedTile.store(scratch.tile, rows, n, alpha, beta, c, ci, ldc);
         }
     }
 

@@ -41,28 +41,33 @@ final class FewRowsTnGemm {
             return;
         }
         StridedTile.Scratch scratch = StridedTile.scratch();
-        int[] o = scratch.offsets;
+        int blocks = (m + StridedTile.MR - 1) / StridedTile.MR;
+        int blockFloats = k * StridedTile.MR;
+        float[] at = scratch.interleaved(blocks * blockFloats);
+        for (int q = 0; q < blocks; q++) {
+            int i = q * StridedTile.MR;
+            StridedTile.interleave(a, aOff, lda, i, Math.min(StridedTile.MR, m - i), k, at, q * blockFloats);
+        }
         for (int j = 0; j < n; j += StridedTile.NR) {
             int cols = Math.min(StridedTile.NR, n - j);
             float[] panel = b;
             int bi = bOff + j;
             int bStep = ldb;
             if (cols < StridedTile.NR) {
-                panel = scratch.panel(k);
-                StridedTile.copyColumns(b, bOff, ldb, j, cols, k, panel);
+                panel = scratch.panel(k * StridedTile.NR);
+                StridedTile.copyColumns(b, bOff, ldb, j, cols, k, panel, 0);
                 bi = 0;
                 bStep = StridedTile.NR;
             }
-            for (int i = 0; i < m; i += StridedTile.MR) {
+            for (int q = 0; q < blocks; q++) {
+                int i = q * StridedTile.MR;
                 int rows = Math.min(StridedTile.MR, m - i);
-                StridedTile.rowOffsets(rows, 1, o);
                 int ci = cOff + i * ldc + j;
-                if (StridedTile.direct(rows, cols, alpha, beta)) {
-                    StridedTile.run(k, a, aOff + i, lda, o[1], o[2], o[3], o[4], o[5], panel, bi, bStep, beta == 1f,
-                            c, ci, ldc);
+                if (StridedTile.direct(rows, StridedTile.MR, cols, alpha, beta)) {
+                    StridedTile.interleaved(k, at, q * blockFloats, panel, bi, bStep, beta == 1f, c, ci, ldc);
                 } else {
-                    StridedTile.run(k, a, aOff + i, lda, o[1], o[2], o[3], o[4], o[5], panel, bi, bStep, false,
-                            scratch.tile, 0, StridedTile.NR);
+                    StridedTile.interleaved(k, at, q * blockFloats, panel, bi, bStep, false, scratch.tile, 0,
+                            StridedTile.NR);
                     StridedTile.store(scratch.tile, rows, cols, alpha, beta, c, ci, ldc);
                 }
             }

@@ -40,32 +40,36 @@ final class ShallowNnGemm {
             return;
         }
         StridedTile.Scratch scratch = StridedTile.scratch();
-        int nFull = n / StridedTile.NR * StridedTile.NR;
-        int tailCols = n - nFull;
-        float[] tail = scratch.panel(k);
-        if (tailCols > 0) {
-            StridedTile.copyColumns(b, bOff, ldb, nFull, tailCols, k, tail);
+        int blocks = (n + StridedTile.NR - 1) / StridedTile.NR;
+        int blockFloats = k * StridedTile.NR;
+        float[] panels = scratch.panel(blocks * blockFloats);
+        for (int q = 0; q < blocks; q++) {
+            int j = q * StridedTile.NR;
+            StridedTile.copyColumns(b, bOff, ldb, j, Math.min(StridedTile.NR, n - j), k, panels, q * blockFloats);
         }
-        int[] o = scratch.offsets;
-        for (int i = 0; i < m; i += StridedTile.MR) {
-            int rows = Math.min(StridedTile.MR, m - i);
-            StridedTile.rowOffsets(rows, lda, o);
-            int ai = aOff + i * lda;
-            int ci = cOff + i * ldc;
-            for (int j = 0; j < nFull; j += StridedTile.NR) {
-                if (StridedTile.direct(rows, StridedTile.NR, alpha, beta)) {
-                    StridedTile.run(k, a, ai, 1, o[1], o[2], o[3], o[4], o[5], b, bOff + j, ldb, beta == 1f,
-                            c, ci + j, ldc);
-                } else {
-                    StridedTile.run(k, a, ai, 1, o[1], o[2], o[3], o[4], o[5], b, bOff + j, ldb, false,
-                            scratch.tile, 0, StridedTile.NR);
-                    StridedTile.store(scratch.tile, rows, StridedTile.NR, alpha, beta, c, ci + j, ldc);
-                }
+        for (int i = 0; i < m; i += StridedTile.ROWS_MR) {
+            int rows = Math.min(StridedTile.ROWS_MR, m - i);
+            int a0 = aOff + i * lda; // rows past m repeat the last one: computed, never written
+            int a1 = aOff + (i + Math.min(1, rows - 1)) * lda;
+            int a2 = aOff + (i + Math.min(2, rows - 1)) * lda;
+            int a3 = aOff + (i + Math.min(3, rows - 1)) * lda;
+            int q0 = 0;
+            if (rows == StridedTile.ROWS_MR && alpha == 1f && (beta == 0f || beta == 1f)) {
+                q0 = n / StridedTile.NR; // the whole tiles of the row block in one call, straight to C
+                StridedTile.rowBlock(k, a, a0, a1, a2, a3, panels, 0, q0, blockFloats, beta == 1f, c,
+                        cOff + i * ldc, ldc);
             }
-            if (tailCols > 0) {
-                StridedTile.run(k, a, ai, 1, o[1], o[2], o[3], o[4], o[5], tail, 0, StridedTile.NR, false,
-                        scratch.tile, 0, StridedTile.NR);
-                StridedTile.store(scratch.tile, rows, tailCols, alpha, beta, c, ci + nFull, ldc);
+            for (int q = q0; q < blocks; q++) {
+                int j = q * StridedTile.NR;
+                int cols = Math.min(StridedTile.NR, n - j);
+                int ci = cOff + i * ldc + j;
+                if (StridedTile.direct(rows, StridedTile.ROWS_MR, cols, alpha, beta)) {
+                    StridedTile.rows(k, a, a0, a1, a2, a3, panels, q * blockFloats, beta == 1f, c, ci, ldc);
+                } else {
+                    StridedTile.rows(k, a, a0, a1, a2, a3, panels, q * blockFloats, false, scratch.tile, 0,
+                            StridedTile.NR);
+                    StridedTile.store(scratch.tile, rows, cols, alpha, beta, c, ci, ldc);
+                }
             }
         }
     }

@@ -34,15 +34,23 @@ final class StridedTile {
      */
     static final class Scratch {
         final float[] tile = new float[MR * NR];
-        final int[] offsets = new int[MR];
         private float[] panel = new float[0];
+        private float[] interleaved = new float[0];
 
-        /** The panel, at least k x {@link #NR} floats. */
-        float[] panel(int k) {
-            if (panel.length < k * NR) {
-                panel = new float[k * NR];
+        /** The B panel, at least {@code floats} long. */
+        float[] panel(int floats) {
+            if (panel.length < floats) {
+                panel = new float[floats];
             }
             return panel;
+        }
+
+        /** The interleaved A panel, at least k x {@link #MR} floats. */
+        float[] interleaved(int k) {
+            if (interleaved.length < k * MR) {
+                interleaved = new float[k * MR];
+            }
+            return interleaved;
         }
     }
 
@@ -54,13 +62,13 @@ final class StridedTile {
 
     /**
      * Columns [j0, j0 + cols) of the k rows of b (stored k x n, ldb apart), cols at most {@link #NR}, into the
-     * panel: panel[p * 16 + j] = b[bOff + p * ldb + j0 + j], zero past cols. So a ragged last column block of an
+     * panel: panel[p0 + p * 16 + j] = b[bOff + p * ldb + j0 + j], zero past cols. So a ragged last column block of an
      * operand read in rows runs the same tile, without reading past its rows.
      */
-    static void copyColumns(float[] b, int bOff, int ldb, int j0, int cols, int k, float[] panel) {
+    static void copyColumns(float[] b, int bOff, int ldb, int j0, int cols, int k, float[] panel, int p0) {
         for (int p = 0; p < k; p++) {
             int src = bOff + p * ldb + j0;
-            int dst = p * NR;
+            int dst = p0 + p * NR;
             for (int j = 0; j < cols; j++) {
                 panel[dst + j] = b[src + j];
             }
@@ -70,13 +78,82 @@ final class StridedTile {
         }
     }
 
+    /** Rows of the {@link #rows} tile: four, so 8 accumulators + 2 B vectors + 4 broadcasts fit 16 registers. */
+    static final int ROWS_MR = 4;
+
     /**
-     * Runs the tile over {@code steps} steps; then C[cIdx + r * ldc + (0 .. 16)] = the sums for all 6 rows, or C +
-     * the sums when {@code accumulate}. A tile that is not whole or needs alpha and beta goes to a scratch array
-     * ({@code ldc} = {@link #NR}) and then through {@link #store}.
+     * A 4 x 2-vector tile with A's rows read where they are stored (row r from a[r_r + s], contiguous over the steps)
+     * and B from a panel of 16 floats per step ({@code panel[p0 + s * 16 ..]}): C[cIdx + r * ldc + (0 .. 16)] = the
+     * sums over {@code steps} steps, or C + the sums when {@code accumulate}. A tile that is not whole or needs alpha
+     * and beta goes to a scratch array ({@code ldc} = {@link #NR}) and then through {@link #store}. Every index is
+     * the loop counter plus an invariant, so C2 hoists all bounds checks out of the loop, and then it loads all the
+     * broadcasts of a step first: with 6 rows (6 + 12 + 2 registers) it spilled 4 accumulators every step (hsdis,
+     * JDK 17), with 4 rows everything stays in registers.
      */
-    static void run(int steps, float[] a, int ai, int aStep, int o1, int o2, int o3, int o4, int o5,
-                    float[] b, int bi, int bStep, boolean accumulate, float[] c, int cIdx, int ldc) {
+    static void rows(int steps, float[] a, int r0, int r1, int r2, int r3, float[] panel, int p0,
+                     boolean accumulate, float[] c, int cIdx, int ldc) {
+        rowBlock(steps, a, r0, r1, r2, r3, panel, p0, 1, 0, accumulate, c, cIdx, ldc);
+    }
+
+    /**
+     * {@link #rows} for {@code blocks} tiles side by side along C's row: tile q reads its panel at {@code p0 + q *
+     * blockFloats} and writes C from {@code cIdx + q * 16}. One call for a whole row block: with a short k (10 steps,
+     * 80 fused multiply-adds per tile) a call per tile cost as much as its arithmetic.
+     */
+    static void rowBlock(int steps, float[] a, int r0, int r1, int r2, int r3, float[] panel, int p0, int blocks,
+                         int blockFloats, boolean accumulate, float[] c, int cIdx, int ldc) {
+        for (int q = 0; q < blocks; q++) {
+            int p = p0 + q * blockFloats;
+            int ci = cIdx + q * NR;
+            FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+            FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+            FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+            FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+            for (int s = 0; s < steps; s++) {
+                FloatVector b0 = FloatVector.fromArray(S, panel, p + s * NR);
+                FloatVector b1 = FloatVector.fromArray(S, panel, p + s * NR + L);
+                FloatVector a0 = FloatVector.broadcast(S, a[r0 + s]);
+                c00 = a0.fma(b0, c00);
+                c01 = a0.fma(b1, c01);
+                FloatVector a1 = FloatVector.broadcast(S, a[r1 + s]);
+                c10 = a1.fma(b0, c10);
+                c11 = a1.fma(b1, c11);
+                FloatVector a2 = FloatVector.broadcast(S, a[r2 + s]);
+                c20 = a2.fma(b0, c20);
+                c21 = a2.fma(b1, c21);
+                FloatVector a3 = FloatVector.broadcast(S, a[r3 + s]);
+                c30 = a3.fma(b0, c30);
+                c31 = a3.fma(b1, c31);
+            }
+            int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+            if (accumulate) {
+                c00 = c00.add(FloatVector.fromArray(S, c, ci));
+                c01 = c01.add(FloatVector.fromArray(S, c, ci + L));
+                c10 = c10.add(FloatVector.fromArray(S, c, c1));
+                c11 = c11.add(FloatVector.fromArray(S, c, c1 + L));
+                c20 = c20.add(FloatVector.fromArray(S, c, c2));
+                c21 = c21.add(FloatVector.fromArray(S, c, c2 + L));
+                c30 = c30.add(FloatVector.fromArray(S, c, c3));
+                c31 = c31.add(FloatVector.fromArray(S, c, c3 + L));
+            }
+            c00.intoArray(c, ci);
+            c01.intoArray(c, ci + L);
+            c10.intoArray(c, c1);
+            c11.intoArray(c, c1 + L);
+            c20.intoArray(c, c2);
+            c21.intoArray(c, c2 + L);
+            c30.intoArray(c, c3);
+            c31.intoArray(c, c3 + L);
+        }
+    }
+
+    /**
+     * The tile with A's 6 values per step from an interleaved panel ({@code at[at0 + s * 6 + r]}, see
+     * {@link #interleave})
+     * and B's 16 from a stored row of B ({@code b[bi + s * ldb ..]}): otherwise as {@link #rows}.
+     */
+    static void interleaved(int steps, float[] at, int at0, float[] b, int bi, int ldb, boolean accumulate, float[] c,
+                            int cIdx, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -86,26 +163,26 @@ final class StridedTile {
         for (int s = 0; s < steps; s++) {
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
             FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
-            FloatVector a0 = FloatVector.broadcast(S, a[ai]);
+            int ai = at0 + s * MR;
+            FloatVector a0 = FloatVector.broadcast(S, at[ai]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ai + o1]);
+            FloatVector a1 = FloatVector.broadcast(S, at[ai + 1]);
             c10 = a1.fma(b0, c10);
             c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ai + o2]);
+            FloatVector a2 = FloatVector.broadcast(S, at[ai + 2]);
             c20 = a2.fma(b0, c20);
             c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[ai + o3]);
+            FloatVector a3 = FloatVector.broadcast(S, at[ai + 3]);
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, a[ai + o4]);
+            FloatVector a4 = FloatVector.broadcast(S, at[ai + 4]);
             c40 = a4.fma(b0, c40);
             c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, a[ai + o5]);
+            FloatVector a5 = FloatVector.broadcast(S, at[ai + 5]);
             c50 = a5.fma(b0, c50);
             c51 = a5.fma(b1, c51);
-            ai += aStep;
-            bi += bStep;
+            bi += ldb;
         }
         int c1 = cIdx + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
         if (accumulate) {
@@ -137,17 +214,30 @@ final class StridedTile {
     }
 
     /**
-     * Whether a tile of {@code rows} x {@code cols} goes from the registers straight to C ({@link #run} with C
+     * Columns [i0, i0 + rows) of the k rows of a (stored k x m, lda apart), rows at most {@link #MR}, interleaved:
+     * at[a0 + s * 6 + r] = a[aOff + s * lda + i0 + r], a row past {@code rows} repeating the last one.
+     */
+    static void interleave(float[] a, int aOff, int lda, int i0, int rows, int k, float[] at, int a0) {
+        for (int s = 0; s < k; s++) {
+            int src = aOff + s * lda + i0;
+            for (int r = 0; r < MR; r++) {
+                at[a0 + s * MR + r] = a[src + Math.min(r, rows - 1)];
+            }
+        }
+    }
+
+    /**
+     * Whether a tile of {@code rows} x {@code cols} goes from the registers straight to C (the tile run with C
      * itself): a whole tile with alpha = 1 and beta = 0 or 1, every product of training.
      */
-    static boolean direct(int rows, int cols, float alpha, float beta) {
-        return rows == MR && cols == NR && alpha == 1f && (beta == 0f || beta == 1f);
+    static boolean direct(int rows, int fullRows, int cols, float alpha, float beta) {
+        return rows == fullRows && cols == NR && alpha == 1f && (beta == 0f || beta == 1f);
     }
 
     /**
      * The first {@code rows} x {@code cols} of a tile parked at tile[0..] (rows {@link #NR} apart) into C: c =
      * alpha * t + beta * c, where beta = 0 never reads C; whole vectors first, then the columns left over in scalar
-     * arithmetic that rounds exactly as the vector lanes do (and as {@link #run}'s accumulate, for alpha = beta = 1).
+     * arithmetic that rounds exactly as the vector lanes do (and as the tiles' accumulate, for alpha = beta = 1).
      */
     static void store(float[] tile, int rows, int cols, float alpha, float beta, float[] c, int cIdx, int ldc) {
         int vectorCols = cols / L * L;
@@ -173,16 +263,6 @@ final class StridedTile {
                 }
                 c[row + j] = t;
             }
-        }
-    }
-
-    /**
-     * One block of up to {@link #MR} rows: the offsets o_1..o_5 of {@link #run} for rows {@code rowStride} apart,
-     * a row past {@code rows} repeating the last one. Returned in {@code offsets[1..5]}.
-     */
-    static void rowOffsets(int rows, int rowStride, int[] offsets) {
-        for (int r = 1; r < MR; r++) {
-            offsets[r] = Math.min(r, rows - 1) * rowStride;
         }
     }
 }
