@@ -21,6 +21,23 @@ final class FewColumnsNtGemm {
     /** The most rows of W (columns of C): one tile's width. */
     static final int MAX_N = StridedTile.NR;
 
+    /**
+     * Whether the route uses this kernel: at most 16 columns, more rows than {@link RowPanelNtGemm#MAX_M}, k at most
+     * {@link #MAX_K}. Measured against the route before (SkinnyGemmAB: thread CPU time, 11 rounds alternating in one
+     * JVM, medians of the per-round ratios, noisy 2-core AMD EPYC, JDK 17, launcher flags), m x 128 x 10: 1024 rows
+     * 1.53-1.97x, 512 1.51x, 256 1.54x on one thread; on two threads 1.37x, 1.57x, 1.73x. At 128 rows
+     * {@link RowPanelNtGemm} stays faster (this kernel 0.79-0.93x), and at 32 rows {@link SmallBatchNtGemm} (0.85-0.87x).
+     */
+    static boolean routes(int m, int n, int k) {
+        return n > 0 && n <= MAX_N && m > RowPanelNtGemm.MAX_M && k > 0 && k <= MAX_K;
+    }
+
+    /**
+     * The deepest product routed here: W^T (k x 16 floats) then fits a 32 KiB L1 with room to spare, and it is read
+     * once for every 4 rows of X. Only k = 128 was measured.
+     */
+    static final int MAX_K = 512;
+
     private FewColumnsNtGemm() {
     }
 

@@ -22,6 +22,21 @@ final class FewRowsTnGemm {
     /** The most rows of C the route gives this kernel (it takes any m). */
     static final int MAX_M = 16;
 
+    /**
+     * Whether the route uses this kernel: at most {@link #MAX_M} rows of C, k at most {@link #MAX_K}. Measured against
+     * the route before (SkinnyGemmAB: thread CPU time, 11 rounds alternating in one JVM, medians of the per-round
+     * ratios, noisy 2-core AMD EPYC, JDK 17, launcher flags), 10 x k x 128: k = 32 1.26-1.42x, 128 1.19-1.33x, 256
+     * 1.24x, 512 1.25x; k = 1024 0.84-0.98x. There X (512 KiB) no longer fits L2, and this kernel reads it 64 bytes
+     * per row, 512 bytes apart, which the prefetchers follow worse than the packed path's row-by-row copy; blocking k
+     * by 128 or 256 rows did not change that (0.91-1.06x).
+     */
+    static boolean routes(int m, int n, int k) {
+        return m > 0 && m <= MAX_M && n > 0 && k > 0 && k <= MAX_K;
+    }
+
+    /** The deepest product routed here (see {@link #routes}). */
+    static final int MAX_K = 512;
+
     private FewRowsTnGemm() {
     }
 

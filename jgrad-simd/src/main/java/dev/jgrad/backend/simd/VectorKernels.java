@@ -65,6 +65,22 @@ public final class VectorKernels implements Kernels {
                     false, true, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
+        if (L == StridedTile.L && FewColumnsNtGemm.routes(m, n, k) && !transA && transB) {
+            // A large batch through a layer of at most 16 outputs (a classifier's last layer): the packed paths pack
+            // all of X for at most 16 multiply-adds per element; this streams X once as stored. Row bands on two
+            // threads from GemmThreads.PARALLEL_MIN_MACS (each element's sum does not depend on the band).
+            GemmThreads.gemm(FewColumnsNtGemm::gemm, GemmThreads.threads(), StridedTile.ROWS_MR, StridedTile.NR,
+                    false, true, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        if (L == StridedTile.L && FewRowsTnGemm.routes(m, n, k) && transA && !transB) {
+            // The weight gradient of a layer of at most 16 outputs (dW = dY^T X): C stays in registers over the
+            // batch, dY and X read as stored (the packed path took it to one thread, packing all of X). Column bands
+            // on two threads from GemmThreads.PARALLEL_MIN_MACS.
+            GemmThreads.gemm(FewRowsTnGemm::gemm, GemmThreads.threads(), FewRowsTnGemm.MAX_M, StridedTile.NR,
+                    true, false, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         int threads = GemmThreads.threads();
         if ((threads == 1 || (long) m * n * k < GemmThreads.PARALLEL_MIN_MACS) && !transA && transB
                 && RowPanelNtGemm.routes(m, n, k)) {

@@ -57,6 +57,14 @@ class FewColumnsNtGemmTest {
                 StridedTile.NR, new int[] {1024, 128, 10}, new int[] {131, 67, 15});
     }
 
+    /** On 8 lanes the route sends the batch-1024 (or -128) product of a 10-output layer here. */
+    @Test
+    void theRouteTakesTheLastLayersProduct() {
+        Assumptions.assumeTrue(VectorGemm.L == StridedTile.L, "routed on 8 lanes only");
+        SkinnyGemmChecks.theRouteTakesIt(FewColumnsNtGemm::gemm, false, true, 1024, 128, 10);
+        SkinnyGemmChecks.theRouteTakesIt(FewColumnsNtGemm::gemm, false, true, 259, 33, 16);
+    }
+
     @Test
     void zeroDepthScalesCAndOnlyNtOfAtMost16ColumnsIsAccepted() {
         SkinnyGemmChecks.zeroDepthScalesC(FewColumnsNtGemm::gemm, false, true);

@@ -55,6 +55,14 @@ class FewRowsTnGemmTest {
                 StridedTile.NR, new int[] {10, 1024, 128}, new int[] {13, 77, 45});
     }
 
+    /** On 8 lanes the route sends the batch-1024 (or -128) product of a 10-output layer here. */
+    @Test
+    void theRouteTakesTheLastLayersProduct() {
+        Assumptions.assumeTrue(VectorGemm.L == StridedTile.L, "routed on 8 lanes only");
+        SkinnyGemmChecks.theRouteTakesIt(FewRowsTnGemm::gemm, true, false, 10, 128, 128);
+        SkinnyGemmChecks.theRouteTakesIt(FewRowsTnGemm::gemm, true, false, 16, 511, 37);
+    }
+
     @Test
     void zeroDepthScalesCAndOnlyTnIsAccepted() {
         SkinnyGemmChecks.zeroDepthScalesC(FewRowsTnGemm::gemm, true, false);

@@ -37,7 +37,7 @@ public final class SkinnyGemmAB {
 
     static List<Product> products() {
         List<Product> out = new ArrayList<>();
-        for (int b : new int[] {1024, 128, 32}) {
+        for (int b : new int[] {1024, 512, 256, 128, 32}) {
             out.add(new Product("b" + b + " fwd3 NT " + b + "x128x10", false, true, b, 10, 128, 0f,
                     FewColumnsNtGemm::gemm, StridedTile.MR, StridedTile.NR));
             out.add(new Product("b" + b + " dW3 TN 10x" + b + "x128", true, false, 10, 128, b, 1f,

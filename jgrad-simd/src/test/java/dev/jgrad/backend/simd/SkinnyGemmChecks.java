@@ -75,6 +75,19 @@ final class SkinnyGemmChecks {
         }
     }
 
+    /**
+     * {@link VectorKernels#gemm} gives bit for bit the kernel's C for the shape (so the route takes it: the packed
+     * path sums in another order), and the reference's.
+     */
+    static void theRouteTakesIt(SerialGemm kernel, boolean transA, boolean transB, int m, int k, int n) {
+        GemmShape s = new GemmShape(m, k, n, transA, transB, 1f, 1f, new Random(11));
+        float[] direct = s.c0.clone();
+        kernel.gemm(transA, transB, m, n, k, 1f, s.a, s.aOff, s.lda, s.b, s.bOff, s.ldb, 1f, direct, s.cOff, s.ldc);
+        float[] routed = s.routed();
+        assertThat(routed).isEqualTo(direct);
+        s.assertMatchesReference(routed);
+    }
+
     /** Every transpose case but {@code transA}/{@code transB} is refused with a message naming the one it takes. */
     static void refusesOtherCases(SerialGemm kernel, boolean transA, boolean transB, String name) {
         float[] x = new float[64];
