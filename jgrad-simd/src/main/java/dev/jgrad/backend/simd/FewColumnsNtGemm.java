@@ -9,9 +9,10 @@ import dev.jgrad.backend.SerialGemm;
  * B panel is the whole of C's width anyway.
  *
  * <p>Here W^T (k x 16 floats, zero past n: 8 KiB at k = 128) is the only thing copied, and X streams once from
- * where it is stored: a {@link StridedTile} of 6 rows of X by the 16 columns broadcasts X's values from its stored
+ * where it is stored: a {@link StridedTile#rows} tile of 4 rows of X by the 16 columns broadcasts X's values from its stored
  * rows and loads W^T's two vectors per step. Columns past n are computed from the zeros and never written, so n
- * = 10 does 16 lanes of work for 10 columns of C.
+ * = 10 does 16 lanes of work for 10 columns of C: at most 10/16 of the FMA peak, where the packed path, with the same
+ * 16-column panel, reached 14-20 GFLOPS because of its packing.
  *
  * <p>Each C element is one chain of fused multiply-adds over k in order, then alpha and beta ({@link StridedTile}):
  * C does not depend on the row band a thread computes. Written for 8 lanes; the route uses it only there.
@@ -22,14 +23,23 @@ final class FewColumnsNtGemm {
     static final int MAX_N = StridedTile.NR;
 
     /**
-     * Whether the route uses this kernel: at most 16 columns, more rows than {@link RowPanelNtGemm#MAX_M}, k at most
-     * {@link #MAX_K}. Measured against the route before (SkinnyGemmAB: thread CPU time, 11 rounds alternating in one
-     * JVM, medians of the per-round ratios, noisy 2-core AMD EPYC, JDK 17, launcher flags), m x 128 x 10: 1024 rows
-     * 1.53-1.97x, 512 1.51x, 256 1.54x on one thread; on two threads 1.37x, 1.57x, 1.73x. At 128 rows
-     * {@link RowPanelNtGemm} stays faster (this kernel 0.79-0.93x), and at 32 rows {@link SmallBatchNtGemm} (0.85-0.87x).
+     * Whether the route uses this kernel: at most 16 columns, k at most {@link #MAX_K}, and more rows than
+     * {@link RowPanelNtGemm#MAX_M}, or at least that many on two threads when the product is large enough to be split
+     * ({@link VectorKernels#SKINNY_PARALLEL_MIN_MACS}). Measured against the route before (SkinnyGemmAB: thread CPU
+     * time on one thread, wall time on two, 11 rounds alternating in one JVM, medians of the per-round ratios, noisy
+     * 2-core AMD EPYC, launcher flags), m x 128 x 10 on one thread: JDK 17 1024 rows 1.53-1.97x, 512 1.51x, 256
+     * 1.54-1.57x; JDK 25 1024 rows 2.2x. On two threads (row bands) against the two-thread route before: 1024 rows
+     * 1.37-1.67x, 512 1.50-1.57x, 256 1.65-2.23x, 128 1.15-1.38x. Not taken: 128 rows on one thread
+     * ({@link RowPanelNtGemm} stays faster, this kernel 0.79-0.95x), 64 rows on two (0.91x), 32 rows
+     * ({@link SmallBatchNtGemm}, 0.84-0.93x); the dot-product kernel {@link FewRowsNtGemm} measured 1.22-1.34x over the
+     * route before at 1024 rows, below this one.
      */
-    static boolean routes(int m, int n, int k) {
-        return n > 0 && n <= MAX_N && m > RowPanelNtGemm.MAX_M && k > 0 && k <= MAX_K;
+    static boolean routes(int m, int n, int k, int threads) {
+        if (n <= 0 || n > MAX_N || k <= 0 || k > MAX_K) {
+            return false;
+        }
+        return m > RowPanelNtGemm.MAX_M || m == RowPanelNtGemm.MAX_M && threads > 1
+                && (long) m * n * k >= VectorKernels.SKINNY_PARALLEL_MIN_MACS;
     }
 
     /**

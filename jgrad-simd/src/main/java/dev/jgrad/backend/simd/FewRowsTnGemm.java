@@ -8,8 +8,9 @@ import dev.jgrad.backend.SerialGemm;
  * packed path gathers dY's columns into panels and packs all of X (128K floats) for 10 multiply-adds per packed
  * element of X.
  *
- * <p>Here a {@link StridedTile} of 6 rows of C by 16 columns stays in registers over all of k: per step it loads
- * 16 floats of a stored row of B and broadcasts 6 consecutive values of a stored row of A. Column blocks outermost,
+ * <p>Here a {@link StridedTile#interleaved} tile of 6 rows of C by 16 columns stays in registers over all of k: per
+ * step it loads 16 floats of a stored row of B and broadcasts 6 values of A, from a copy of A's columns interleaved
+ * 6 per step (A is the small operand: 10K floats at batch 1024). Column blocks outermost,
  * so the row blocks of one column block (2 at m = 10, the second repeating 2 rows) read the same strip of B (64
  * bytes of each row) one after the other, the second time from cache. A last block of fewer than 16 columns reads
  * B from a zero-padded copy of those columns.
@@ -23,15 +24,23 @@ final class FewRowsTnGemm {
     static final int MAX_M = 16;
 
     /**
-     * Whether the route uses this kernel: at most {@link #MAX_M} rows of C, k at most {@link #MAX_K}. Measured against
-     * the route before (SkinnyGemmAB: thread CPU time, 11 rounds alternating in one JVM, medians of the per-round
-     * ratios, noisy 2-core AMD EPYC, JDK 17, launcher flags), 10 x k x 128: k = 32 1.26-1.42x, 128 1.19-1.33x, 256
-     * 1.24x, 512 1.25x; k = 1024 0.84-0.98x. There X (512 KiB) no longer fits L2, and this kernel reads it 64 bytes
-     * per row, 512 bytes apart, which the prefetchers follow worse than the packed path's row-by-row copy; blocking k
-     * by 128 or 256 rows did not change that (0.91-1.06x).
+     * Whether the route uses this kernel: at most {@link #MAX_M} rows of C and k at most {@link #MAX_K}, or any k on two
+     * threads when the product is split into at least two column bands ({@link VectorKernels#SKINNY_PARALLEL_MIN_MACS},
+     * 32 columns or more). Measured against the route before (SkinnyGemmAB: thread CPU time on one thread, wall time
+     * on two, 11 rounds alternating in one JVM, medians of the per-round ratios, noisy 2-core AMD EPYC, launcher
+     * flags), 10 x k x 128 on one thread: JDK 17 k = 32 1.26-1.42x, 64 1.45x, 128 1.19-1.33x, 256 1.24x, 512 1.25x;
+     * JDK 25 k = 32 1.03x, 128 1.10x. At k = 1024 on one thread 0.84-0.98x (JDK 25 0.85x): X (512 KiB) no longer fits
+     * L2, and this kernel reads it 64 bytes per row, 512 bytes apart, which the prefetchers follow worse than the
+     * packed path's row-by-row copy; blocking k by 128 or 256 rows did not change that (0.91-1.06x). On two threads
+     * each reads half of X's columns, and against the route before (one thread: too few rows to split): k = 1024
+     * 1.46x, 512 1.65x, 256 1.62x, 128 1.32-1.51x.
      */
-    static boolean routes(int m, int n, int k) {
-        return m > 0 && m <= MAX_M && n > 0 && k > 0 && k <= MAX_K;
+    static boolean routes(int m, int n, int k, int threads) {
+        if (m <= 0 || m > MAX_M || n <= 0 || k <= 0) {
+            return false;
+        }
+        return k <= MAX_K || threads > 1 && n >= 2 * StridedTile.NR
+                && (long) m * n * k >= VectorKernels.SKINNY_PARALLEL_MIN_MACS;
     }
 
     /** The deepest product routed here (see {@link #routes}). */

@@ -4,22 +4,30 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register tile of the unpacked skinny GEMMs ({@link FewColumnsNtGemm}, {@link ShallowNnGemm},
- * {@link FewRowsTnGemm}): 6 rows by 2 vectors (16 columns) of C on 8 lanes, 12 accumulators, 2 vector loads and one
- * broadcast at a time per step, 15 of AVX2's 16 registers (the same tile as {@code VectorGemm.micro6x2}). The
- * operands are read where the caller says, with any strides, so each kernel walks its operands as they are stored:
- * step s adds a[ai + s * aStep + o_r] * b[bi + s * bStep + (0 .. 16)] to row r, where o_0 = 0 and o_1..o_5 are the
- * other rows' offsets (a ragged last block repeats a row: computed, never written).
+ * The register tiles of the unpacked skinny GEMMs ({@link FewColumnsNtGemm}, {@link FewRowsTnGemm}), which read the
+ * large operand where it is stored instead of packing it, on 8 lanes (AVX2, 16 vector registers):
+ * <ul>
+ *   <li>{@link #rows}: 4 rows of A read along their stored rows, one broadcast each per step, times a panel of 16
+ *   floats per step (B's part, copied: it is the small operand), 4 x 2 vectors of C. Every index is the loop counter
+ *   plus an invariant, so C2 hoists all bounds checks; it then loads a step's broadcasts before its fused
+ *   multiply-adds, which with 6 rows (6 + 12 accumulators + 2) spilled 4 accumulators every step (hsdis, JDK 17) and
+ *   with 4 rows (4 + 8 + 2) fits. A 6-row tile that reached the rows through offsets from one carried index (a bounds
+ *   check per broadcast, which keeps C2 from hoisting them) spent more on the checks and on reloading the offsets from
+ *   the stack than it saved: 22 against 35 GFLOPS at 1024 x 128 x 10 NT.</li>
+ *   <li>{@link #interleaved}: 6 values of A per step from a small interleaved panel (constant displacements from one
+ *   index, as {@code VectorGemm.micro6x2} reads its packed A), times 16 floats of a stored row of B, ldb apart per
+ *   step: 6 x 2 vectors of C, 12 accumulators + 2 + 1, nothing spilled (hsdis, JDK 17).</li>
+ * </ul>
  *
- * <p>Every element of C is one chain of fused multiply-adds over the steps in order, in one vector lane, then
- * alpha and beta as {@link #store} does them; the scalar edge columns of {@link #store} repeat that arithmetic, so
- * C does not depend on where a tile or a thread's band starts.
+ * <p>Every element of C is one chain of fused multiply-adds over the steps in order, in one vector lane, then alpha
+ * and beta as {@link #store} does them; the scalar edge columns of {@link #store} repeat that arithmetic exactly, so
+ * C does not depend on where a tile or a thread's band starts, hence not on the thread count.
  */
 final class StridedTile {
 
     static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     static final int L = 8;
-    /** Rows of the tile. */
+    /** Rows of the {@link #interleaved} tile. */
     static final int MR = 6;
     /** Columns of the tile: two vectors; also the distance between the rows of a tile parked in a scratch array. */
     static final int NR = 2 * L;

@@ -1,5 +1,6 @@
 package dev.jgrad.backend.simd;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jgrad.backend.GemmThreads;
@@ -55,6 +56,18 @@ class FewColumnsNtGemmTest {
         Assumptions.assumeTrue(GemmThreads.threads() > 1, "needs a worker thread");
         SkinnyGemmChecks.twoThreadsMatchOneBitForBit(FewColumnsNtGemm::gemm, false, true, StridedTile.MR,
                 StridedTile.NR, new int[] {1024, 128, 10}, new int[] {131, 67, 15});
+    }
+
+    /** The measured range: more than 128 rows, or 128 split on two threads; at most 16 columns, k at most 512. */
+    @Test
+    void routesTheMeasuredRange() {
+        assertThat(FewColumnsNtGemm.routes(1024, 10, 128, 1)).isTrue();
+        assertThat(FewColumnsNtGemm.routes(129, 16, 512, 1)).isTrue();
+        assertThat(FewColumnsNtGemm.routes(128, 10, 128, 1)).isFalse();
+        assertThat(FewColumnsNtGemm.routes(128, 10, 128, 2)).isTrue();
+        assertThat(FewColumnsNtGemm.routes(64, 10, 128, 2)).isFalse();
+        assertThat(FewColumnsNtGemm.routes(1024, 17, 128, 1)).isFalse();
+        assertThat(FewColumnsNtGemm.routes(1024, 10, 513, 2)).isFalse();
     }
 
     /** On 8 lanes the route sends the batch-1024 (or -128) product of a 10-output layer here. */

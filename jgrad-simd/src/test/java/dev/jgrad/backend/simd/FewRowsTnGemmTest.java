@@ -1,5 +1,6 @@
 package dev.jgrad.backend.simd;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import dev.jgrad.backend.GemmThreads;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,17 @@ class FewRowsTnGemmTest {
         Assumptions.assumeTrue(GemmThreads.threads() > 1, "needs a worker thread");
         SkinnyGemmChecks.twoThreadsMatchOneBitForBit(FewRowsTnGemm::gemm, true, false, FewRowsTnGemm.MAX_M,
                 StridedTile.NR, new int[] {10, 1024, 128}, new int[] {13, 77, 45});
+    }
+
+    /** The measured range: at most 16 rows, k at most 512 on one thread, any k once split on two. */
+    @Test
+    void routesTheMeasuredRange() {
+        assertThat(FewRowsTnGemm.routes(10, 128, 32, 1)).isTrue();
+        assertThat(FewRowsTnGemm.routes(16, 128, 512, 1)).isTrue();
+        assertThat(FewRowsTnGemm.routes(10, 128, 1024, 1)).isFalse();
+        assertThat(FewRowsTnGemm.routes(10, 128, 1024, 2)).isTrue();
+        assertThat(FewRowsTnGemm.routes(10, 16, 1024, 2)).isFalse();
+        assertThat(FewRowsTnGemm.routes(17, 128, 128, 1)).isFalse();
     }
 
     /** On 8 lanes the route sends the batch-1024 (or -128) product of a 10-output layer here. */

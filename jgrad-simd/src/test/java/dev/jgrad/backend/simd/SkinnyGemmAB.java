@@ -13,7 +13,9 @@ import java.util.Random;
  * {@link FewRowsTnGemm}), in one JVM with rounds alternating between the contenders ({@link SharedPackGemmAB#measure}).
  * Contenders: 0 the route before these kernels ({@link #before}, a copy of {@code VectorKernels.gemm} as it was),
  * 1 the new kernel alone on the calling thread, 2 the new kernel banded by {@link GemmThreads} on the JVM's threads
- * (from 0 multiply-adds on), 3 today's route ({@link VectorKernels}). Printed per product: GFLOPS by the wall clock
+ * (from 0 multiply-adds on), 3 today's route ({@link VectorKernels}), 4 an alternative on one thread: for NT the
+ * dot-product kernel {@link FewRowsNtGemm} (routed only up to 11 rows), for NN the unrouted {@link ShallowNnGemm}
+ * (contender 1 there too), for TN the new kernel again. Printed per product: GFLOPS by the wall clock
  * and by the calling thread's CPU time (medians of all rounds), and the median over rounds of contender 0's time over
  * each other's in the same round (wall clock; thread CPU time for contender 1).
  *
@@ -37,13 +39,13 @@ public final class SkinnyGemmAB {
 
     static List<Product> products() {
         List<Product> out = new ArrayList<>();
-        for (int b : new int[] {1024, 512, 256, 128, 32}) {
+        for (int b : new int[] {1024, 512, 256, 128, 64, 32}) {
             out.add(new Product("b" + b + " fwd3 NT " + b + "x128x10", false, true, b, 10, 128, 0f,
-                    FewColumnsNtGemm::gemm, StridedTile.MR, StridedTile.NR));
+                    FewColumnsNtGemm::gemm, StridedTile.ROWS_MR, StridedTile.NR));
             out.add(new Product("b" + b + " dW3 TN 10x" + b + "x128", true, false, 10, 128, b, 1f,
                     FewRowsTnGemm::gemm, FewRowsTnGemm.MAX_M, StridedTile.NR));
             out.add(new Product("b" + b + " dX3 NN " + b + "x10x128", false, false, b, 128, 10, 0f,
-                    ShallowNnGemm::gemm, StridedTile.MR, 1 << 20));
+                    ShallowNnGemm::gemm, StridedTile.ROWS_MR, 1 << 20));
         }
         return out;
     }
@@ -54,8 +56,8 @@ public final class SkinnyGemmAB {
         String filter = args.length > 2 ? args[2] : "";
         System.out.printf(Locale.ROOT, "java %s, threads %d, %d rounds of %d ms per contender%n",
                 System.getProperty("java.version"), GemmThreads.threads(), rounds, roundNanos / 1_000_000);
-        System.out.printf(Locale.ROOT, "%-26s %-36s %-36s   %s%n", "product", "GFLOPS wall: before new1t newT route",
-                "GFLOPS thread-CPU: before new1t", "per-round speed-up over before: new1t(cpu) newT route");
+        System.out.printf(Locale.ROOT, "%-26s %-43s %-36s   %s%n", "product", "GFLOPS wall: before new1t newT route alt",
+                "GFLOPS thread-CPU: before new1t", "per-round speed-up over before: new1t(cpu) newT route alt");
         Random rnd = new Random(1);
         for (Product p : products()) {
             if (!p.name.matches(".*(" + filter + ").*")) {
@@ -72,6 +74,8 @@ public final class SkinnyGemmAB {
                 () -> GemmThreads.gemm(p.kernel, GemmThreads.threads(), 0, p.rowUnit, p.colUnit, p.ta, p.tb, p.m, p.n,
                         p.k, 1f, a, 0, lda, b, 0, ldb, p.beta, c, 0, p.n),
                 () -> KERNELS.gemm(p.ta, p.tb, p.m, p.n, p.k, 1f, a, 0, lda, b, 0, ldb, p.beta, c, 0, p.n),
+                () -> (p.ta ? p.kernel : p.tb ? (SerialGemm) FewRowsNtGemm::gemm : (SerialGemm) ShallowNnGemm::gemm)
+                        .gemm(p.ta, p.tb, p.m, p.n, p.k, 1f, a, 0, lda, b, 0, ldb, p.beta, c, 0, p.n),
             };
             double[][] r = SharedPackGemmAB.measure(rounds, roundNanos, contenders);
             sink += c[0];
@@ -92,7 +96,7 @@ public final class SkinnyGemmAB {
         for (int i = 2; i < c; i++) {
             ratios.append(String.format(Locale.ROOT, " %5.2f", ratio(r[0], r[i])));
         }
-        System.out.printf(Locale.ROOT, "%-26s %-36s %-36s  %s   [before %.0f us]%n", name, wall, cpu, ratios,
+        System.out.printf(Locale.ROOT, "%-26s %-43s %-36s  %s   [before %.0f us]%n", name, wall, cpu, ratios,
                 SharedPackGemmAB.median(r[0]) / 1e3);
     }
 

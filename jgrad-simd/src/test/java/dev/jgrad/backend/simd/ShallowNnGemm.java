@@ -3,18 +3,23 @@ package dev.jgrad.backend.simd;
 import dev.jgrad.backend.SerialGemm;
 
 /**
- * NN GEMM with a short k (at most 16), on 8 lanes (AVX2), without packing: the input gradient of a narrow layer
- * (784-256-128-10: dX[1024 x 128] = dY[1024 x 10] W[10 x 128]). The packed path packs all of dY and W for 10
- * multiply-adds per element of C, and then writes C in 6 x 16 tiles after a 10-step loop, so packing was much of
- * the work.
+ * Not routed, kept with its measurements as the tried alternative (as {@link ColumnBandGemm}): slower than the packed
+ * path. Against the route before (SkinnyGemmAB: thread CPU time, 11 rounds alternating in one JVM, medians of the
+ * per-round ratios, noisy 2-core AMD EPYC, JDK 17, launcher flags), m x 10 x 128: one thread 1024 rows 0.63-0.91x,
+ * 128 rows 0.64-0.89x, 32 rows 0.62-1.09x; row bands on two threads against the shared packing 0.60-0.92x. With
+ * k = 10 the packed path's packing is cheap (dY is 10K floats, W 1280) and its 6 x 2 tile does 12 fused
+ * multiply-adds per step against this 4 x 2 tile's 8; the 6-row tile over stored rows does not fit the registers
+ * once C2 hoists its broadcasts ({@link StridedTile}).
  *
- * <p>Each row of C is a combination of B's k rows (5 KiB at 10 x 128: they stay in L1): a {@link StridedTile} of 6
- * rows of C by 16 columns broadcasts A's values from its stored rows and loads B's two vectors per step from B's
- * stored rows, rows of C outermost so A streams once and C is written once, in order. A last block of fewer than
- * 16 columns reads B from a zero-padded copy of those columns, so no load runs past B's rows.
+ * <p>NN GEMM with a short k (at most 16), on 8 lanes (AVX2), without packing A: the input gradient of a narrow
+ * layer (784-256-128-10: dX[1024 x 128] = dY[1024 x 10] W[10 x 128]). Each row of C is a combination of B's k rows:
+ * B is copied into 16-column panels (k x 16 floats each, 5 KiB in all at 10 x 128, kept in L1), and a
+ * {@link StridedTile#rows} tile of 4 rows of C broadcasts A's values from its stored rows, all the column blocks of
+ * a row block in one call ({@link StridedTile#rowBlock}), rows of C outermost so A streams once and C is written
+ * once, in order.
  *
  * <p>Each C element is one chain of fused multiply-adds over k in order, then alpha and beta ({@link StridedTile}):
- * C does not depend on the row band a thread computes. Written for 8 lanes; the route uses it only there.
+ * C does not depend on the row band a thread computes. Written for 8 lanes.
  */
 final class ShallowNnGemm {
 
