@@ -81,6 +81,36 @@ public final class SkinnyGemmAB {
             sink += c[0];
             report(p.name, 2.0 * p.m * p.n * p.k, r);
         }
+        // The eight products of a 784-256-128-10 step, before against today's route (contenders 0 and 3 above).
+        for (int b : new int[] {1024, 128, 32}) {
+            String name = "step b" + b + " (8 products)";
+            if (!name.matches(".*(" + filter + ").*")) {
+                continue;
+            }
+            List<SharedPackGemmAB.Operands> ops = new ArrayList<>();
+            double flops = 0;
+            for (SharedPackGemmAB.Product p : SharedPackGemmAB.step(b)) {
+                ops.add(new SharedPackGemmAB.Operands(p, rnd));
+                flops += 2.0 * p.macs();
+            }
+            Runnable[] contenders = {() -> ops.forEach(o -> runStep(o, true)), () -> ops.forEach(o -> runStep(o, false))};
+            double[][] r = SharedPackGemmAB.measure(rounds, roundNanos, contenders);
+            System.out.printf(Locale.ROOT, "%-26s GFLOPS wall before %.1f route %.1f; us per step %.0f -> %.0f;"
+                    + " per-round speed-up (wall) %.3f, thread CPU %.3f%n", name, flops / SharedPackGemmAB.median(r[0]),
+                    flops / SharedPackGemmAB.median(r[1]), SharedPackGemmAB.median(r[0]) / 1e3,
+                    SharedPackGemmAB.median(r[1]) / 1e3, ratio(r[0], r[1]), ratio(r[2], r[3]));
+        }
+    }
+
+    private static void runStep(SharedPackGemmAB.Operands o, boolean old) {
+        SharedPackGemmAB.Product p = o.p;
+        int lda = p.ta() ? p.m() : p.k();
+        int ldb = p.tb() ? p.k() : p.n();
+        if (old) {
+            before(p.ta(), p.tb(), p.m(), p.n(), p.k(), 1f, o.a, 0, lda, o.b, 0, ldb, p.beta(), o.c, 0, p.n());
+        } else {
+            KERNELS.gemm(p.ta(), p.tb(), p.m(), p.n(), p.k(), 1f, o.a, 0, lda, o.b, 0, ldb, p.beta(), o.c, 0, p.n());
+        }
     }
 
     static void report(String name, double flops, double[][] r) {
