@@ -100,59 +100,45 @@ final class StridedTile {
      */
     static void rows(int steps, float[] a, int r0, int r1, int r2, int r3, float[] panel, int p0,
                      boolean accumulate, float[] c, int cIdx, int ldc) {
-        rowBlock(steps, a, r0, r1, r2, r3, panel, p0, 1, 0, accumulate, c, cIdx, ldc);
-    }
-
-    /**
-     * {@link #rows} for {@code blocks} tiles side by side along C's row: tile q reads its panel at {@code p0 + q *
-     * blockFloats} and writes C from {@code cIdx + q * 16}. One call for a whole row block: with a short k (10 steps,
-     * 80 fused multiply-adds per tile) a call per tile cost as much as its arithmetic.
-     */
-    static void rowBlock(int steps, float[] a, int r0, int r1, int r2, int r3, float[] panel, int p0, int blocks,
-                         int blockFloats, boolean accumulate, float[] c, int cIdx, int ldc) {
-        for (int q = 0; q < blocks; q++) {
-            int p = p0 + q * blockFloats;
-            int ci = cIdx + q * NR;
-            FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-            FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-            FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-            FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-            for (int s = 0; s < steps; s++) {
-                FloatVector b0 = FloatVector.fromArray(S, panel, p + s * NR);
-                FloatVector b1 = FloatVector.fromArray(S, panel, p + s * NR + L);
-                FloatVector a0 = FloatVector.broadcast(S, a[r0 + s]);
-                c00 = a0.fma(b0, c00);
-                c01 = a0.fma(b1, c01);
-                FloatVector a1 = FloatVector.broadcast(S, a[r1 + s]);
-                c10 = a1.fma(b0, c10);
-                c11 = a1.fma(b1, c11);
-                FloatVector a2 = FloatVector.broadcast(S, a[r2 + s]);
-                c20 = a2.fma(b0, c20);
-                c21 = a2.fma(b1, c21);
-                FloatVector a3 = FloatVector.broadcast(S, a[r3 + s]);
-                c30 = a3.fma(b0, c30);
-                c31 = a3.fma(b1, c31);
-            }
-            int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
-            if (accumulate) {
-                c00 = c00.add(FloatVector.fromArray(S, c, ci));
-                c01 = c01.add(FloatVector.fromArray(S, c, ci + L));
-                c10 = c10.add(FloatVector.fromArray(S, c, c1));
-                c11 = c11.add(FloatVector.fromArray(S, c, c1 + L));
-                c20 = c20.add(FloatVector.fromArray(S, c, c2));
-                c21 = c21.add(FloatVector.fromArray(S, c, c2 + L));
-                c30 = c30.add(FloatVector.fromArray(S, c, c3));
-                c31 = c31.add(FloatVector.fromArray(S, c, c3 + L));
-            }
-            c00.intoArray(c, ci);
-            c01.intoArray(c, ci + L);
-            c10.intoArray(c, c1);
-            c11.intoArray(c, c1 + L);
-            c20.intoArray(c, c2);
-            c21.intoArray(c, c2 + L);
-            c30.intoArray(c, c3);
-            c31.intoArray(c, c3 + L);
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        for (int s = 0; s < steps; s++) {
+            FloatVector b0 = FloatVector.fromArray(S, panel, p0 + s * NR);
+            FloatVector b1 = FloatVector.fromArray(S, panel, p0 + s * NR + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[r0 + s]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[r1 + s]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[r2 + s]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[r3 + s]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
         }
+        int c1 = cIdx + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+        if (accumulate) {
+            c00 = c00.add(FloatVector.fromArray(S, c, cIdx));
+            c01 = c01.add(FloatVector.fromArray(S, c, cIdx + L));
+            c10 = c10.add(FloatVector.fromArray(S, c, c1));
+            c11 = c11.add(FloatVector.fromArray(S, c, c1 + L));
+            c20 = c20.add(FloatVector.fromArray(S, c, c2));
+            c21 = c21.add(FloatVector.fromArray(S, c, c2 + L));
+            c30 = c30.add(FloatVector.fromArray(S, c, c3));
+            c31 = c31.add(FloatVector.fromArray(S, c, c3 + L));
+        }
+        c00.intoArray(c, cIdx);
+        c01.intoArray(c, cIdx + L);
+        c10.intoArray(c, c1);
+        c11.intoArray(c, c1 + L);
+        c20.intoArray(c, c2);
+        c21.intoArray(c, c2 + L);
+        c30.intoArray(c, c3);
+        c31.intoArray(c, c3 + L);
     }
 
     /**
