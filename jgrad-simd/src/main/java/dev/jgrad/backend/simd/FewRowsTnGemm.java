@@ -8,10 +8,10 @@ import dev.jgrad.backend.SerialGemm;
  * packed path gathers dY's columns into panels and packs all of X (128K floats) for 10 multiply-adds per packed
  * element of X.
  *
- * <p>Here a {@link StridedTile#interleaved} tile of 6 rows of C by 16 columns stays in registers over all of k: per
- * step it loads 16 floats of a stored row of B and broadcasts 6 values of A, from a copy of A's columns interleaved
- * 6 per step (A is the small operand: 10K floats at batch 1024). Column blocks outermost,
- * so the row blocks of one column block (2 at m = 10, the second repeating 2 rows) read the same strip of B (64
+ * <p>Here a {@link StridedTile#interleaved} tile of 5 rows of C by 16 columns stays in registers over all of k: per
+ * step it loads 16 floats of a stored row of B and broadcasts 5 values of A, from a copy of A's columns interleaved
+ * 5 per step (A is the small operand: 10K floats at batch 1024). Column blocks outermost,
+ * so the row blocks of one column block (2 at m = 10) read the same strip of B (64
  * bytes of each row) one after the other, the second time from cache. A last block of fewer than 16 columns reads
  * B from a zero-padded copy of those columns.
  *
@@ -24,27 +24,17 @@ final class FewRowsTnGemm {
     static final int MAX_M = 16;
 
     /**
-     * Whether the route uses this kernel: at most {@link #MAX_M} rows of C and k at most {@link #MAX_K}, or any k on two
-     * threads when the product is split into at least two column bands ({@link VectorKernels#SKINNY_PARALLEL_MIN_MACS},
-     * 32 columns or more). Measured against the route before (SkinnyGemmAB: thread CPU time on one thread, wall time
-     * on two, 11 rounds alternating in one JVM, medians of the per-round ratios, noisy 2-core AMD EPYC, launcher
-     * flags), 10 x k x 128 on one thread: JDK 17 k = 32 1.26-1.42x, 64 1.45x, 128 1.19-1.33x, 256 1.24x, 512 1.25x;
-     * JDK 25 k = 32 1.03x, 128 1.10x. At k = 1024 on one thread 0.84-0.98x (JDK 25 0.85x): X (512 KiB) no longer fits
-     * L2, and this kernel reads it 64 bytes per row, 512 bytes apart, which the prefetchers follow worse than the
-     * packed path's row-by-row copy; blocking k by 128 or 256 rows did not change that (0.91-1.06x). On two threads
-     * each reads half of X's columns, and against the route before (one thread: too few rows to split): k = 1024
-     * 1.46x, 512 1.65x, 256 1.62x, 128 1.32-1.51x.
+     * Whether the route uses this kernel: at most {@link #MAX_M} rows of C. Measured against the route before
+     * (SkinnyGemmAB: thread CPU time on one thread, wall time on two, 21 rounds alternating in one JVM, medians of the
+     * per-round ratios, noisy 2-core AMD EPYC, launcher flags), 10 x k x 128 on one thread: JDK 17 k = 32 1.54x, 64
+     * 1.35x, 128 1.27x, 256 1.39x, 512 1.29x, 1024 1.13x; JDK 25 1.77x, 1.56x, 1.59x, 1.44x, 1.37x, 1.10x. At k = 1024
+     * X (512 KiB) no longer fits L2, and this kernel reads it 64 bytes per row, 512 bytes apart, which the prefetchers
+     * follow worse than the packed path's row-by-row copy. On two threads (column bands, each reading half of X's
+     * columns) against the route before, which kept these products on one thread.
      */
-    static boolean routes(int m, int n, int k, int threads) {
-        if (m <= 0 || m > MAX_M || n <= 0 || k <= 0) {
-            return false;
-        }
-        return k <= MAX_K || threads > 1 && n >= 2 * StridedTile.NR
-                && (long) m * n * k >= VectorKernels.SKINNY_PARALLEL_MIN_MACS;
+    static boolean routes(int m, int n, int k) {
+        return m > 0 && m <= MAX_M && n > 0 && k > 0;
     }
-
-    /** The deepest product routed here (see {@link #routes}). */
-    static final int MAX_K = 512;
 
     private FewRowsTnGemm() {
     }

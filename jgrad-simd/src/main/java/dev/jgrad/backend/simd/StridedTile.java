@@ -14,9 +14,11 @@ import jdk.incubator.vector.VectorSpecies;
  *   with 4 rows (4 + 8 + 2) fits. A 6-row tile that reached the rows through offsets from one carried index (a bounds
  *   check per broadcast, which keeps C2 from hoisting them) spent more on the checks and on reloading the offsets from
  *   the stack than it saved: 22 against 35 GFLOPS at 1024 x 128 x 10 NT.</li>
- *   <li>{@link #interleaved}: 6 values of A per step from a small interleaved panel (constant displacements from one
+ *   <li>{@link #interleaved}: 5 values of A per step from a small interleaved panel (constant displacements from one
  *   index, as {@code VectorGemm.micro6x2} reads its packed A), times 16 floats of a stored row of B, ldb apart per
- *   step: 6 x 2 vectors of C, 12 accumulators + 2 + 1, nothing spilled (hsdis, JDK 17).</li>
+ *   step: 5 x 2 vectors of C. With 6 rows (12 accumulators) JDK 17 kept everything in registers but JDK 25, loading
+ *   three broadcasts ahead, kept one accumulator on the stack (hsdis) and was 0.84-0.93x of the packed path; 5 rows
+ *   also cover a 10-output layer's 10 rows in two blocks without a repeated row.</li>
  * </ul>
  *
  * <p>Every element of C is one chain of fused multiply-adds over the steps in order, in one vector lane, then alpha
@@ -27,8 +29,11 @@ final class StridedTile {
 
     static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     static final int L = 8;
-    /** Rows of the {@link #interleaved} tile. */
-    static final int MR = 6;
+    /**
+     * Rows of the {@link #interleaved} tile: five, so 10 accumulators + 2 B vectors leave 4 registers for the
+     * broadcasts C2 loads ahead (JDK 25 loads three ahead: with 6 rows it kept one accumulator on the stack).
+     */
+    static final int MR = 5;
     /** Columns of the tile: two vectors; also the distance between the rows of a tile parked in a scratch array. */
     static final int NR = 2 * L;
 
@@ -142,7 +147,7 @@ final class StridedTile {
     }
 
     /**
-     * The tile with A's 6 values per step from an interleaved panel ({@code at[at0 + s * 6 + r]}, see
+     * The tile with A's 5 values per step from an interleaved panel ({@code at[at0 + s * 5 + r]}, see
      * {@link #interleave})
      * and B's 16 from a stored row of B ({@code b[bi + s * ldb ..]}): otherwise as {@link #rows}.
      */
@@ -153,7 +158,6 @@ final class StridedTile {
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
         FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
         FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
         for (int s = 0; s < steps; s++) {
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
             FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
@@ -173,12 +177,9 @@ final class StridedTile {
             FloatVector a4 = FloatVector.broadcast(S, at[ai + 4]);
             c40 = a4.fma(b0, c40);
             c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, at[ai + 5]);
-            c50 = a5.fma(b0, c50);
-            c51 = a5.fma(b1, c51);
             bi += ldb;
         }
-        int c1 = cIdx + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
+        int c1 = cIdx + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc;
         if (accumulate) {
             c00 = c00.add(FloatVector.fromArray(S, c, cIdx));
             c01 = c01.add(FloatVector.fromArray(S, c, cIdx + L));
@@ -190,8 +191,6 @@ final class StridedTile {
             c31 = c31.add(FloatVector.fromArray(S, c, c3 + L));
             c40 = c40.add(FloatVector.fromArray(S, c, c4));
             c41 = c41.add(FloatVector.fromArray(S, c, c4 + L));
-            c50 = c50.add(FloatVector.fromArray(S, c, c5));
-            c51 = c51.add(FloatVector.fromArray(S, c, c5 + L));
         }
         c00.intoArray(c, cIdx);
         c01.intoArray(c, cIdx + L);
@@ -203,13 +202,11 @@ final class StridedTile {
         c31.intoArray(c, c3 + L);
         c40.intoArray(c, c4);
         c41.intoArray(c, c4 + L);
-        c50.intoArray(c, c5);
-        c51.intoArray(c, c5 + L);
     }
 
     /**
      * Columns [i0, i0 + rows) of the k rows of a (stored k x m, lda apart), rows at most {@link #MR}, interleaved:
-     * at[a0 + s * 6 + r] = a[aOff + s * lda + i0 + r], a row past {@code rows} repeating the last one.
+     * at[a0 + s * 5 + r] = a[aOff + s * lda + i0 + r], a row past {@code rows} repeating the last one.
      */
     static void interleave(float[] a, int aOff, int lda, int i0, int rows, int k, float[] at, int a0) {
         for (int s = 0; s < k; s++) {

@@ -74,7 +74,7 @@ public final class VectorKernels implements Kernels {
                     beta, c, cOff, ldc);
             return;
         }
-        if (L == StridedTile.L && transA && !transB && FewRowsTnGemm.routes(m, n, k, GemmThreads.threads())) {
+        if (L == StridedTile.L && transA && !transB && FewRowsTnGemm.routes(m, n, k)) {
             // The weight gradient of a layer of at most 16 outputs (dW = dY^T X): C stays in registers over the
             // batch, dY and X read as stored (the packed path kept it on one thread, packing all of X). Column bands
             // on two threads from SKINNY_PARALLEL_MIN_MACS.
