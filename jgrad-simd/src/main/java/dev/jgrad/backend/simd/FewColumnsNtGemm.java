@@ -26,12 +26,12 @@ final class FewColumnsNtGemm {
      * Whether the route uses this kernel: at most 16 columns, k at most {@link #MAX_K}, and more rows than
      * {@link RowPanelNtGemm#MAX_M}, or at least that many on two threads when the product is large enough to be split
      * ({@link VectorKernels#SKINNY_PARALLEL_MIN_MACS}). Measured against the route before (SkinnyGemmAB: thread CPU
-     * time on one thread, wall time on two, 11 rounds alternating in one JVM, medians of the per-round ratios, noisy
-     * 2-core AMD EPYC, launcher flags), m x 128 x 10 on one thread: JDK 17 1024 rows 1.53-1.97x, 512 1.51x, 256
-     * 1.54-1.57x; JDK 25 1024 rows 2.2x. On two threads (row bands) against the two-thread route before: 1024 rows
-     * 1.37-1.67x, 512 1.50-1.57x, 256 1.65-2.23x, 128 1.15-1.38x. Not taken: 128 rows on one thread
-     * ({@link RowPanelNtGemm} stays faster, this kernel 0.79-0.95x), 64 rows on two (0.91x), 32 rows
-     * ({@link SmallBatchNtGemm}, 0.84-0.93x); the dot-product kernel {@link FewRowsNtGemm} measured 1.22-1.34x over the
+     * time on one thread, wall time on two, 11-21 rounds alternating in one JVM, medians of the per-round ratios,
+     * noisy 2-core AMD EPYC, launcher flags), m x 128 x 10 on one thread: JDK 17 1024 rows 1.53-1.97x, 512 1.51-1.79x,
+     * 256 1.54-1.71x; JDK 25 1024 rows 2.19-2.22x, 512 1.86x. On two threads (row bands) against the two-thread route
+     * before: 1024 rows 1.37-1.76x, 512 1.50-1.58x, 256 1.65-2.54x, 128 1.15-1.41x. Not taken: 128 rows on one thread
+     * ({@link RowPanelNtGemm} stays faster, this kernel 0.79-0.97x), 64 rows on two (0.91x), 32 rows
+     * ({@link SmallBatchNtGemm}, 0.84-0.96x); the dot-product kernel {@link FewRowsNtGemm} measured 1.25-1.38x over the
      * route before at 1024 rows, below this one.
      */
     static boolean routes(int m, int n, int k, int threads) {

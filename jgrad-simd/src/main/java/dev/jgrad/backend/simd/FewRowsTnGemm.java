@@ -29,8 +29,11 @@ final class FewRowsTnGemm {
      * per-round ratios, noisy 2-core AMD EPYC, launcher flags), 10 x k x 128 on one thread: JDK 17 k = 32 1.54x, 64
      * 1.35x, 128 1.27x, 256 1.39x, 512 1.29x, 1024 1.13x; JDK 25 1.77x, 1.56x, 1.59x, 1.44x, 1.37x, 1.10x. At k = 1024
      * X (512 KiB) no longer fits L2, and this kernel reads it 64 bytes per row, 512 bytes apart, which the prefetchers
-     * follow worse than the packed path's row-by-row copy. On two threads (column bands, each reading half of X's
-     * columns) against the route before, which kept these products on one thread.
+     * follow worse than the packed path's row-by-row copy. On two threads (column bands from
+     * {@link VectorKernels#SKINNY_PARALLEL_MIN_MACS}, each reading half of X's columns; wall time) against the route
+     * before, which kept these products on one thread: k = 128 1.80x, 256 1.96x, 512 1.93x, 1024 1.66x. The 6-row
+     * tile this kernel had first measured 0.84-1.05x at k = 1024 on one thread (JDK 17) and 0.84-0.93x at every k
+     * on JDK 25 (see {@link StridedTile}).
      */
     static boolean routes(int m, int n, int k) {
         return m > 0 && m <= MAX_M && n > 0 && k > 0;

@@ -119,9 +119,9 @@ public final class VectorKernels implements Kernels {
     /**
      * The skinny kernels ({@link FewColumnsNtGemm}, {@link FewRowsTnGemm}) run on two threads from this many
      * multiply-adds: measured with two threads in the JVM (SkinnyGemmAB, medians of per-round ratios against the
-     * route before), the 10-output layer's products at batch 128 (164K) gained from the second thread (NT 1.15-1.38x
-     * instead of staying with {@link RowPanelNtGemm}; TN 1.32-1.51x against 1.23x on one), at batch 64 (82K) they
-     * did not (TN 1.29x against 1.45x, NT 0.91x).
+     * route before), the 10-output layer's products at batch 128 (164K) gained from the second thread (NT 1.15-1.41x
+     * where one thread stays with {@link RowPanelNtGemm}; TN 1.66-1.80x against 1.47x on one), at batch 64 (82K) they
+     * did not (TN 1.29-1.49x against 1.45-1.46x on one, NT 0.91x).
      */
     static final long SKINNY_PARALLEL_MIN_MACS = 128L * 1024;
 
