@@ -10,7 +10,9 @@ import jdk.incubator.vector.FloatVector;
  * 128 rows 0.64-0.89x, 32 rows 0.62-1.09x; row bands on two threads against the shared packing 0.60-0.92x. With
  * k = 10 the packed path's packing is cheap (dY is 10K floats, W 1280) and its 6 x 2 tile does 12 fused
  * multiply-adds per step against this 4 x 2 tile's 8; the 6-row tile over stored rows does not fit the registers
- * once C2 hoists its broadcasts ({@link StridedTile}).
+ * once C2 hoists its broadcasts ({@link StridedTile}). Also tried: dY's rows interleaved 5 at a time and W read in place
+ * by {@link StridedTile#interleaved} (the packed path's tile minus a row, without packing W): 0.85-0.88x from 128 rows
+ * up, 0.95-1.08x at 32-64 rows.
  *
  * <p>NN GEMM with a short k (at most 16), on 8 lanes (AVX2), without packing A: the input gradient of a narrow
  * layer (784-256-128-10: dX[1024 x 128] = dY[1024 x 10] W[10 x 128]). Each row of C is a combination of B's k rows:
