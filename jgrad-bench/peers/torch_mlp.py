@@ -196,6 +196,8 @@ def main():
     ap.add_argument("--scale", default="full", choices=sorted(SCALES))
     ap.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--only", default="all", choices=("all", "trainer"),
+                    help="trainer: only the three Trainer rows (for the bench's alternating jgrad/PyTorch pairs)")
     args = ap.parse_args()
     train_n, warmup, runs, big, classic_n, c_warm, c_runs, pg_epochs, round_s = SCALES[args.scale]
 
@@ -213,6 +215,10 @@ def main():
         log(f"torch {args.threads}t: train b{batch}")
         metrics[f"train_b{batch}"], metrics[f"train_b{batch}_cpu"] = train_samples_per_s(x, y, batch, warmup, runs,
                                                                                         args.seed)
+    if args.only == "trainer":
+        print("TORCH-MLP-RESULT " + json.dumps({"threads": args.threads, "torch": torch.__version__, "data": source,
+                                                "metrics": metrics}), flush=True)
+        return
     log(f"torch {args.threads}t: train gelu b128")
     metrics["train_gelu_b128"] = train_samples_per_s(x, y, 128, warmup, runs, args.seed, act=torch.nn.GELU)[0]
     log(f"torch {args.threads}t: train huber b128")

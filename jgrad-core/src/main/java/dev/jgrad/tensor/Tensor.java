@@ -442,11 +442,16 @@ public class Tensor {
 
     /** dL/dthis after {@link #backward()}, or null if no gradient reached this tensor. */
     public Tensor grad() {
+        fillDeferredZeros();
+        return grad;
+    }
+
+    /** Carries out a deferred {@link #zeroGrad()} for a reader or an op rule that adds into the buffer. */
+    private void fillDeferredZeros() {
         if (gradZeroed) {
             Arrays.fill(grad.data, 0f);
             gradZeroed = false;
         }
-        return grad;
     }
 
     /**
@@ -621,10 +626,7 @@ public class Tensor {
 
     /** The gradient buffer, created as zeros if absent: op rules that write with beta=1 (GEMM) use this. */
     float[] gradBuffer() {
-        if (gradZeroed) {
-            Arrays.fill(grad.data, 0f);
-            gradZeroed = false;
-        }
+        fillDeferredZeros();
         if (grad == null) {
             float[] g;
             if (lease != null) {

@@ -223,21 +223,28 @@ class WorkerPoolTest {
 
     @Test
     void keepAwakeFromManyThreadsBesideParallelWorkChangesNoResult() throws Exception {
-        ExecutorService callers = Executors.newFixedThreadPool(3);
+        onConcurrentCallers(3, id -> {
+            if (id == 0) {
+                WorkerPool.keepAwake();
+                WorkerPool.keepAwake(Long.MAX_VALUE);
+                return;
+            }
+            int[] done = new int[5];
+            WorkerPool.run((part, n) -> done[part]++, 5);
+            assertThat(done).containsOnly(1);
+        });
+    }
+
+    /** Runs {@code round} 2,000 times on each of {@code count} threads at once (given its thread's index). */
+    private static void onConcurrentCallers(int count, java.util.function.IntConsumer round) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(count);
         try {
-            Future<?>[] f = new Future<?>[3];
-            for (int c = 0; c < f.length; c++) {
+            Future<?>[] f = new Future<?>[count];
+            for (int c = 0; c < count; c++) {
                 int id = c;
                 f[c] = callers.submit(() -> {
-                    for (int round = 0; round < 2_000; round++) {
-                        if (id == 0) {
-                            WorkerPool.keepAwake();
-                            WorkerPool.keepAwake(Long.MAX_VALUE);
-                            continue;
-                        }
-                        int[] done = new int[5];
-                        WorkerPool.run((part, n) -> done[part]++, 5);
-                        assertThat(done).containsOnly(1);
+                    for (int r = 0; r < 2_000; r++) {
+                        round.accept(id);
                     }
                 });
             }
@@ -259,28 +266,15 @@ class WorkerPoolTest {
 
     @Test
     void concurrentCallersAndNestedCallsNeverWaitForEachOther() throws Exception {
-        ExecutorService callers = Executors.newFixedThreadPool(4);
-        try {
-            Future<?>[] f = new Future<?>[4];
-            for (int c = 0; c < f.length; c++) {
-                f[c] = callers.submit(() -> {
-                    for (int round = 0; round < 2_000; round++) {
-                        long[] sums = new long[3];
-                        WorkerPool.run((part, n) -> {
-                            // A nested call from inside a part: its workers may be busy, then it runs here.
-                            long[] inner = new long[2];
-                            WorkerPool.run((p, m) -> inner[p] = p + 1, 2);
-                            sums[part] = inner[0] + inner[1] + part;
-                        }, 3);
-                        assertThat(sums).containsExactly(3, 4, 5);
-                    }
-                });
-            }
-            for (Future<?> future : f) {
-                future.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            callers.shutdownNow();
-        }
+        onConcurrentCallers(4, id -> {
+            long[] sums = new long[3];
+            WorkerPool.run((part, n) -> {
+                // A nested call from inside a part: its workers may be busy, then it runs here.
+                long[] inner = new long[2];
+                WorkerPool.run((p, m) -> inner[p] = p + 1, 2);
+                sums[part] = inner[0] + inner[1] + part;
+            }, 3);
+            assertThat(sums).containsExactly(3, 4, 5);
+        });
     }
 }

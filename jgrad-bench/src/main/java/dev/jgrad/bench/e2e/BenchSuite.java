@@ -4,6 +4,7 @@ import dev.jgrad.backend.Backend;
 import dev.jgrad.backend.GemmThreads;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -102,6 +103,14 @@ public final class BenchSuite {
                 && options.commands() != BenchOptions.Commands.ONLY) {
             report.put("thread_scaling", ThreadScaling.run(most, options, out));
         }
+        if (peer != null && peer.problem() == null && sections && !options.inProcess()
+                && ThreadScaling.pairs(options.scale()) > 0) {
+            List<Object> peerPairs = new ArrayList<>();
+            for (int t : options.threads()) {
+                peerPairs.add(PeerPairs.run(t, peer, options, out));
+            }
+            report.put("peer_pairs", peerPairs);
+        }
         report.put("load_after", Machine.loadAverage());
         out.println();
         out.println("load average after: " + Machine.loadAverage());
@@ -175,6 +184,22 @@ public final class BenchSuite {
     }
 
     /**
+     * The options of this JVM a child JVM takes over: the collector, heap shape and code-generation flags the
+     * {@code jgrad} launcher sets (-XX:..., -Xmn), so the workers measure what users run (with G1, the JVM's default,
+     * the GEMM's packed panels are not 64-byte aligned). Not the class-data archive: it was dumped for the launcher's
+     * {@code -jar}, and the worker starts from a class path.
+     */
+    static List<String> inheritedVmOptions(List<String> parentOptions) {
+        List<String> kept = new ArrayList<>();
+        for (String opt : parentOptions) {
+            if ((opt.startsWith("-XX:") && !opt.startsWith("-XX:SharedArchiveFile")) || opt.startsWith("-Xmn")) {
+                kept.add(opt);
+            }
+        }
+        return kept;
+    }
+
+    /**
      * The command line of a child JVM running {@link JgradWorker} on {@code threads} threads with this JVM's class
      * path; {@code mode} (e.g. {@link JgradWorker#TRAINER_ROWS}) goes before the worker's usual arguments.
      */
@@ -183,6 +208,7 @@ public final class BenchSuite {
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");
+        cmd.addAll(inheritedVmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         cmd.add("-Djgrad.threads=" + threads);
         String kernels = System.getProperty("jgrad.kernels", System.getenv("JGRAD_KERNELS"));
         if (kernels != null) {

@@ -21,8 +21,11 @@ import dev.jgrad.nn.loss.MSELoss;
 import dev.jgrad.optim.Adam;
 import dev.jgrad.optim.SGD;
 import dev.jgrad.tensor.Tensor;
+import dev.jgrad.train.Callback;
 import dev.jgrad.train.DataLoader;
+import dev.jgrad.train.Progress;
 import dev.jgrad.train.Trainer;
+import dev.jgrad.train.TrainingContext;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -213,11 +216,13 @@ final class JgradBenchmarks {
         Tensor x = Tensor.of(data.features(n), n, 784);
         Tensor y = huber ? Tensor.of(data.oneHot(n), n, 10) : Tensor.of(data.labelsAsFloats(n), n);
         Loss loss = huber ? new HuberLoss(1.0) : new CrossEntropyLoss();
+        StepAllocation allocation = new StepAllocation();
         Trainer warmUp = Trainer.builder(model, loss, opt).epochs(1).batchSize(batch)
-                .shuffle(seed).build();
+                .shuffle(seed).callbacks(allocation).build();
         for (long end = System.nanoTime() + scale.warmNanos; System.nanoTime() < end; ) {
             warmUp.fit(x, y);
         }
+        warmUntilCompiled(() -> warmUp.fit(x, y), allocation, batch);
         Trainer.builder(model, loss, opt).epochs(warm + scale.runs).batchSize(batch)
                 .shuffle(seed).callbacks(timer).build()
                 .fit(x, y);
@@ -383,6 +388,55 @@ final class JgradBenchmarks {
         }
         log.println("  note: the products still allocate " + bytes + " bytes per call after the warm-up;"
                 + " the step rows may include code not yet compiled by C2");
+    }
+
+    /**
+     * Goes on with warm-up epochs until a step allocates less than {@link #compiledStepBytes} on this thread, for at
+     * most {@code 2 * warmNanos} more: a compiled training step allocates a few KB (the autograd graph's nodes) and
+     * ~50 bytes per row (the loss's softmax), while Vector API code not yet compiled by C2 allocates its vectors,
+     * 0.3-4.7 MB per product. The time-based warm-up alone was seen to end before that on a busy machine.
+     */
+    private void warmUntilCompiled(Runnable epoch, StepAllocation allocation, int batch) {
+        if (!Allocation.supported()) {
+            return;
+        }
+        for (long end = System.nanoTime() + 2 * scale.warmNanos; System.nanoTime() < end; ) {
+            epoch.run();
+            if (allocation.leastPerStep < compiledStepBytes(batch) || allocation.leastPerStep == Long.MAX_VALUE) {
+                return; // compiled, or an epoch of one step, which cannot tell
+            }
+        }
+        log.println("  note: a Trainer step at batch " + batch + " still allocates " + allocation.leastPerStep
+                + " bytes after the warm-up; the row may include code not yet compiled by C2");
+    }
+
+    /** A Trainer step that allocates less than this on the calling thread counts as compiled. */
+    static long compiledStepBytes(int batch) {
+        return 64 * 1024 + 256L * batch;
+    }
+
+    /**
+     * The fewest bytes this thread allocated from one step's end to the next in the last epoch (so not the epoch's
+     * own set-up: the shuffled order, the batch buffers, the predictions kept for the metrics).
+     */
+    private static final class StepAllocation implements Callback {
+        long leastPerStep = Long.MAX_VALUE;
+        private long lastStepEnd = -1;
+
+        @Override
+        public void onEpochBegin(TrainingContext context, int epoch) {
+            leastPerStep = Long.MAX_VALUE;
+            lastStepEnd = -1;
+        }
+
+        @Override
+        public void onStepEnd(TrainingContext context, Progress progress) {
+            long now = Allocation.thisThread();
+            if (lastStepEnd >= 0) {
+                leastPerStep = Math.min(leastPerStep, now - lastStepEnd);
+            }
+            lastStepEnd = now;
+        }
     }
 
     // ---- inference ------------------------------------------------------------------------------------------

@@ -79,8 +79,20 @@ final class PeerRunner {
 
     Map<String, Object> run(int threads, String variant, BenchOptions o, PrintStream log)
             throws Processes.ChildFailedException {
+        return run(threads, variant, o, log, List.of());
+    }
+
+    /** Only the three Trainer rows (train_bN, train_bN_cpu), with OPENBLAS_* as set. */
+    Map<String, Object> runTrainerRows(int threads, BenchOptions o, PrintStream log)
+            throws Processes.ChildFailedException {
+        return run(threads, "env", o, log, List.of("--only", "trainer"));
+    }
+
+    private Map<String, Object> run(int threads, String variant, BenchOptions o, PrintStream log, List<String> extra)
+            throws Processes.ChildFailedException {
         List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--threads", Integer.toString(threads),
                 "--scale", o.scale().name().toLowerCase(java.util.Locale.ROOT), "--seed", Long.toString(o.seed())));
+        cmd.addAll(extra);
         Path data = o.dataDir() != null ? o.dataDir() : Path.of("/usr/share/datasets/fashion-mnist");
         cmd.add("--data");
         cmd.add(data.toString());

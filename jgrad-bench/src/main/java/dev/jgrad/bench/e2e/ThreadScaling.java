@@ -1,7 +1,6 @@
 package dev.jgrad.bench.e2e;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,18 +42,13 @@ final class ThreadScaling {
         out.println();
         out.println("== " + threads + " threads against 1: " + pairs + " pair" + (pairs == 1 ? "" : "s")
                 + " of JVMs, alternating ==");
-        List<Map<String, Object>> one = new ArrayList<>();
-        List<Map<String, Object>> many = new ArrayList<>();
+        List<Map<String, Object>> one;
+        List<Map<String, Object>> many;
         try {
-            for (int p = 0; p < pairs; p++) {
-                int[] order = p % 2 == 0 ? new int[] {1, threads} : new int[] {threads, 1};
-                for (int t : order) {
-                    out.println("  pair " + (p + 1) + ", " + t + " thread" + (t == 1 ? "" : "s"));
-                    Map<String, Object> r = Processes.runForJson(BenchSuite.workerCommand(t, o, JgradWorker.TRAINER_ROWS),
-                            BenchSuite.workerEnvironment(t), List.of(), JgradWorker.RESULT_PREFIX, out);
-                    (t == 1 ? one : many).add(metrics(r));
-                }
-            }
+            List<List<Map<String, Object>>> runs = AlternatingPairs.run(pairs, "1 thread", () -> trainerRows(1, o, out),
+                    threads + " threads", () -> trainerRows(threads, o, out), out);
+            one = runs.get(0);
+            many = runs.get(1);
         } catch (Processes.ChildFailedException e) {
             out.println("thread scaling not measured: " + e.getMessage());
             section.put("error", e.getMessage());
@@ -69,46 +63,18 @@ final class ThreadScaling {
         return section;
     }
 
+    /** The Trainer rows in a child JVM on {@code threads} threads: its metrics. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> metrics(Map<String, Object> result) {
-        return (Map<String, Object>) result.get("metrics");
+    static Map<String, Object> trainerRows(int threads, BenchOptions o, PrintStream out)
+            throws Processes.ChildFailedException {
+        Map<String, Object> r = Processes.runForJson(BenchSuite.workerCommand(threads, o, JgradWorker.TRAINER_ROWS),
+                BenchSuite.workerEnvironment(threads), List.of(), JgradWorker.RESULT_PREFIX, out);
+        return (Map<String, Object>) r.get("metrics");
     }
 
     /** One row: the figures of each JVM in run order, their medians and the pairs' ratios (many / one). */
     static Map<String, Object> row(String key, List<Map<String, Object>> one, List<Map<String, Object>> many) {
-        double[] a = values(key, one);
-        double[] b = values(key, many);
-        double[] ratios = new double[Math.min(a.length, b.length)];
-        for (int i = 0; i < ratios.length; i++) {
-            ratios[i] = b[i] / a[i];
-        }
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("one", toList(a));
-        row.put("many", toList(b));
-        row.put("ratios", toList(ratios));
-        row.put("one_median", Stats.median(a));
-        row.put("many_median", Stats.median(b));
-        row.put("ratio_median", Stats.median(ratios));
-        row.put("ratio_min", java.util.Arrays.stream(ratios).min().orElse(Double.NaN));
-        row.put("ratio_max", java.util.Arrays.stream(ratios).max().orElse(Double.NaN));
-        double[] aCpu = values(key + "_cpu", one);
-        double[] bCpu = values(key + "_cpu", many);
-        row.put("one_cpu_median", Stats.median(aCpu));
-        row.put("many_cpu_median", Stats.median(bCpu));
-        return row;
-    }
-
-    private static double[] values(String key, List<Map<String, Object>> runs) {
-        return runs.stream().map(m -> m.get(key)).mapToDouble(v -> v instanceof Number n ? n.doubleValue() : Double.NaN)
-                .toArray();
-    }
-
-    private static List<Double> toList(double[] v) {
-        List<Double> l = new ArrayList<>();
-        for (double d : v) {
-            l.add(d);
-        }
-        return l;
+        return AlternatingPairs.row(key, "one", one, "many", many);
     }
 
     @SuppressWarnings("unchecked")

@@ -66,6 +66,14 @@ class BenchSuiteSmokeTest {
     }
 
     @Test
+    void workersTakeOverTheLaunchersCollectorAndAlignmentButNotItsArchiveOrHeapCap() {
+        assertThat(BenchSuite.inheritedVmOptions(List.of("--add-modules=jdk.incubator.vector", "-XX:+UseSerialGC",
+                "-Xmn32m", "-XX:ObjectAlignmentInBytes=64", "-XX:SharedArchiveFile=/x/jgrad-17.jsa", "-Xmx1g",
+                "-Djgrad.threads=2", "-javaagent:/x/agent.jar")))
+                .containsExactly("-XX:+UseSerialGC", "-Xmn32m", "-XX:ObjectAlignmentInBytes=64");
+    }
+
+    @Test
     void perCpuSecondIsNaNWhenTheCpuClockDidNotTick() {
         assertThat(JgradBenchmarks.perCpuSecond(100, 0.5)).isEqualTo(200.0);
         assertThat(JgradBenchmarks.perCpuSecond(100, 0)).isNaN();
