@@ -65,6 +65,24 @@ public final class VectorKernels implements Kernels {
                     false, true, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
+        if (L == StridedTile.L && !transA && transB && FewColumnsNtGemm.routes(m, n, k, GemmThreads.threads())) {
+            // A batch through a layer of at most 16 outputs (a classifier's last layer): the packed paths pack all of
+            // X for at most 16 multiply-adds per element; this streams X once as stored. Row bands on two threads
+            // from SKINNY_PARALLEL_MIN_MACS (each element's sum does not depend on the band).
+            GemmThreads.gemm(FewColumnsNtGemm::gemm, GemmThreads.threads(), SKINNY_PARALLEL_MIN_MACS,
+                    StridedTile.ROWS_MR, StridedTile.NR, false, true, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                    beta, c, cOff, ldc);
+            return;
+        }
+        if (L == StridedTile.L && transA && !transB && FewRowsTnGemm.routes(m, n, k)) {
+            // The weight gradient of a layer of at most 16 outputs (dW = dY^T X): C stays in registers over the
+            // batch, dY and X read as stored (the packed path kept it on one thread, packing all of X). Column bands
+            // on two threads from SKINNY_PARALLEL_MIN_MACS.
+            GemmThreads.gemm(FewRowsTnGemm::gemm, GemmThreads.threads(), SKINNY_PARALLEL_MIN_MACS,
+                    FewRowsTnGemm.MAX_M, StridedTile.NR, true, false, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
+                    beta, c, cOff, ldc);
+            return;
+        }
         int threads = GemmThreads.threads();
         if ((threads == 1 || (long) m * n * k < GemmThreads.PARALLEL_MIN_MACS) && !transA && transB
                 && RowPanelNtGemm.routes(m, n, k)) {
@@ -97,6 +115,15 @@ public final class VectorKernels implements Kernels {
      * small-m kernels above cut B's columns instead and run on two from {@link #SMALL_PARALLEL_MIN_MACS}.
      */
     static final int MIN_PARALLEL_ROWS = 2 * VectorGemm.MR;
+
+    /**
+     * The skinny kernels ({@link FewColumnsNtGemm}, {@link FewRowsTnGemm}) run on two threads from this many
+     * multiply-adds: measured with two threads in the JVM (SkinnyGemmAB, medians of per-round ratios against the
+     * route before), the 10-output layer's products at batch 128 (164K) gained from the second thread (NT 1.15-1.41x
+     * where one thread stays with {@link RowPanelNtGemm}; TN 1.66-1.80x against 1.47x on one), at batch 64 (82K) they
+     * did not (TN 1.29-1.49x against 1.45-1.46x on one, NT 0.91x).
+     */
+    static final long SKINNY_PARALLEL_MIN_MACS = 128L * 1024;
 
     /** Up to this many rows of A, packing costs more than it saves: one sample's forward, for example. */
     static final int SMALL_M = 4;

@@ -19,5 +19,14 @@
  * of 12-16 or 29-32 rows to {@code SmallBatchNtGemm} (C^T = W X^T, W read where it is stored). On one thread, other
  * NT batches of up to 128 rows go to {@code RowPanelNtGemm} ({@code VectorGemm}'s blocking with X's rows packed by
  * copies). Each class says which measurements set its range.
+ *
+ * <p>Products with one side of at most 16 (a classifier's last layer, 10 outputs) skip packing the large operand too,
+ * on 8 lanes, with the register tiles of {@code StridedTile}: an NT product of at most 16 columns and more than 128
+ * rows (the forward, X W^T; 128 rows too when it is split on two threads) goes to {@code FewColumnsNtGemm} (X's stored
+ * rows broadcast against W^T, the one thing copied), a TN product of at most 16 rows (the weight gradient dY^T X) to
+ * {@code FewRowsTnGemm} (C in registers over all of k, dY's columns interleaved, X's stored rows loaded in place).
+ * Both cut C into bands of whole rows (NT) or columns (TN) on two threads, so each element's sum is the same on any
+ * thread count. The input gradient (NN, k = 10) stays on the packed path, which measured faster than the unpacked
+ * kernel kept in the test sources ({@code ShallowNnGemm}).
  */
 package dev.jgrad.backend.simd;
