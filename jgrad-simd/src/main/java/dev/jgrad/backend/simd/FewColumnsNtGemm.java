@@ -1,6 +1,5 @@
 package dev.jgrad.backend.simd;
 
-import dev.jgrad.backend.SerialGemm;
 
 /**
  * NT GEMM (C = X W^T: a batch of rows X through [out, in] weights W) for W of at most 16 rows, a classifier's last
@@ -55,18 +54,11 @@ final class FewColumnsNtGemm {
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] x, int xOff, int ldx, float[] w, int wOff, int ldw,
                      float beta, float[] c, int cOff, int ldc) {
-        if (transA || !transB) {
-            throw new IllegalArgumentException("FewColumnsNtGemm: A must be stored as used and B transposed (NT), got"
-                    + " transA=" + transA + " transB=" + transB);
-        }
+        KernelForms.require("FewColumnsNtGemm", false, true, transA, transB);
         if (n > MAX_N) {
             throw new IllegalArgumentException("FewColumnsNtGemm: n = " + n + " is more than " + MAX_N + " columns");
         }
-        if (m <= 0 || n <= 0) {
-            return;
-        }
-        if (k <= 0) {
-            SerialGemm.scaleC(beta, c, cOff, ldc, m, n);
+        if (KernelForms.nothingToMultiply(m, n, k, beta, c, cOff, ldc)) {
             return;
         }
         StridedTile.Scratch scratch = StridedTile.scratch();

@@ -52,10 +52,7 @@ final class FewRowsNtGemm {
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
-        if (transA || !transB) {
-            throw new IllegalArgumentException("FewRowsNtGemm: A must be stored as used and B transposed (NT), got transA="
-                    + transA + " transB=" + transB);
-        }
+        KernelForms.require("FewRowsNtGemm", false, true, transA, transB);
         int kv = k / L * L;
         float[] lanes = new float[MR * NR * L];
         int j = 0;

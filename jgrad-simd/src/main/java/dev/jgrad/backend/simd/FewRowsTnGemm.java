@@ -1,6 +1,5 @@
 package dev.jgrad.backend.simd;
 
-import dev.jgrad.backend.SerialGemm;
 
 /**
  * TN GEMM (C = A^T B, A stored k x m) for C of at most 16 rows, on 8 lanes (AVX2), without packing: the weight
@@ -46,15 +45,8 @@ final class FewRowsTnGemm {
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
-        if (!transA || transB) {
-            throw new IllegalArgumentException("FewRowsTnGemm: A must be stored transposed and B as used (TN), got"
-                    + " transA=" + transA + " transB=" + transB);
-        }
-        if (m <= 0 || n <= 0) {
-            return;
-        }
-        if (k <= 0) {
-            SerialGemm.scaleC(beta, c, cOff, ldc, m, n);
+        KernelForms.require("FewRowsTnGemm", true, false, transA, transB);
+        if (KernelForms.nothingToMultiply(m, n, k, beta, c, cOff, ldc)) {
             return;
         }
         StridedTile.Scratch scratch = StridedTile.scratch();

@@ -1,6 +1,5 @@
 package dev.jgrad.backend.simd;
 
-import dev.jgrad.backend.SerialGemm;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -76,10 +75,7 @@ final class RowPanelNtGemm {
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] x, int xOff, int ldx, float[] w, int wOff, int ldw,
                      float beta, float[] c, int cOff, int ldc) {
-        if (transA || !transB) {
-            throw new IllegalArgumentException("RowPanelNtGemm: A must be stored as used and B transposed (NT), got"
-                    + " transA=" + transA + " transB=" + transB);
-        }
+        KernelForms.require("RowPanelNtGemm", false, true, transA, transB);
         if (VectorGemm.NR != NR) {
             throw new IllegalStateException("RowPanelNtGemm: written for 8-lane vectors, VectorGemm packs "
                     + VectorGemm.NR + "-float panels here");
@@ -88,11 +84,7 @@ final class RowPanelNtGemm {
             throw new IllegalArgumentException("RowPanelNtGemm: n = " + n + " is more than one column block ("
                     + VectorGemm.NC + ")");
         }
-        if (m <= 0 || n <= 0) {
-            return;
-        }
-        if (k <= 0) {
-            SerialGemm.scaleC(beta, c, cOff, ldc, m, n);
+        if (KernelForms.nothingToMultiply(m, n, k, beta, c, cOff, ldc)) {
             return;
         }
         Workspace ws = WORKSPACE.get();

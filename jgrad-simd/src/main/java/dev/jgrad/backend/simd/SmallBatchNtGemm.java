@@ -1,6 +1,5 @@
 package dev.jgrad.backend.simd;
 
-import dev.jgrad.backend.SerialGemm;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -70,15 +69,8 @@ final class SmallBatchNtGemm {
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] x, int xOff, int ldx, float[] w, int wOff, int ldw,
                      float beta, float[] c, int cOff, int ldc) {
-        if (transA || !transB) {
-            throw new IllegalArgumentException("SmallBatchNtGemm: A must be stored as used and B transposed (NT), got"
-                    + " transA=" + transA + " transB=" + transB);
-        }
-        if (m <= 0 || n <= 0) {
-            return;
-        }
-        if (k <= 0) {
-            SerialGemm.scaleC(beta, c, cOff, ldc, m, n);
+        KernelForms.require("SmallBatchNtGemm", false, true, transA, transB);
+        if (KernelForms.nothingToMultiply(m, n, k, beta, c, cOff, ldc)) {
             return;
         }
         int panels = (m + PANEL - 1) / PANEL;

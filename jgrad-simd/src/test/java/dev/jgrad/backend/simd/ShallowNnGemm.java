@@ -1,6 +1,5 @@
 package dev.jgrad.backend.simd;
 
-import dev.jgrad.backend.SerialGemm;
 import jdk.incubator.vector.FloatVector;
 
 /**
@@ -36,15 +35,8 @@ final class ShallowNnGemm {
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
-        if (transA || transB) {
-            throw new IllegalArgumentException("ShallowNnGemm: both operands must be stored as used (NN), got"
-                    + " transA=" + transA + " transB=" + transB);
-        }
-        if (m <= 0 || n <= 0) {
-            return;
-        }
-        if (k <= 0) {
-            SerialGemm.scaleC(beta, c, cOff, ldc, m, n);
+        KernelForms.require("ShallowNnGemm", false, false, transA, transB);
+        if (KernelForms.nothingToMultiply(m, n, k, beta, c, cOff, ldc)) {
             return;
         }
         StridedTile.Scratch scratch = StridedTile.scratch();
