@@ -1,10 +1,11 @@
 package dev.jgrad.backend.simd;
 
+import dev.jgrad.backend.GemmThreads;
 import java.util.Arrays;
 import java.util.Random;
 
 /**
- * One product for the threaded GEMM tests: operands at offsets inside padded arrays, C's starting values (NaN
+ * One product for the GEMM tests: operands at offsets inside padded arrays, C's starting values (NaN
  * where beta = 0, which must never read C), and the ways to compute it.
  */
 final class GemmShape {
@@ -65,6 +66,14 @@ final class GemmShape {
     void runShared(int threads) {
         SharedPackGemm.gemm(threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff,
                 ldc);
+    }
+
+    /** Through {@link GemmThreads#gemm} in bands of {@link VectorGemm}'s register tile on {@code threads} threads. */
+    float[] banded(int threads) {
+        float[] out = c0.clone();
+        GemmThreads.gemm(VectorGemm::gemm, threads, VectorGemm.MR, VectorGemm.NR, transA, transB, m, n, k, alpha, a,
+                aOff, lda, b, bOff, ldb, beta, out, cOff, ldc);
+        return out;
     }
 
     /** Through {@link ColumnBandGemm} in {@code parts} column bands. */

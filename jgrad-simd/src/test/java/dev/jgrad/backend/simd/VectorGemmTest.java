@@ -37,25 +37,7 @@ class VectorGemmTest {
         } else {
             assertThat(m).isGreaterThan(VectorGemm.MA);
         }
-        Random rnd = new Random(m * 31L + k * 7L + n);
-        int lda = (transA ? m : k) + 3;
-        int ldb = (transB ? k : n) + 5;
-        int ldc = n + 2;
-        int aOff = 1;
-        int bOff = 2;
-        int cOff = 3;
-        float[] a = GemmReference.centered(rnd, aOff + (transA ? k : m) * lda);
-        float[] b = GemmReference.centered(rnd, bOff + (transB ? n : k) * ldb);
-        float[] c = GemmReference.centered(rnd, cOff + m * ldc);
-        if (beta == 0f) {
-            for (int i = 0; i < m; i++) {
-                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, Float.NaN); // beta = 0 ignores C
-            }
-        }
-        float[] before = c.clone();
-        float alpha = -1.5f;
-        VectorGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        GemmReference.assertProduct(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, before, c, cOff,
-                ldc);
+        GemmShape s = new GemmShape(m, k, n, transA, transB, -1.5f, beta, new Random(m * 31L + k * 7L + n));
+        s.assertMatchesReference(s.serial());
     }
 }

@@ -22,24 +22,10 @@ class VectorGemmThreadsTest {
     void twoAndThreeThreadsMatchOneBitForBit(int m, int k, int n, boolean transA, boolean transB, float beta) {
         // With one thread in this JVM (-Djgrad.threads=1 or one core) nothing is split: skipped, not passed.
         Assumptions.assumeTrue(GemmThreads.threads() > 1, "needs a worker thread");
-        Random rnd = new Random(m * 7L + k * 3L + n);
-        int lda = (transA ? m : k) + 1;
-        int ldb = (transB ? k : n) + 3;
-        int ldc = n + 5;
-        float[] a = GemmReference.centered(rnd, 2 + (transA ? k : m) * lda);
-        float[] b = GemmReference.centered(rnd, 1 + (transB ? n : k) * ldb);
-        float[] c0 = GemmReference.centered(rnd, 4 + m * ldc);
-        float[] one = run(1, transA, transB, m, n, k, a, lda, b, ldb, beta, c0.clone(), ldc);
+        GemmShape s = new GemmShape(m, k, n, transA, transB, 0.75f, beta, new Random(m * 7L + k * 3L + n));
+        float[] one = s.banded(1);
         for (int threads : new int[] {2, 3}) {
-            float[] many = run(threads, transA, transB, m, n, k, a, lda, b, ldb, beta, c0.clone(), ldc);
-            assertThat(many).as("%d threads", threads).isEqualTo(one);
+            assertThat(s.banded(threads)).as("%d threads", threads).isEqualTo(one);
         }
-    }
-
-    private static float[] run(int threads, boolean transA, boolean transB, int m, int n, int k, float[] a, int lda,
-                               float[] b, int ldb, float beta, float[] c, int ldc) {
-        GemmThreads.gemm(VectorGemm::gemm, threads, VectorGemm.MR, VectorGemm.NR, transA, transB, m, n, k, 0.75f,
-                a, 2, lda, b, 1, ldb, beta, c, 4, ldc);
-        return c;
     }
 }
