@@ -11,13 +11,13 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #threads()} {@code - 1} daemon workers, and returns when every part is done.
  *
  * <p>The global state: the workers, started on the first {@link #run} that can use one and never stopped (daemon, so
- * they never keep the JVM alive), two clock readings of recent hand-offs and a count of runs in flight that tell them
- * how long to spin. A hand-off allocates nothing and costs well under a microsecond while a worker is awake: the
+ * they never keep the JVM alive), two clock readings of recent parallel work and a count of runs in flight that tell
+ * them how long to spin. A hand-off allocates nothing and costs well under a microsecond while a worker is awake: the
  * caller stores the job in the worker's slot and flips a volatile flag (and unparks the worker only if it parked). A
- * worker spins while any run that handed out work is still in flight, for {@link #IDLE_SPIN_NANOS} after such a run
- * returned and after any hand-off, even one called off before it got to it, and only then parks; {@link #keepAwake},
- * called by work that runs on one thread between parallel pieces (a small product), keeps it spinning, or wakes it
- * early, while parallel work ran within the last millisecond. The caller runs part 0; it and the workers take the
+ * worker spins while any run that handed out work is still in flight (also one whose job was called off before the
+ * worker got to it) and for {@link #IDLE_SPIN_NANOS} after such a run returned, and only then parks;
+ * {@link #keepAwake}, called by work that runs on one thread between parallel pieces (a small product), keeps it
+ * spinning, or wakes it early, while parallel work ran within the last millisecond. The caller runs part 0; it and the workers take the
  * others one at a time, and a worker that has not started when the caller ran out of parts is called off: waking a
  * parked thread costs tens of microseconds in a VM, and on a shared machine a worker can be kept off the cores for
  * milliseconds, and neither may hold the caller up (with fixed parts per thread the caller waited 2.2 ms per batch-32
@@ -124,7 +124,7 @@ public final class WorkerPool {
     }
 
     /**
-     * How long after the last hand-off to a worker {@link #keepAwake} still keeps the workers spinning: longer than
+     * How long after the last parallel work {@link #keepAwake} still keeps the workers spinning: longer than
      * the serial stretch of a training step (the last layer's products and the loss), short enough that a program
      * that stops issuing parallel work lets its workers park within about a millisecond.
      */
@@ -141,8 +141,8 @@ public final class WorkerPool {
 
     /**
      * Until when (System.nanoTime) idle workers spin rather than park, whatever their own {@link #SPIN_NANOS} since
-     * their last job: pushed on by every hand-off (also one called off before the worker got to it), by the end of
-     * every run that handed out work and by {@link #keepAwake}, each to {@link #IDLE_SPIN_NANOS} ahead.
+     * their last job: pushed on by the end of every run that handed out work and by {@link #keepAwake}, each to
+     * {@link #IDLE_SPIN_NANOS} ahead (while such a run is in flight the workers spin anyway).
      */
     private static volatile long awakeUntil;
 
@@ -156,18 +156,21 @@ public final class WorkerPool {
      */
     private static final AtomicInteger RUNS_IN_FLIGHT = new AtomicInteger();
 
-    /** When a caller last handed a job to a worker (System.nanoTime), for {@link #keepAwake}'s window. */
-    private static volatile long lastHandOff;
+    /**
+     * When a run that handed out work last returned (System.nanoTime), for {@link #keepAwake}'s window; while one is
+     * in flight the workers spin anyway.
+     */
+    private static volatile long lastRunEnd;
 
     /**
      * A hint from work that runs on the calling thread alone (a product too small to split) that parallel work is
-     * near: if a caller handed work to a worker within {@link #KEEP_AWAKE_WINDOW_NANOS}, idle workers spin for another
+     * near: if parallel work ran within {@link #KEEP_AWAKE_WINDOW_NANOS}, idle workers spin for another
      * {@link #IDLE_SPIN_NANOS} instead of parking, and a parked one is woken now, so it is spinning when the next
      * hand-off comes instead of taking tens of microseconds to wake then (or missing it). In a training step at batch
      * 128 the last layer's products, the loss and the first backward products run on one thread for 100-200 us, longer
      * than the spin: measured (StepPhases, 2 threads), the worker was found parked at 2.4 of the 11 hand-offs of a
      * step without this hint and at 0.9-1.3 with it. Costs a clock read when the workers are awake, an unpark when one
-     * is parked, nothing with one thread or when no hand-off happened within the window (so a program that only ever
+     * is parked, nothing with one thread or when no parallel work ran within the window (so a program that only ever
      * runs small products lets its workers park). Never waits, never hands out work.
      */
     public static void keepAwake() {
@@ -181,7 +184,7 @@ public final class WorkerPool {
             return;
         }
         long now = System.nanoTime();
-        if (now - lastHandOff > windowNanos) {
+        if (now - lastRunEnd > windowNanos && RUNS_IN_FLIGHT.get() == 0) {
             return;
         }
         extendAwake(now);
@@ -245,9 +248,6 @@ public final class WorkerPool {
         // In flight before any worker can see the job: a worker that finishes its part at once must find it so,
         // even if this thread is kept off the core right after posting (seen in a test JVM busy compiling).
         RUNS_IN_FLIGHT.incrementAndGet();
-        long handOff = System.nanoTime();
-        lastHandOff = handOff;
-        extendAwake(handOff);
         for (int i = 0; i < helpers; i++) {
             if (pool[i].claim()) {
                 if (STATS) {
@@ -270,7 +270,7 @@ public final class WorkerPool {
         }
         if (posted != 0) {
             long now = System.nanoTime();
-            lastHandOff = now;
+            lastRunEnd = now;
             extendAwake(now);
             RUNS_IN_FLIGHT.decrementAndGet();
         }

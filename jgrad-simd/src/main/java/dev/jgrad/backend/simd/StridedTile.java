@@ -41,9 +41,9 @@ final class StridedTile {
     }
 
     /**
-     * A thread's scratch for these kernels: a parked tile, the row offsets of a block, and a k x 16 panel for columns
-     * that do not fill a tile (grown to the largest seen, so a steady training step allocates nothing). One per
-     * thread is enough: a kernel never calls another.
+     * A thread's scratch for these kernels: a parked tile, a k x 16 panel of B (columns that do not fill a tile, or
+     * W^T) and an interleaved panel of A (grown to the largest seen, so a steady training step allocates nothing).
+     * One per thread is enough: a kernel never calls another.
      */
     static final class Scratch {
         final float[] tile = new float[MR * NR];
